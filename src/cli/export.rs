@@ -1,0 +1,72 @@
+//! `rolediff export-data DIR`: the bundled files as a starting point for one's own data.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rolediff::model::BUNDLED_FILES;
+
+use super::{EXIT_OUTPUT, Failure};
+
+/// Writes every bundled file under `dir`. Refuses, before writing anything, when a
+/// target exists and `force` is off; each file is written to a temporary file in the
+/// same folder and renamed, so an interruption never leaves a half-written file.
+pub fn export_bundled(dir: &Path, force: bool) -> Result<String, Failure> {
+    let targets: Vec<(PathBuf, &str)> = BUNDLED_FILES
+        .iter()
+        .map(|f| (dir.join(f.path), f.contents))
+        .collect();
+    if !force {
+        let existing: Vec<String> = targets
+            .iter()
+            .filter(|(path, _)| path.symlink_metadata().is_ok())
+            .map(|(path, _)| path.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            return Err(Failure::input(format!(
+                "error: refusing to overwrite existing files (use --force to replace them):\n  {}",
+                existing.join("\n  ")
+            )));
+        }
+    }
+    for (path, contents) in &targets {
+        write_atomically(path, contents.as_bytes()).map_err(|error| Failure {
+            message: format!("error: cannot write {}: {error}", path.display()),
+            code: EXIT_OUTPUT,
+        })?;
+    }
+    Ok(format!(
+        "wrote {} files to {}\ncheck them with: rolediff validate --data {}\n",
+        targets.len(),
+        dir.display(),
+        dir.display()
+    ))
+}
+
+/// Writes `bytes` to a temporary sibling of `path`, flushes it to disk, then renames it
+/// over `path`. The temporary file is removed if anything fails.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = parent.join(format!(".{file_name}.rolediff-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}

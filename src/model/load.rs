@@ -1,0 +1,387 @@
+//! Finding, reading and checking the files of a data set.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Location};
+use crate::model::DataSet;
+use crate::model::bundled::BUNDLED_FILES;
+use crate::model::schema::{Problem, RawData, Reader};
+use crate::model::validate::resolve;
+use crate::model::yaml::{self, Node, Positions};
+
+/// Where a data set came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataOrigin {
+    /// The data compiled into the binary.
+    Bundled,
+    /// A folder with `themes.yaml`, `sources.yaml`, `tasks.yaml` and `roles/`.
+    Folder(PathBuf),
+    /// One YAML file with `themes`, `sources`, `tasks` and `roles` keys.
+    File(PathBuf),
+}
+
+/// Limits that keep a hostile data set from exhausting time or memory.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadLimits {
+    /// Largest accepted file, in bytes.
+    pub max_file_bytes: u64,
+    /// Most role files accepted in `roles/`.
+    pub max_role_files: usize,
+}
+
+impl Default for LoadLimits {
+    /// 64 MiB per file (a 30,000-role catalogue in one file stays well under it) and
+    /// 100,000 role files.
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 64 * 1024 * 1024,
+            max_role_files: 100_000,
+        }
+    }
+}
+
+/// What a file holds, which decides how it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Themes,
+    Sources,
+    Tasks,
+    Role,
+    DataSet,
+}
+
+impl FileKind {
+    fn expected(self) -> &'static str {
+        match self {
+            FileKind::Themes => "a list of themes",
+            FileKind::Sources => "a list of sources",
+            FileKind::Tasks => "a list of tasks",
+            FileKind::Role => "one role (a mapping with id, name, tasks, …)",
+            FileKind::DataSet => "a data set (a mapping with themes, sources, tasks, roles)",
+        }
+    }
+}
+
+/// A file's text, kept until problems have been located.
+pub(crate) struct LoadedFile {
+    pub display: PathBuf,
+    pub text: String,
+    kind: FileKind,
+}
+
+/// Loads the data set compiled into the binary.
+pub fn load_bundled() -> Result<DataSet, Diagnostics> {
+    let files = BUNDLED_FILES
+        .iter()
+        .filter_map(|file| {
+            let kind = kind_in_folder(Path::new(file.path))?;
+            Some(LoadedFile {
+                display: Path::new("<bundled>").join(file.path),
+                text: file.contents.to_string(),
+                kind,
+            })
+        })
+        .collect();
+    check(files, Vec::new(), DataOrigin::Bundled)
+}
+
+/// Loads a data set folder or single file, with the default limits.
+pub fn load_path(path: &Path) -> Result<DataSet, Diagnostics> {
+    load_path_with(path, LoadLimits::default())
+}
+
+/// Loads a data set folder or single file.
+pub fn load_path_with(path: &Path, limits: LoadLimits) -> Result<DataSet, Diagnostics> {
+    let metadata = fs::metadata(path).map_err(|error| {
+        Diagnostics(vec![Diagnostic::file(
+            path,
+            io_message(&error, "data path"),
+        )])
+    })?;
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    let origin;
+    if metadata.is_dir() {
+        origin = DataOrigin::Folder(path.to_path_buf());
+        for (name, kind, required) in [
+            ("themes", FileKind::Themes, true),
+            ("sources", FileKind::Sources, true),
+            ("tasks", FileKind::Tasks, false),
+        ] {
+            match find_yaml(path, name) {
+                Some(file) => push_read(&mut files, &mut errors, &file, kind, limits),
+                None if required => errors.push(Diagnostic::file(
+                    &path.join(format!("{name}.yaml")),
+                    format!(
+                        "missing file: a data folder needs {name}.yaml ({})",
+                        kind.expected()
+                    ),
+                )),
+                None => {}
+            }
+        }
+        let roles_dir = path.join("roles");
+        match list_role_files(&roles_dir, limits) {
+            Ok(role_files) => {
+                for file in role_files {
+                    push_read(&mut files, &mut errors, &file, FileKind::Role, limits);
+                }
+            }
+            Err(diagnostic) => errors.push(diagnostic),
+        }
+    } else {
+        origin = DataOrigin::File(path.to_path_buf());
+        push_read(&mut files, &mut errors, path, FileKind::DataSet, limits);
+    }
+    check(files, errors, origin)
+}
+
+/// `dir/name.yaml`, or `dir/name.yml` when only that exists.
+fn find_yaml(dir: &Path, name: &str) -> Option<PathBuf> {
+    ["yaml", "yml"]
+        .iter()
+        .map(|ext| dir.join(format!("{name}.{ext}")))
+        .find(|candidate| candidate.symlink_metadata().is_ok())
+}
+
+fn kind_in_folder(relative: &Path) -> Option<FileKind> {
+    let is_yaml = matches!(
+        relative.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    );
+    if !is_yaml {
+        return None;
+    }
+    if relative.parent().is_some_and(|p| p.ends_with("roles")) {
+        return Some(FileKind::Role);
+    }
+    match relative.file_stem().and_then(|s| s.to_str()) {
+        Some("themes") => Some(FileKind::Themes),
+        Some("sources") => Some(FileKind::Sources),
+        Some("tasks") => Some(FileKind::Tasks),
+        _ => None,
+    }
+}
+
+/// The `*.yaml` / `*.yml` files of `roles/`, sorted by name so that the order of roles
+/// does not depend on the file system.
+fn list_role_files(dir: &Path, limits: LoadLimits) -> Result<Vec<PathBuf>, Diagnostic> {
+    let entries = fs::read_dir(dir).map_err(|error| {
+        Diagnostic::file(
+            dir,
+            io_message(&error, "roles folder (one YAML file per role)"),
+        )
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Diagnostic::file(
+            dir,
+            "no role files: expected at least one `*.yaml` file here",
+        ));
+    }
+    if files.len() > limits.max_role_files {
+        return Err(Diagnostic::file(
+            dir,
+            format!(
+                "{} role files is over the limit of {}",
+                files.len(),
+                limits.max_role_files
+            ),
+        ));
+    }
+    Ok(files)
+}
+
+fn io_message(error: &std::io::Error, what: &str) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => format!("no such file or folder (expected the {what})"),
+        std::io::ErrorKind::PermissionDenied => {
+            format!("permission denied: cannot read the {what}")
+        }
+        _ => format!("cannot read the {what}: {error}"),
+    }
+}
+
+fn push_read(
+    files: &mut Vec<LoadedFile>,
+    errors: &mut Vec<Diagnostic>,
+    path: &Path,
+    kind: FileKind,
+    limits: LoadLimits,
+) {
+    match read_text(path, limits) {
+        Ok(text) => files.push(LoadedFile {
+            display: path.to_path_buf(),
+            text,
+            kind,
+        }),
+        Err(diagnostic) => errors.push(diagnostic),
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing directories, oversized files and invalid bytes.
+fn read_text(path: &Path, limits: LoadLimits) -> Result<String, Diagnostic> {
+    let what = "YAML file";
+    let metadata = fs::metadata(path).map_err(|e| Diagnostic::file(path, io_message(&e, what)))?;
+    if metadata.is_dir() {
+        return Err(Diagnostic::file(
+            path,
+            "expected a YAML file, found a folder",
+        ));
+    }
+    let too_big = || {
+        Diagnostic::file(
+            path,
+            format!(
+                "file is over the size limit of {} MiB; split the data into smaller files",
+                limits.max_file_bytes / (1024 * 1024)
+            ),
+        )
+    };
+    if metadata.len() > limits.max_file_bytes {
+        return Err(too_big());
+    }
+    let file = fs::File::open(path).map_err(|e| Diagnostic::file(path, io_message(&e, what)))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // `take` guards against a file that grows between the size check and the read.
+    file.take(limits.max_file_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Diagnostic::file(path, io_message(&e, what)))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let mut diagnostic = Diagnostic::file(
+            path,
+            "the file is not valid UTF-8 text: save it as UTF-8".to_string(),
+        );
+        diagnostic.location = Some(location_after(valid));
+        diagnostic
+    })
+}
+
+/// The position just after `prefix`.
+fn location_after(prefix: &str) -> Location {
+    let line = prefix.matches('\n').count() + 1;
+    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Location { line, column }
+}
+
+/// Parses and checks every file, then resolves the data set; all problems together.
+fn check(
+    files: Vec<LoadedFile>,
+    mut errors: Vec<Diagnostic>,
+    origin: DataOrigin,
+) -> Result<DataSet, Diagnostics> {
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut raw = RawData::default();
+    for (file_id, file) in files.iter().enumerate() {
+        let node = match yaml::parse(&file.text) {
+            Ok(node) => node,
+            Err(syntax) => {
+                errors.push(Diagnostic {
+                    file: file.display.clone(),
+                    location: syntax.location,
+                    path: None,
+                    message: syntax.message,
+                    hint: None,
+                });
+                continue;
+            }
+        };
+        if matches!(node, Node::Null) {
+            errors.push(Diagnostic::file(
+                &file.display,
+                format!("the file is empty: expected {}", file.kind.expected()),
+            ));
+            continue;
+        }
+        let mut reader = Reader {
+            file: file_id,
+            problems: &mut problems,
+        };
+        let root = crate::diagnostics::YamlPath::root();
+        match file.kind {
+            FileKind::Themes => raw.themes.extend(reader.themes(&node, &root)),
+            FileKind::Sources => raw.sources.extend(reader.sources(&node, &root)),
+            FileKind::Tasks => raw.tasks.extend(reader.tasks(&node, &root)),
+            FileKind::Role => raw.roles.extend(reader.role(&node, &root)),
+            FileKind::DataSet => reader.dataset(&node, &mut raw),
+        }
+    }
+    let data = resolve(raw, origin, &mut problems);
+    errors.extend(locate(&files, problems));
+    if errors.is_empty() {
+        // `resolve` only fails by pushing problems, so this is always `Some` here.
+        if let Some(data) = data {
+            return Ok(data);
+        }
+    }
+    errors.sort_by(|a, b| {
+        let order = |d: &Diagnostic| {
+            files
+                .iter()
+                .position(|f| f.display == d.file)
+                .unwrap_or(usize::MAX)
+        };
+        order(a).cmp(&order(b)).then(a.location.cmp(&b.location))
+    });
+    Err(Diagnostics(errors))
+}
+
+/// Turns problems into diagnostics with line and column; each file is indexed once.
+fn locate(files: &[LoadedFile], problems: Vec<Problem>) -> Vec<Diagnostic> {
+    let mut positions: Vec<Option<Positions>> = files.iter().map(|_| None).collect();
+    problems
+        .into_iter()
+        .map(|problem| {
+            let file = &files[problem.file];
+            let index = positions[problem.file].get_or_insert_with(|| Positions::build(&file.text));
+            let location = index.locate(&problem.path, problem.anchor);
+            let hint = match problem.related {
+                Some(related) => {
+                    let related_file = &files[related.file];
+                    let related_index = positions[related.file]
+                        .get_or_insert_with(|| Positions::build(&related_file.text));
+                    let place = match related_index.locate(&related.path, Anchor::Value) {
+                        Some(at) => format!(
+                            "{}:{}:{}",
+                            related_file.display.display(),
+                            at.line,
+                            at.column
+                        ),
+                        None => related_file.display.display().to_string(),
+                    };
+                    Some(format!("first defined at {place}"))
+                }
+                None => problem.hint,
+            };
+            Diagnostic {
+                file: files[problem.file].display.clone(),
+                location,
+                path: Some(problem.path),
+                message: problem.message,
+                hint,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_after_counts_lines_and_characters() {
+        assert_eq!(location_after(""), Location { line: 1, column: 1 });
+        assert_eq!(location_after("ab\ncdé"), Location { line: 2, column: 4 });
+    }
+}

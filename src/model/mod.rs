@@ -1,0 +1,220 @@
+//! The domain: themes, sources, tasks and roles, and how they are loaded.
+//!
+//! A [`DataSet`] is fully resolved: every reference is an index into its vectors, every
+//! text has both languages (one falls back to the other), so the comparison and the
+//! interfaces never deal with missing data or unknown ids.
+
+mod bundled;
+mod load;
+mod schema;
+mod validate;
+pub mod yaml;
+
+pub use bundled::{BUNDLED_FILES, BundledFile};
+pub use load::{DataOrigin, LoadLimits, load_bundled, load_path};
+
+use crate::lang::Lang;
+
+/// Text in French and English. Both are always present after loading: when the data
+/// gives one language only, the other falls back to it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    /// French text.
+    pub fr: String,
+    /// English text.
+    pub en: String,
+}
+
+impl Text {
+    /// The same text in both languages.
+    pub fn same(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Self {
+            fr: text.clone(),
+            en: text,
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Index of a theme in [`DataSet::themes`].
+pub type ThemeIdx = usize;
+/// Index of a source in [`DataSet::sources`].
+pub type SourceIdx = usize;
+/// Index of a task in [`DataSet::tasks`].
+pub type TaskIdx = usize;
+/// Index of a role in [`DataSet::roles`].
+pub type RoleIdx = usize;
+
+/// A group of tasks a practitioner would filter by (strategy, moderation, …).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// Slug id, e.g. `moderation`.
+    pub id: String,
+    /// Short name.
+    pub label: Text,
+    /// What the theme covers.
+    pub description: Option<Text>,
+}
+
+/// An article (or any document) that the facts are attributed to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Slug id, e.g. `cb-vs-cm`.
+    pub id: String,
+    /// Original title, untranslated.
+    pub title: String,
+    /// Language of the original, e.g. `fr`.
+    pub language: String,
+    /// Address, when known.
+    pub url: Option<String>,
+    /// What the source argues, in our own words.
+    pub summary: Option<Text>,
+}
+
+/// A task: something a role does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    /// Slug id. Inline tasks get a generated id `inline-<slug of the label>`.
+    pub id: String,
+    /// Short label.
+    pub label: Text,
+    /// Themes, the first one being the primary theme. Never empty.
+    pub themes: Vec<ThemeIdx>,
+    /// 0.0 = pure execution … 1.0 = pure strategy.
+    pub axis: f64,
+    /// Longer explanation.
+    pub description: Option<Text>,
+    /// True when the task was defined inline in a role rather than in the catalogue.
+    pub inline: bool,
+}
+
+/// A task as one role holds it, with who says so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleTask {
+    /// The task.
+    pub task: TaskIdx,
+    /// Sources that give this task to this role. Never empty.
+    pub sources: Vec<SourceIdx>,
+    /// Sources that say otherwise (give the task to another role, or deny it).
+    pub contested_by: Vec<SourceIdx>,
+    /// Why it is contested, or any nuance.
+    pub note: Option<Text>,
+}
+
+/// A job role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    /// Slug id, e.g. `community-manager`.
+    pub id: String,
+    /// Display name.
+    pub name: Text,
+    /// Other names people use for it.
+    pub aliases: Vec<String>,
+    /// One or two sentences.
+    pub summary: Option<Text>,
+    /// Its tasks, in the order the data gives them; each task at most once.
+    pub tasks: Vec<RoleTask>,
+}
+
+/// A loaded and validated data set.
+#[derive(Debug, Clone)]
+pub struct DataSet {
+    /// Themes, in file order.
+    pub themes: Vec<Theme>,
+    /// Sources, in file order.
+    pub sources: Vec<Source>,
+    /// Catalogue tasks in file order, then inline tasks in the order they first appear.
+    pub tasks: Vec<Task>,
+    /// Roles, in the order of their files (sorted by file name) or of the `roles` list.
+    pub roles: Vec<Role>,
+    /// Where the data came from.
+    pub origin: DataOrigin,
+}
+
+/// Result of resolving a role argument typed by a user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoleLookup {
+    /// Exactly one role matches.
+    Found(RoleIdx),
+    /// Several roles match the prefix.
+    Ambiguous(Vec<RoleIdx>),
+    /// Nothing matches; the closest ids, best first.
+    NotFound(Vec<String>),
+}
+
+impl DataSet {
+    /// Finds a theme by id.
+    pub fn theme_index(&self, id: &str) -> Option<ThemeIdx> {
+        self.themes.iter().position(|t| t.id == id)
+    }
+
+    /// Finds a source by id.
+    pub fn source_index(&self, id: &str) -> Option<SourceIdx> {
+        self.sources.iter().position(|s| s.id == id)
+    }
+
+    /// Finds a task by id.
+    pub fn task_index(&self, id: &str) -> Option<TaskIdx> {
+        self.tasks.iter().position(|t| t.id == id)
+    }
+
+    /// Finds a role by exact id.
+    pub fn role_index(&self, id: &str) -> Option<RoleIdx> {
+        self.roles.iter().position(|r| r.id == id)
+    }
+
+    /// Resolves what a user typed: an id, an alias, or a case-insensitive unique prefix
+    /// of either. An exact id or alias always wins over prefixes.
+    pub fn lookup_role(&self, query: &str) -> RoleLookup {
+        let wanted = query.trim().to_lowercase();
+        let names = |role: &Role| {
+            std::iter::once(role.id.to_lowercase())
+                .chain(role.aliases.iter().map(|a| a.to_lowercase()))
+                .collect::<Vec<_>>()
+        };
+        if let Some(exact) = self.roles.iter().position(|r| names(r).contains(&wanted)) {
+            return RoleLookup::Found(exact);
+        }
+        let matches: Vec<RoleIdx> = self
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !wanted.is_empty() && names(r).iter().any(|n| n.starts_with(&wanted)))
+            .map(|(i, _)| i)
+            .collect();
+        match matches.len() {
+            1 => RoleLookup::Found(matches[0]),
+            0 => {
+                let ids: Vec<&str> = self.roles.iter().map(|r| r.id.as_str()).collect();
+                let mut closest: Vec<String> =
+                    crate::diagnostics::closest(query, ids.iter().copied())
+                        .into_iter()
+                        .map(String::from)
+                        .collect();
+                if closest.is_empty() {
+                    closest = ids.iter().map(|s| s.to_string()).collect();
+                }
+                RoleLookup::NotFound(closest)
+            }
+            _ => RoleLookup::Ambiguous(matches),
+        }
+    }
+
+    /// Mean axis of a role's tasks (0 = execution, 1 = strategy); 0.5 for a role
+    /// without tasks, which validation never lets through.
+    pub fn role_axis(&self, role: RoleIdx) -> f64 {
+        let tasks = &self.roles[role].tasks;
+        if tasks.is_empty() {
+            return 0.5;
+        }
+        tasks.iter().map(|t| self.tasks[t.task].axis).sum::<f64>() / tasks.len() as f64
+    }
+}

@@ -1,0 +1,353 @@
+//! Cross-checks and resolution: from raw entries to a [`DataSet`] of indices.
+//!
+//! Duplicate ids, unknown references, conflicting inline tasks and missing
+//! attributions are reported here, each at the place of the offending value.
+
+use std::collections::HashMap;
+
+use crate::diagnostics::{Anchor, did_you_mean};
+use crate::model::schema::{Located, Origin, Problem, RawData, RawTaskRef, slugify};
+use crate::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, Theme};
+
+struct Problems<'p>(&'p mut Vec<Problem>);
+
+impl Problems<'_> {
+    fn at(&mut self, origin: &Origin, message: String, hint: Option<String>) {
+        self.0.push(Problem {
+            file: origin.file,
+            path: origin.path.clone(),
+            anchor: Anchor::Value,
+            message,
+            hint,
+            related: None,
+        });
+    }
+
+    fn duplicate(&mut self, what: &str, id: &Located, first: &Origin) {
+        self.0.push(Problem {
+            file: id.origin.file,
+            path: id.origin.path.clone(),
+            anchor: Anchor::Value,
+            message: format!("duplicate {what} id `{}`", id.value),
+            hint: None,
+            related: Some(first.clone()),
+        });
+    }
+}
+
+/// Maps ids to indices, reporting duplicates.
+fn index_ids<'a>(
+    what: &str,
+    ids: impl Iterator<Item = &'a Located>,
+    problems: &mut Problems,
+) -> HashMap<String, (usize, Origin)> {
+    let mut index: HashMap<String, (usize, Origin)> = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        match index.get(&id.value) {
+            Some((_, first)) => problems.duplicate(what, id, first),
+            None => {
+                index.insert(id.value.clone(), (i, id.origin.clone()));
+            }
+        }
+    }
+    index
+}
+
+/// Looks up references, reporting unknown ones with the closest known ids.
+fn lookup(
+    what: &str,
+    defined_in: &str,
+    refs: &[Located],
+    index: &HashMap<String, (usize, Origin)>,
+    problems: &mut Problems,
+) -> Option<Vec<usize>> {
+    let mut found = Vec::with_capacity(refs.len());
+    let mut ok = true;
+    for reference in refs {
+        match index.get(&reference.value) {
+            Some((i, _)) => {
+                if !found.contains(i) {
+                    found.push(*i);
+                }
+            }
+            None => {
+                ok = false;
+                problems.at(
+                    &reference.origin,
+                    format!(
+                        "unknown {what} `{}`: it is not defined in {defined_in}",
+                        reference.value
+                    ),
+                    did_you_mean(&reference.value, index.keys().map(String::as_str)),
+                );
+            }
+        }
+    }
+    ok.then_some(found)
+}
+
+/// The generated id of an inline task: `inline-` and a slug of its English label
+/// (French when the English one has no letters, a hash of the label as a last resort),
+/// so that two roles describing the same task with the same words share it.
+pub(crate) fn inline_task_id(label: &Text) -> String {
+    let slug = [&label.en, &label.fr]
+        .iter()
+        .map(|l| slugify(l))
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| {
+            // FNV-1a: stable across runs and platforms, unlike std's hasher.
+            let hash = label.en.bytes().fold(0xcbf29ce484222325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
+            });
+            format!("task-{hash:016x}")
+        });
+    format!("inline-{slug}")
+}
+
+/// Resolves raw entries into a data set. Returns `None` when anything was wrong (the
+/// problems say what); reading goes as far as possible to find every problem.
+pub(crate) fn resolve(
+    raw: RawData,
+    origin: DataOrigin,
+    problems: &mut Vec<Problem>,
+) -> Option<DataSet> {
+    let errors_before = problems.len();
+    let mut problems = Problems(problems);
+    let theme_index = index_ids("theme", raw.themes.iter().map(|t| &t.id), &mut problems);
+    let source_index = index_ids("source", raw.sources.iter().map(|s| &s.id), &mut problems);
+    let mut task_index = index_ids("task", raw.tasks.iter().map(|t| &t.id), &mut problems);
+    index_ids("role", raw.roles.iter().map(|r| &r.id), &mut problems);
+
+    let themes: Vec<Theme> = raw
+        .themes
+        .into_iter()
+        .map(|t| Theme {
+            id: t.id.value,
+            label: t.label,
+            description: t.description,
+        })
+        .collect();
+    let sources: Vec<Source> = raw
+        .sources
+        .into_iter()
+        .map(|s| Source {
+            id: s.id.value,
+            title: s.title,
+            language: s.language,
+            url: s.url,
+            summary: s.summary,
+        })
+        .collect();
+    let mut tasks: Vec<Task> = Vec::with_capacity(raw.tasks.len());
+    for task in raw.tasks {
+        let task_themes = lookup("theme", "themes", &task.themes, &theme_index, &mut problems);
+        tasks.push(Task {
+            id: task.id.value,
+            label: task.label,
+            themes: task_themes.unwrap_or_default(),
+            axis: task.axis,
+            description: task.description,
+            inline: false,
+        });
+    }
+
+    // Aliases are matched case-insensitively, like role arguments.
+    let mut alias_owner: HashMap<String, (String, Origin)> = raw
+        .roles
+        .iter()
+        .map(|r| {
+            (
+                r.id.value.to_lowercase(),
+                (r.id.value.clone(), r.id.origin.clone()),
+            )
+        })
+        .collect();
+    let mut roles = Vec::with_capacity(raw.roles.len());
+    for role in raw.roles {
+        for alias in &role.aliases {
+            let key = alias.value.to_lowercase();
+            match alias_owner.get(&key) {
+                Some((owner, _)) if *owner == role.id.value && key == owner.to_lowercase() => {
+                    problems.at(
+                        &alias.origin,
+                        format!("alias `{}` repeats the role's own id", alias.value),
+                        None,
+                    );
+                }
+                Some((owner, _)) => {
+                    problems.at(
+                        &alias.origin,
+                        format!("alias `{}` is already used by role `{owner}`; aliases must point to one role", alias.value),
+                        None,
+                    );
+                }
+                None => {
+                    alias_owner.insert(key, (role.id.value.clone(), alias.origin.clone()));
+                }
+            }
+        }
+        let default_sources = role
+            .default_sources
+            .as_ref()
+            .and_then(|s| lookup("source", "sources", s, &source_index, &mut problems));
+        let mut role_tasks: Vec<RoleTask> = Vec::with_capacity(role.tasks.len());
+        let mut seen_tasks: HashMap<usize, Origin> = HashMap::new();
+        for entry in role.tasks {
+            let task = match entry.task {
+                RawTaskRef::Catalogue(reference) => {
+                    match lookup(
+                        "task",
+                        "tasks.yaml",
+                        std::slice::from_ref(&reference),
+                        &task_index,
+                        &mut problems,
+                    ) {
+                        Some(found) => found[0],
+                        None => continue,
+                    }
+                }
+                RawTaskRef::Inline {
+                    origin,
+                    label,
+                    themes: theme_refs,
+                    axis,
+                    description,
+                } => {
+                    let Some(task_themes) =
+                        lookup("theme", "themes", &theme_refs, &theme_index, &mut problems)
+                    else {
+                        continue;
+                    };
+                    let id = inline_task_id(&label);
+                    match task_index.get(&id) {
+                        Some((existing, _)) => {
+                            let existing_task = &tasks[*existing];
+                            if existing_task.axis != axis || existing_task.themes != task_themes {
+                                problems.at(
+                                    &origin,
+                                    format!(
+                                        "inline task `{}` is also defined in another role with other themes or axis",
+                                        label.en
+                                    ),
+                                    Some("give both the same `themes` and `axis`, or move the task to tasks.yaml".into()),
+                                );
+                                continue;
+                            }
+                            *existing
+                        }
+                        None => {
+                            tasks.push(Task {
+                                id: id.clone(),
+                                label,
+                                themes: task_themes,
+                                axis,
+                                description,
+                                inline: true,
+                            });
+                            task_index.insert(id, (tasks.len() - 1, origin));
+                            tasks.len() - 1
+                        }
+                    }
+                }
+            };
+            if let Some(first) = seen_tasks.get(&task) {
+                problems.0.push(Problem {
+                    file: entry.origin.file,
+                    path: entry.origin.path.clone(),
+                    anchor: Anchor::Value,
+                    message: format!(
+                        "task `{}` is listed twice in role `{}`",
+                        tasks[task].id, role.id.value
+                    ),
+                    hint: None,
+                    related: Some(first.clone()),
+                });
+                continue;
+            }
+            seen_tasks.insert(task, entry.origin.clone());
+            let sources = match &entry.sources {
+                Some(refs) if refs.is_empty() => {
+                    problems.at(
+                        &entry.origin.path_key("sources"),
+                        "`sources` is empty: name at least one source that gives this task to the role".into(),
+                        None,
+                    );
+                    None
+                }
+                Some(refs) => lookup("source", "sources", refs, &source_index, &mut problems),
+                None => match &default_sources {
+                    Some(defaults) if !defaults.is_empty() => Some(defaults.clone()),
+                    _ => {
+                        problems.at(
+                            &entry.origin,
+                            "missing field `sources`: name the source(s) that give this task to the role".into(),
+                            Some("or set `sources` once on the role as a default for all its tasks".into()),
+                        );
+                        None
+                    }
+                },
+            };
+            let contested_by = lookup(
+                "source",
+                "sources",
+                &entry.contested_by,
+                &source_index,
+                &mut problems,
+            );
+            let (Some(sources), Some(contested_by)) = (sources, contested_by) else {
+                continue;
+            };
+            if let Some(both) = contested_by.iter().find(|c| sources.contains(c)) {
+                problems.at(
+                    &entry.origin.path_key("contested_by"),
+                    format!(
+                        "source `{}` cannot both state and contest the same task",
+                        sources_id(&sources_ids(&source_index), *both)
+                    ),
+                    None,
+                );
+                continue;
+            }
+            role_tasks.push(RoleTask {
+                task,
+                sources,
+                contested_by,
+                note: entry.note,
+            });
+        }
+        roles.push(Role {
+            id: role.id.value,
+            name: role.name,
+            aliases: role.aliases.into_iter().map(|a| a.value).collect(),
+            summary: role.summary,
+            tasks: role_tasks,
+        });
+    }
+    (problems.0.len() == errors_before).then_some(DataSet {
+        themes,
+        sources,
+        tasks,
+        roles,
+        origin,
+    })
+}
+
+fn sources_ids(index: &HashMap<String, (usize, Origin)>) -> Vec<(usize, &str)> {
+    index.iter().map(|(id, (i, _))| (*i, id.as_str())).collect()
+}
+
+fn sources_id(ids: &[(usize, &str)], wanted: usize) -> String {
+    ids.iter()
+        .find(|(i, _)| *i == wanted)
+        .map(|(_, id)| id.to_string())
+        .unwrap_or_default()
+}
+
+impl Origin {
+    fn path_key(&self, key: &str) -> Origin {
+        Origin {
+            file: self.file,
+            path: self.path.key(key),
+        }
+    }
+}
