@@ -4,6 +4,7 @@
 //! problems found in user input ([`diagnostics`]) — and has no terminal code; the
 //! binary's interfaces live in their own modules.
 
+pub mod compare;
 pub mod diagnostics;
 pub mod lang;
 pub mod model;

@@ -1,0 +1,153 @@
+//! The comparison laid out like `diff -y`: theme headings, then one row per task or
+//! per pair, ready for the text report and the TUI alike.
+
+use crate::compare::{Comparison, Filter};
+use crate::model::{DataSet, TaskIdx, ThemeIdx};
+
+/// What a task row means. Each has a symbol so that meaning never rests on colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Marker {
+    /// Both roles have the task: `=`.
+    Shared,
+    /// Only the left role: `<`.
+    LeftOnly,
+    /// Only the right role: `>`.
+    RightOnly,
+    /// Two different tasks that say nearly the same thing: `~`.
+    Near,
+}
+
+impl Marker {
+    /// The gutter symbol.
+    pub fn symbol(self) -> char {
+        match self {
+            Marker::Shared => '=',
+            Marker::LeftOnly => '<',
+            Marker::RightOnly => '>',
+            Marker::Near => '~',
+        }
+    }
+
+    /// True for rows that are a difference (`n`/`N` jump between them).
+    pub fn is_difference(self) -> bool {
+        self != Marker::Shared
+    }
+}
+
+/// One line of the side-by-side layout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Row {
+    /// A theme heading.
+    Theme(ThemeIdx),
+    /// A task row. `left`/`right` index into each role's tasks; `None` is an empty cell.
+    Task {
+        /// Meaning of the row.
+        marker: Marker,
+        /// Left cell.
+        left: Option<usize>,
+        /// Right cell.
+        right: Option<usize>,
+        /// Similarity of a near pair (1.0 otherwise).
+        score: f64,
+    },
+}
+
+/// The theme a task is listed under: its first theme among the filter's themes when
+/// themes are filtered, its primary (first) theme otherwise. A task is listed once.
+fn group_theme(data: &DataSet, task: TaskIdx, filter: &Filter) -> ThemeIdx {
+    let themes = &data.tasks[task].themes;
+    themes
+        .iter()
+        .copied()
+        .find(|t| filter.themes.contains(t))
+        .or_else(|| themes.first().copied())
+        .unwrap_or(0)
+}
+
+/// Lays out a comparison: themes in data order; inside a theme, shared rows, then near
+/// pairs, then left-only, then right-only, each from strategy to execution (axis
+/// descending) and then by task id, so the order is stable.
+pub fn rows(data: &DataSet, comparison: &Comparison, filter: &Filter) -> Vec<Row> {
+    let left_tasks = &data.roles[comparison.left].tasks;
+    let right_tasks = &data.roles[comparison.right].tasks;
+    // (theme, kind order, -axis, task id, row)
+    let mut keyed: Vec<(ThemeIdx, u8, f64, &str, Row)> = Vec::new();
+    let mut push = |task: TaskIdx, kind: u8, row: Row| {
+        let t = &data.tasks[task];
+        keyed.push((
+            group_theme(data, task, filter),
+            kind,
+            -t.axis,
+            t.id.as_str(),
+            row,
+        ));
+    };
+    for s in &comparison.shared {
+        push(
+            s.task,
+            0,
+            Row::Task {
+                marker: Marker::Shared,
+                left: Some(s.left),
+                right: Some(s.right),
+                score: 1.0,
+            },
+        );
+    }
+    let mut left_paired = vec![false; left_tasks.len()];
+    let mut right_paired = vec![false; right_tasks.len()];
+    for p in &comparison.near {
+        left_paired[p.left] = true;
+        right_paired[p.right] = true;
+        push(
+            left_tasks[p.left].task,
+            1,
+            Row::Task {
+                marker: Marker::Near,
+                left: Some(p.left),
+                right: Some(p.right),
+                score: p.score,
+            },
+        );
+    }
+    for &i in comparison.left_only.iter().filter(|&&i| !left_paired[i]) {
+        push(
+            left_tasks[i].task,
+            2,
+            Row::Task {
+                marker: Marker::LeftOnly,
+                left: Some(i),
+                right: None,
+                score: 1.0,
+            },
+        );
+    }
+    for &j in comparison.right_only.iter().filter(|&&j| !right_paired[j]) {
+        push(
+            right_tasks[j].task,
+            3,
+            Row::Task {
+                marker: Marker::RightOnly,
+                left: None,
+                right: Some(j),
+                score: 1.0,
+            },
+        );
+    }
+    keyed.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.total_cmp(&b.2))
+            .then(a.3.cmp(b.3))
+    });
+    let mut out = Vec::with_capacity(keyed.len() + data.themes.len());
+    let mut current = None;
+    for (theme, _, _, _, row) in keyed {
+        if current != Some(theme) {
+            out.push(Row::Theme(theme));
+            current = Some(theme);
+        }
+        out.push(row);
+    }
+    out
+}
