@@ -44,10 +44,11 @@ impl From<Diagnostics> for Failure {
         let count = diagnostics.len();
         let noun = if count == 1 { "problem" } else { "problems" };
         // Messages quote the user's data: sanitize them like any other output.
-        Failure::input(format!(
-            "{}error: {count} {noun} in the data set",
-            sanitize(&diagnostics.to_string())
-        ))
+        let lines: String = diagnostics
+            .iter()
+            .map(|d| format!("{}\n", sanitize(&d.to_string())))
+            .collect();
+        Failure::input(format!("{lines}error: {count} {noun} in the data set"))
     }
 }
 

@@ -84,7 +84,7 @@ pub fn load_bundled() -> Result<DataSet, Diagnostics> {
             })
         })
         .collect();
-    check(files, Vec::new(), DataOrigin::Bundled)
+    check(files, Vec::new(), Vec::new(), DataOrigin::Bundled)
 }
 
 /// Loads a data set folder or single file, with the default limits.
@@ -102,6 +102,7 @@ pub fn load_path_with(path: &Path, limits: LoadLimits) -> Result<DataSet, Diagno
     })?;
     let mut errors = Vec::new();
     let mut files = Vec::new();
+    let mut failed_kinds = Vec::new();
     let origin;
     if metadata.is_dir() {
         origin = DataOrigin::Folder(path.to_path_buf());
@@ -111,14 +112,21 @@ pub fn load_path_with(path: &Path, limits: LoadLimits) -> Result<DataSet, Diagno
             ("tasks", FileKind::Tasks, false),
         ] {
             match find_yaml(path, name) {
-                Some(file) => push_read(&mut files, &mut errors, &file, kind, limits),
-                None if required => errors.push(Diagnostic::file(
-                    &path.join(format!("{name}.yaml")),
-                    format!(
-                        "missing file: a data folder needs {name}.yaml ({})",
-                        kind.expected()
-                    ),
-                )),
+                Some(file) => {
+                    if !push_read(&mut files, &mut errors, &file, kind, limits) {
+                        failed_kinds.push(kind);
+                    }
+                }
+                None if required => {
+                    failed_kinds.push(kind);
+                    errors.push(Diagnostic::file(
+                        &path.join(format!("{name}.yaml")),
+                        format!(
+                            "missing file: a data folder needs {name}.yaml ({})",
+                            kind.expected()
+                        ),
+                    ));
+                }
                 None => {}
             }
         }
@@ -135,7 +143,7 @@ pub fn load_path_with(path: &Path, limits: LoadLimits) -> Result<DataSet, Diagno
         origin = DataOrigin::File(path.to_path_buf());
         push_read(&mut files, &mut errors, path, FileKind::DataSet, limits);
     }
-    check(files, errors, origin)
+    check(files, errors, failed_kinds, origin)
 }
 
 /// `dir/name.yaml`, or `dir/name.yml` when only that exists.
@@ -214,14 +222,20 @@ fn push_read(
     path: &Path,
     kind: FileKind,
     limits: LoadLimits,
-) {
+) -> bool {
     match read_text(path, limits) {
-        Ok(text) => files.push(LoadedFile {
-            display: path.to_path_buf(),
-            text,
-            kind,
-        }),
-        Err(diagnostic) => errors.push(diagnostic),
+        Ok(text) => {
+            files.push(LoadedFile {
+                display: path.to_path_buf(),
+                text,
+                kind,
+            });
+            true
+        }
+        Err(diagnostic) => {
+            errors.push(diagnostic);
+            false
+        }
     }
 }
 
@@ -279,6 +293,7 @@ fn location_after(prefix: &str) -> Location {
 fn check(
     files: Vec<LoadedFile>,
     mut errors: Vec<Diagnostic>,
+    mut failed_kinds: Vec<FileKind>,
     origin: DataOrigin,
 ) -> Result<DataSet, Diagnostics> {
     let mut problems: Vec<Problem> = Vec::new();
@@ -294,6 +309,7 @@ fn check(
                     message: syntax.message,
                     hint: None,
                 });
+                failed_kinds.push(file.kind);
                 continue;
             }
         };
@@ -302,11 +318,13 @@ fn check(
                 &file.display,
                 format!("the file is empty: expected {}", file.kind.expected()),
             ));
+            failed_kinds.push(file.kind);
             continue;
         }
         let mut reader = Reader {
             file: file_id,
             problems: &mut problems,
+            broken: Vec::new(),
         };
         let root = crate::diagnostics::YamlPath::root();
         match file.kind {
@@ -316,6 +334,15 @@ fn check(
             FileKind::Role => raw.roles.extend(reader.role(&node, &root)),
             FileKind::DataSet => reader.dataset(&node, &mut raw),
         }
+        raw.broken_ids.extend(reader.broken);
+    }
+    for kind in failed_kinds {
+        raw.unreadable.push(match kind {
+            FileKind::Themes => "theme",
+            FileKind::Sources => "source",
+            FileKind::Tasks => "task",
+            FileKind::Role | FileKind::DataSet => continue,
+        });
     }
     let data = resolve(raw, origin, &mut problems);
     errors.extend(locate(&files, problems));
@@ -347,7 +374,7 @@ fn locate(files: &[LoadedFile], problems: Vec<Problem>) -> Vec<Diagnostic> {
             let index = positions[problem.file].get_or_insert_with(|| Positions::build(&file.text));
             let location = index.locate(&problem.path, problem.anchor);
             let hint = match problem.related {
-                Some(related) => {
+                Some((related, wording)) => {
                     let related_file = &files[related.file];
                     let related_index = positions[related.file]
                         .get_or_insert_with(|| Positions::build(&related_file.text));
@@ -360,7 +387,7 @@ fn locate(files: &[LoadedFile], problems: Vec<Problem>) -> Vec<Diagnostic> {
                         ),
                         None => related_file.display.display().to_string(),
                     };
-                    Some(format!("first defined at {place}"))
+                    Some(format!("{wording} {place}"))
                 }
                 None => problem.hint,
             };

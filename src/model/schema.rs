@@ -19,8 +19,8 @@ pub(crate) struct Problem {
     pub anchor: Anchor,
     pub message: String,
     pub hint: Option<String>,
-    /// Another place the message refers to ("first defined at …").
-    pub related: Option<Origin>,
+    /// Another place the message refers to, and how to introduce it ("first defined at").
+    pub related: Option<(Origin, &'static str)>,
 }
 
 /// Where a raw item or value came from.
@@ -102,12 +102,20 @@ pub(crate) struct RawData {
     pub sources: Vec<RawSource>,
     pub tasks: Vec<RawTask>,
     pub roles: Vec<RawRole>,
+    /// Ids of entries dropped for another problem. References to them are not reported
+    /// again, so that one mistake gives one message, not a cascade.
+    pub broken_ids: Vec<String>,
+    /// Kinds ("theme", "source", "task") whose file could not be read at all:
+    /// references of that kind cannot be checked and are not reported as unknown.
+    pub unreadable: Vec<&'static str>,
 }
 
 /// Collects problems for one file.
 pub(crate) struct Reader<'p> {
     pub file: FileId,
     pub problems: &'p mut Vec<Problem>,
+    /// Ids of entries dropped because of another problem (see [`RawData::broken_ids`]).
+    pub broken: Vec<String>,
 }
 
 /// The fields each kind of entry accepts (unknown fields are errors).
@@ -164,6 +172,8 @@ struct Fields<'n> {
     entries: &'n [(Node, Node)],
     path: YamlPath,
     what: &'static str,
+    /// Known fields that an unknown key probably misspells: not reported as missing too.
+    misspelt: Vec<&'static str>,
 }
 
 impl<'n> Fields<'n> {
@@ -176,6 +186,22 @@ impl<'n> Fields<'n> {
 }
 
 impl Reader<'_> {
+    /// Builds an entry from its valid id; when the entry is dropped for another problem,
+    /// remembers the id so that references to it do not cascade into more messages.
+    fn keep<T>(
+        &mut self,
+        id: Option<Located>,
+        build: impl FnOnce(Located) -> Option<T>,
+    ) -> Option<T> {
+        let id = id?;
+        let value = id.value.clone();
+        let item = build(id);
+        if item.is_none() {
+            self.broken.push(value);
+        }
+        item
+    }
+
     fn problem(&mut self, path: &YamlPath, anchor: Anchor, message: String, hint: Option<String>) {
         self.problems.push(Problem {
             file: self.file,
@@ -200,7 +226,7 @@ impl Reader<'_> {
         node: &'n Node,
         path: &YamlPath,
         what: &'static str,
-        known: &[&str],
+        known: &'static [&'static str],
     ) -> Option<Fields<'n>> {
         let Node::Map(entries) = node else {
             self.problem(
@@ -216,6 +242,7 @@ impl Reader<'_> {
             return None;
         };
         let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
+        let mut misspelt = Vec::new();
         for (key, _) in entries {
             let Node::String(key) = key else {
                 self.problem(
@@ -238,6 +265,11 @@ impl Reader<'_> {
                     None,
                 );
             } else if !known.contains(&key.as_str()) {
+                misspelt.extend(
+                    crate::diagnostics::closest(key, known.iter().copied())
+                        .first()
+                        .copied(),
+                );
                 self.problem(
                     &key_path,
                     Anchor::Key,
@@ -254,10 +286,14 @@ impl Reader<'_> {
             entries,
             path: path.clone(),
             what,
+            misspelt,
         })
     }
 
     fn missing(&mut self, fields: &Fields, key: &str, expected: &str) {
+        if fields.misspelt.contains(&key) {
+            return;
+        }
         self.problem(
             &fields.path.key(key),
             Anchor::Value,
@@ -484,10 +520,12 @@ impl Reader<'_> {
             let id = r.required_id(&fields, "theme id");
             let label = r.required_text(&fields, "label", "theme label");
             let description = r.optional_text(&fields, "description", "theme description");
-            Some(RawTheme {
-                id: id?,
-                label: label?,
-                description,
+            r.keep(id, |id| {
+                Some(RawTheme {
+                    id,
+                    label: label?,
+                    description,
+                })
             })
         })
     }
@@ -500,12 +538,14 @@ impl Reader<'_> {
             let language = r.required_string(&fields, "language", "a language code such as `fr`");
             let url = r.optional_string(&fields, "url", "the source's address");
             let summary = r.optional_text(&fields, "summary", "source summary");
-            Some(RawSource {
-                id: id?,
-                title: title?,
-                language: language?,
-                url,
-                summary,
+            r.keep(id, |id| {
+                Some(RawSource {
+                    id,
+                    title: title?,
+                    language: language?,
+                    url,
+                    summary,
+                })
             })
         })
     }
@@ -520,13 +560,16 @@ impl Reader<'_> {
             return None;
         };
         let themes = self.id_list(node, &path, "theme id")?;
+        // Invalid ids were reported one by one; only a list written empty is its own problem.
         if themes.is_empty() {
-            self.problem(
-                &path,
-                Anchor::Value,
-                "a task needs at least one theme".into(),
-                None,
-            );
+            if matches!(node, Node::Seq(items) if items.is_empty()) || matches!(node, Node::Null) {
+                self.problem(
+                    &path,
+                    Anchor::Value,
+                    "a task needs at least one theme".into(),
+                    None,
+                );
+            }
             return None;
         }
         Some(themes)
@@ -551,12 +594,14 @@ impl Reader<'_> {
                 );
                 return None;
             }
-            Some(RawTask {
-                id: id?,
-                label: label?,
-                themes: themes?,
-                axis: axis?,
-                description,
+            r.keep(id, |id| {
+                Some(RawTask {
+                    id,
+                    label: label?,
+                    themes: themes?,
+                    axis: axis?,
+                    description,
+                })
             })
         })
     }
@@ -663,6 +708,7 @@ impl Reader<'_> {
                 Vec::new()
             }
         };
+        // A role's id is never referenced, so a broken role needs no `keep`.
         Some(RawRole {
             id: id?,
             name: name?,
@@ -711,6 +757,7 @@ mod tests {
         let mut problems = Vec::new();
         let node = parse(text).unwrap();
         let tasks = Reader {
+            broken: Vec::new(),
             file: 0,
             problems: &mut problems,
         }

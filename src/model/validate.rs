@@ -9,11 +9,18 @@ use crate::diagnostics::{Anchor, did_you_mean};
 use crate::model::schema::{Located, Origin, Problem, RawData, RawTaskRef, slugify};
 use crate::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, Theme};
 
-struct Problems<'p>(&'p mut Vec<Problem>);
+/// The problem list, and what is needed to avoid cascades of messages.
+struct Problems<'p> {
+    list: &'p mut Vec<Problem>,
+    /// Ids of entries dropped for another problem (see `RawData::broken_ids`).
+    broken: Vec<String>,
+    /// Kinds of references that cannot be checked because their file was unreadable.
+    unreadable: Vec<&'static str>,
+}
 
 impl Problems<'_> {
     fn at(&mut self, origin: &Origin, message: String, hint: Option<String>) {
-        self.0.push(Problem {
+        self.list.push(Problem {
             file: origin.file,
             path: origin.path.clone(),
             anchor: Anchor::Value,
@@ -24,13 +31,13 @@ impl Problems<'_> {
     }
 
     fn duplicate(&mut self, what: &str, id: &Located, first: &Origin) {
-        self.0.push(Problem {
+        self.list.push(Problem {
             file: id.origin.file,
             path: id.origin.path.clone(),
             anchor: Anchor::Value,
             message: format!("duplicate {what} id `{}`", id.value),
             hint: None,
-            related: Some(first.clone()),
+            related: Some((first.clone(), "first defined at")),
         });
     }
 }
@@ -72,6 +79,11 @@ fn lookup(
             }
             None => {
                 ok = false;
+                if problems.unreadable.contains(&what) || problems.broken.contains(&reference.value)
+                {
+                    // Already reported at its cause.
+                    continue;
+                }
                 problems.at(
                     &reference.origin,
                     format!(
@@ -107,12 +119,16 @@ pub(crate) fn inline_task_id(label: &Text) -> String {
 /// Resolves raw entries into a data set. Returns `None` when anything was wrong (the
 /// problems say what); reading goes as far as possible to find every problem.
 pub(crate) fn resolve(
-    raw: RawData,
+    mut raw: RawData,
     origin: DataOrigin,
     problems: &mut Vec<Problem>,
 ) -> Option<DataSet> {
     let errors_before = problems.len();
-    let mut problems = Problems(problems);
+    let mut problems = Problems {
+        list: problems,
+        broken: std::mem::take(&mut raw.broken_ids),
+        unreadable: std::mem::take(&mut raw.unreadable),
+    };
     let theme_index = index_ids("theme", raw.themes.iter().map(|t| &t.id), &mut problems);
     let source_index = index_ids("source", raw.sources.iter().map(|s| &s.id), &mut problems);
     let mut task_index = index_ids("task", raw.tasks.iter().map(|t| &t.id), &mut problems);
@@ -251,7 +267,7 @@ pub(crate) fn resolve(
                 }
             };
             if let Some(first) = seen_tasks.get(&task) {
-                problems.0.push(Problem {
+                problems.list.push(Problem {
                     file: entry.origin.file,
                     path: entry.origin.path.clone(),
                     anchor: Anchor::Value,
@@ -260,7 +276,7 @@ pub(crate) fn resolve(
                         tasks[task].id, role.id.value
                     ),
                     hint: None,
-                    related: Some(first.clone()),
+                    related: Some((first.clone(), "first listed at")),
                 });
                 continue;
             }
@@ -323,7 +339,7 @@ pub(crate) fn resolve(
             tasks: role_tasks,
         });
     }
-    (problems.0.len() == errors_before).then_some(DataSet {
+    (problems.list.len() == errors_before).then_some(DataSet {
         themes,
         sources,
         tasks,
