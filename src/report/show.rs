@@ -75,8 +75,8 @@ pub fn show_json(data: &DataSet, role: RoleIdx, lang: Lang) -> String {
     })
 }
 
-/// The role's tasks grouped under their primary theme (themes in data order), each
-/// with its axis and sources.
+/// The role's tasks grouped under their primary theme (themes in data order, tasks
+/// from strategy to execution), each with its axis and sources.
 pub fn show_text(data: &DataSet, role: RoleIdx, lang: Lang) -> String {
     let r = &data.roles[role];
     let (aliases_word, axis_word, contested_word, note_word) = match lang {
@@ -97,11 +97,13 @@ pub fn show_text(data: &DataSet, role: RoleIdx, lang: Lang) -> String {
         crate::report::axis_words(lang)
     ));
     for (theme_idx, theme) in data.themes.iter().enumerate() {
-        let tasks: Vec<&RoleTask> = r
+        // Strategy first, as in the side-by-side view.
+        let mut tasks: Vec<&RoleTask> = r
             .tasks
             .iter()
             .filter(|t| data.tasks[t.task].themes.first() == Some(&theme_idx))
             .collect();
+        tasks.sort_by(|a, b| data.tasks[b.task].axis.total_cmp(&data.tasks[a.task].axis));
         if tasks.is_empty() {
             continue;
         }
