@@ -182,7 +182,14 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
-    scored.into_iter().take(3).map(|(_, c)| c).collect()
+    // A clear winner is suggested alone; near-ties are all worth showing.
+    let best = scored.first().map_or(0.0, |s| s.0);
+    scored
+        .into_iter()
+        .take_while(|(score, _)| *score >= best - 0.05)
+        .take(3)
+        .map(|(_, c)| c)
+        .collect()
 }
 
 /// "did you mean `x`?" (or "… `x` or `y`?") for the closest candidates, if any.

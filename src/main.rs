@@ -1,6 +1,7 @@
 //! The `rolediff` binary: parses arguments and hands over to the command or the TUI.
 
 mod cli;
+mod tui;
 
 fn main() -> std::process::ExitCode {
     cli::main()

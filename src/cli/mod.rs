@@ -58,9 +58,32 @@ pub fn main() -> ExitCode {
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     let result = match cli.command {
         Some(command) => run_command(command, cli.data.as_deref(), lang),
-        None => Err(Failure::input(
-            "the interactive view is not available yet; use `rolediff list` or `rolediff show ROLE`",
-        )),
+        // No subcommand: the interactive view. Roles are resolved first so that a typo
+        // fails (exit 2) before the terminal is touched.
+        None => (|| {
+            let data = load_data(cli.data.as_deref())?;
+            if data.roles.is_empty() {
+                return Err(Failure::input("error: the data set has no roles"));
+            }
+            let (left, right) = crate::tui::app::initial_roles(
+                &data,
+                cli.left.as_deref(),
+                cli.right.as_deref(),
+                |query| resolve_role(&data, query),
+            )?;
+            if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                return Err(Failure::input(
+                    "error: the interactive view needs a terminal; \
+                     for a report use `rolediff compare LEFT RIGHT`",
+                ));
+            }
+            crate::tui::run(&data, left, right, lang)
+                .map(|()| String::new())
+                .map_err(|error| Failure {
+                    message: format!("rolediff: terminal error: {error}"),
+                    code: EXIT_OUTPUT,
+                })
+        })(),
     };
     match result {
         Ok(output) => match std::io::stdout().lock().write_all(output.as_bytes()) {

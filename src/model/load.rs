@@ -112,11 +112,10 @@ pub fn load_path_with(path: &Path, limits: LoadLimits) -> Result<DataSet, Diagno
             ("tasks", FileKind::Tasks, false),
         ] {
             match find_yaml(path, name) {
-                Some(file) => {
-                    if !push_read(&mut files, &mut errors, &file, kind, limits) {
-                        failed_kinds.push(kind);
-                    }
+                Some(file) if !push_read(&mut files, &mut errors, &file, kind, limits) => {
+                    failed_kinds.push(kind);
                 }
+                Some(_) => {}
                 None if required => {
                     failed_kinds.push(kind);
                     errors.push(Diagnostic::file(

@@ -1,0 +1,400 @@
+//! The state of the interface. Only `update` changes it; rendering reads it.
+
+use ratatui::layout::Rect;
+use rolediff::compare::textnorm::fold;
+use rolediff::compare::{Comparator, Comparison, Filter, Marker, Row, rows};
+use rolediff::lang::Lang;
+use rolediff::model::{DataSet, RoleIdx};
+
+use crate::tui::action::Side;
+use crate::tui::keymap::Context;
+use crate::tui::theme::Theme;
+
+/// Roles the bundled data opens on.
+pub const DEFAULT_ROLES: (&str, &str) = ("community-manager", "social-media-manager");
+
+/// Which rows the panes show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViewMode {
+    /// Every task.
+    #[default]
+    All,
+    /// Shared tasks only.
+    Shared,
+    /// Rows that are not shared.
+    Differences,
+}
+
+impl ViewMode {
+    /// The next mode of the `v` cycle.
+    pub fn next(self) -> Self {
+        match self {
+            ViewMode::All => ViewMode::Shared,
+            ViewMode::Shared => ViewMode::Differences,
+            ViewMode::Differences => ViewMode::All,
+        }
+    }
+
+    fn keeps(self, marker: Marker) -> bool {
+        match self {
+            ViewMode::All => true,
+            ViewMode::Shared => !marker.is_difference(),
+            ViewMode::Differences => marker.is_difference(),
+        }
+    }
+}
+
+/// What the choice popup filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChoiceKind {
+    /// Themes (`t`).
+    Themes,
+    /// Sources (`f`).
+    Sources,
+}
+
+/// One line of a choice popup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceItem {
+    /// Theme or source index.
+    pub index: usize,
+    /// Ticked.
+    pub chosen: bool,
+    /// Tasks of the left and right roles it covers (other filters applied).
+    pub counts: (usize, usize),
+}
+
+/// The theme or source filter popup: choices are applied on `Enter` only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoicePopup {
+    /// Themes or sources.
+    pub kind: ChoiceKind,
+    /// The lines.
+    pub items: Vec<ChoiceItem>,
+    /// Line under the cursor.
+    pub cursor: usize,
+}
+
+/// The role picker: a typed query and the roles that match it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RolePicker {
+    /// The side whose role is picked.
+    pub side: Side,
+    /// What was typed.
+    pub query: String,
+    /// Roles matching the query, in data order.
+    pub matches: Vec<RoleIdx>,
+    /// Index in `matches` under the cursor.
+    pub cursor: usize,
+}
+
+impl RolePicker {
+    /// Recomputes the matches: the folded query in the id, a name or an alias.
+    pub fn refresh(&mut self, data: &DataSet) {
+        let query = fold(self.query.trim());
+        self.matches = (0..data.roles.len())
+            .filter(|&r| {
+                let role = &data.roles[r];
+                query.is_empty()
+                    || std::iter::once(role.id.as_str())
+                        .chain([role.name.en.as_str(), role.name.fr.as_str()])
+                        .chain(role.aliases.iter().map(String::as_str))
+                        .any(|name| fold(name).contains(&query))
+            })
+            .collect();
+        self.cursor = self.cursor.min(self.matches.len().saturating_sub(1));
+    }
+}
+
+/// An open popup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    /// Details of the task under the cursor, scrolled by this many lines.
+    Details(u16),
+    /// Theme or source filter.
+    Choice(ChoicePopup),
+    /// Role picker.
+    RolePicker(RolePicker),
+    /// The key list, scrolled by this many lines.
+    Help(u16),
+}
+
+/// The whole state.
+#[derive(Debug)]
+pub struct App<'d> {
+    /// The data set.
+    pub data: &'d DataSet,
+    comparator: Comparator<'d>,
+    /// Language of the interface and the data.
+    pub lang: Lang,
+    /// Styles.
+    pub theme: Theme,
+    /// Left role.
+    pub left: RoleIdx,
+    /// Right role.
+    pub right: RoleIdx,
+    /// The pane keys act on.
+    pub active: Side,
+    /// Filters applied to both roles.
+    pub filter: Filter,
+    /// Rows shown.
+    pub view: ViewMode,
+    /// The comparison of the two roles under the filter (cached).
+    pub comparison: Comparison,
+    /// The rows shown, derived from the comparison and the view (cached).
+    pub rows: Vec<Row>,
+    /// Index in `rows` of the selected task row (0 when there is none).
+    pub cursor: usize,
+    /// Index in `rows` of the first row shown.
+    pub scroll: usize,
+    /// The open popup.
+    pub popup: Option<Popup>,
+    /// True while a text filter is being typed.
+    pub searching: bool,
+    /// The terminal's size, for layout in `update` (mouse hits, paging).
+    pub area: Rect,
+    /// Set by `Quit`.
+    pub should_quit: bool,
+}
+
+impl<'d> App<'d> {
+    /// A new state comparing `left` with `right` in a terminal of size `area`.
+    pub fn new(
+        data: &'d DataSet,
+        left: RoleIdx,
+        right: RoleIdx,
+        lang: Lang,
+        theme: Theme,
+        area: Rect,
+    ) -> Self {
+        let comparator = Comparator::new(data);
+        let filter = Filter::default();
+        let comparison = comparator.compare(left, right, &filter);
+        let mut app = Self {
+            data,
+            comparator,
+            lang,
+            theme,
+            left,
+            right,
+            active: Side::Left,
+            filter,
+            view: ViewMode::All,
+            comparison,
+            rows: Vec::new(),
+            cursor: 0,
+            scroll: 0,
+            popup: None,
+            searching: false,
+            area,
+            should_quit: false,
+        };
+        app.recompute();
+        app
+    }
+
+    /// The comparator (for counts computed outside the cached comparison).
+    pub fn comparator(&self) -> &Comparator<'d> {
+        &self.comparator
+    }
+
+    /// The role shown on `side`.
+    pub fn role(&self, side: Side) -> RoleIdx {
+        match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+        }
+    }
+
+    /// Which key bindings apply now.
+    pub fn context(&self) -> Context {
+        match &self.popup {
+            Some(Popup::Choice(_)) => Context::Choice,
+            Some(Popup::RolePicker(_)) => Context::RolePicker,
+            Some(Popup::Details(_) | Popup::Help(_)) => Context::Reader,
+            None if self.searching => Context::Search,
+            None => Context::Main,
+        }
+    }
+
+    /// Recomputes the comparison and the rows after the roles, filter or view changed,
+    /// keeping the cursor on the same task when it is still shown.
+    pub fn recompute(&mut self) {
+        let previous = self.selected_cells();
+        self.comparison = self.comparator.compare(self.left, self.right, &self.filter);
+        let all = rows(self.data, &self.comparison, &self.filter);
+        self.rows = keep_view(all, self.view);
+        let same = previous.and_then(|(marker, l, r)| {
+            let tasks = |side: Side, cell: Option<usize>| {
+                cell.map(|i| self.data.roles[self.role(side)].tasks[i].task)
+            };
+            let (lt, rt) = (l, r);
+            self.rows.iter().position(|row| match *row {
+                Row::Task {
+                    marker: m,
+                    left,
+                    right,
+                    ..
+                } => {
+                    m == marker && tasks(Side::Left, left) == lt && tasks(Side::Right, right) == rt
+                }
+                Row::Theme(_) => false,
+            })
+        });
+        self.cursor = same.unwrap_or_else(|| self.nearest_task_row(self.cursor));
+        self.keep_cursor_visible();
+    }
+
+    /// The selected row's meaning and task indices (not role-task indices), if any.
+    fn selected_cells(&self) -> Option<(Marker, Option<usize>, Option<usize>)> {
+        match self.rows.get(self.cursor)? {
+            Row::Task {
+                marker,
+                left,
+                right,
+                ..
+            } => {
+                let task = |side: Side, cell: &Option<usize>| {
+                    cell.and_then(|i| self.data.roles[self.role(side)].tasks.get(i))
+                        .map(|t| t.task)
+                };
+                Some((*marker, task(Side::Left, left), task(Side::Right, right)))
+            }
+            Row::Theme(_) => None,
+        }
+    }
+
+    /// True when `rows[index]` is a task row.
+    pub fn is_task_row(&self, index: usize) -> bool {
+        matches!(self.rows.get(index), Some(Row::Task { .. }))
+    }
+
+    /// The task row closest to `index`, looking down first; 0 when there is none.
+    pub fn nearest_task_row(&self, index: usize) -> usize {
+        let index = index.min(self.rows.len().saturating_sub(1));
+        (index..self.rows.len())
+            .find(|&i| self.is_task_row(i))
+            .or_else(|| (0..index).rev().find(|&i| self.is_task_row(i)))
+            .unwrap_or(0)
+    }
+
+    /// How many rows the panes show at the current size.
+    pub fn visible_rows(&self) -> usize {
+        crate::tui::layout::screen(self.area).rows_height()
+    }
+
+    /// Adjusts the scroll so that the cursor is shown, with its theme heading when it
+    /// is the first task of its theme.
+    pub fn keep_cursor_visible(&mut self) {
+        self.scroll = scroll_for(
+            self.scroll,
+            self.cursor,
+            self.visible_rows(),
+            self.rows.len(),
+        );
+    }
+
+    /// The cell the details and the axis describe: the active side's cell of the
+    /// selected row, or the other side's when the active one is empty.
+    pub fn selected_cell(&self) -> Option<(Side, usize)> {
+        let Row::Task { left, right, .. } = self.selected_row()? else {
+            return None;
+        };
+        let cell = |side: Side| match side {
+            Side::Left => left,
+            Side::Right => right,
+        };
+        let side = if cell(self.active).is_some() {
+            self.active
+        } else {
+            self.active.other()
+        };
+        cell(side).map(|index| (side, index))
+    }
+
+    /// The row under the cursor, if it is a task row.
+    pub fn selected_row(&self) -> Option<Row> {
+        self.rows
+            .get(self.cursor)
+            .copied()
+            .filter(|r| matches!(r, Row::Task { .. }))
+    }
+}
+
+/// The scroll that shows `cursor` in a window of `height` rows, moving as little as
+/// possible from `scroll`; the heading just above the cursor is shown too when it fits.
+pub fn scroll_for(scroll: usize, cursor: usize, height: usize, total: usize) -> usize {
+    if height == 0 {
+        return cursor;
+    }
+    let max_scroll = total.saturating_sub(height);
+    let mut scroll = scroll.min(max_scroll);
+    // One row of context above the cursor, so a theme's heading stays with its first task.
+    let top = cursor.saturating_sub(1);
+    if top < scroll {
+        scroll = if height > 1 { top } else { cursor };
+    }
+    if cursor >= scroll + height {
+        scroll = cursor + 1 - height;
+    }
+    scroll
+}
+
+/// The rows the view keeps, without headings left empty.
+fn keep_view(all: Vec<Row>, view: ViewMode) -> Vec<Row> {
+    let kept: Vec<Row> = all
+        .into_iter()
+        .filter(|row| match row {
+            Row::Task { marker, .. } => view.keeps(*marker),
+            Row::Theme(_) => true,
+        })
+        .collect();
+    let mut out = Vec::with_capacity(kept.len());
+    for (i, row) in kept.iter().enumerate() {
+        let empty_heading =
+            matches!(row, Row::Theme(_)) && !matches!(kept.get(i + 1), Some(Row::Task { .. }));
+        if !empty_heading {
+            out.push(*row);
+        }
+    }
+    out
+}
+
+/// The roles to open on: the named defaults when the data has them, else the first two.
+pub fn default_roles(data: &DataSet) -> (RoleIdx, RoleIdx) {
+    let left = data.role_index(DEFAULT_ROLES.0);
+    let right = data.role_index(DEFAULT_ROLES.1);
+    match (left, right) {
+        (Some(l), Some(r)) => (l, r),
+        _ => (0, if data.roles.len() > 1 { 1 } else { 0 }),
+    }
+}
+
+/// A right role for a chosen left one: the default right, or the first other role.
+pub fn partner_for(data: &DataSet, left: RoleIdx) -> RoleIdx {
+    let (dl, dr) = default_roles(data);
+    let preferred = if left == dr { dl } else { dr };
+    if preferred != left {
+        return preferred;
+    }
+    (0..data.roles.len()).find(|&r| r != left).unwrap_or(left)
+}
+
+/// The roles to open on from the command line's `LEFT` and `RIGHT`, resolved by
+/// `resolve`; the defaults fill what is not given.
+pub fn initial_roles<E>(
+    data: &DataSet,
+    left: Option<&str>,
+    right: Option<&str>,
+    resolve: impl Fn(&str) -> Result<RoleIdx, E>,
+) -> Result<(RoleIdx, RoleIdx), E> {
+    let (default_left, default_right) = default_roles(data);
+    let left = left.map(&resolve).transpose()?;
+    let right = right.map(&resolve).transpose()?;
+    Ok(match (left, right) {
+        (Some(l), Some(r)) => (l, r),
+        (Some(l), None) => (l, partner_for(data, l)),
+        (None, Some(r)) => (partner_for(data, r), r),
+        (None, None) => (default_left, default_right),
+    })
+}

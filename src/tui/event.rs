@@ -1,0 +1,46 @@
+//! Terminal events → actions. Keys go through the key table; mouse events are routed
+//! by position with the same layout the screen was drawn with.
+
+use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap;
+use crate::tui::layout;
+
+/// Lines one wheel notch scrolls.
+const WHEEL_LINES: i16 = 3;
+
+/// The action an event means in the current state, if any.
+pub fn to_action(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::action_for(app.context(), *key),
+        Event::Mouse(mouse) => mouse_action(app, mouse),
+        Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        _ => None,
+    }
+}
+
+fn mouse_action(app: &App, mouse: &MouseEvent) -> Option<Action> {
+    let popup_open = app.popup.is_some();
+    match mouse.kind {
+        MouseEventKind::ScrollDown if popup_open => Some(Action::PopupDown),
+        MouseEventKind::ScrollUp if popup_open => Some(Action::PopupUp),
+        MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_LINES)),
+        MouseEventKind::ScrollUp => Some(Action::Scroll(-WHEEL_LINES)),
+        MouseEventKind::Down(MouseButton::Left) if !popup_open => {
+            let screen = layout::screen(app.area);
+            if screen.too_small {
+                return None;
+            }
+            let side = screen.pane_at(mouse.column, mouse.row);
+            match (side, screen.row_at(mouse.column, mouse.row)) {
+                (Some(side), Some(line)) => Some(Action::SelectRow(side, app.scroll + line)),
+                (Some(side), None) => Some(Action::Activate(side)),
+                (None, Some(line)) => Some(Action::SelectRow(app.active, app.scroll + line)),
+                (None, None) => None,
+            }
+        }
+        _ => None,
+    }
+}

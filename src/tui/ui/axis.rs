@@ -1,0 +1,197 @@
+//! The strategy ↔ execution axis: a scale with both roles and the selected task placed
+//! on it, and each role's tasks as a histogram along the same scale.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+use rolediff::text::width;
+
+use crate::tui::action::Side;
+use crate::tui::app::App;
+use crate::tui::ui::put;
+
+/// Bins of the histograms (tenths of the axis).
+const BINS: usize = 10;
+/// Eighths of a cell, from empty to full.
+const BARS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// Draws the axis panel.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let s = app.strings();
+    let theme = &app.theme;
+    let c = &app.comparison;
+    let selected = selected_axis(app);
+    let mut title = vec![
+        Span::raw(" "),
+        Span::styled(
+            s.axis_title,
+            Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+        Span::raw("  "),
+    ];
+    let mut figure = |mark: &str, style: Style, name: String, value: Option<f64>| {
+        title.push(Span::styled(mark.to_string(), style));
+        title.push(Span::styled(
+            format!(
+                " {name} {}  ",
+                value.map_or("–".to_string(), |v| format!("{v:.2}"))
+            ),
+            theme.dim(),
+        ));
+    };
+    figure("L", theme.left_role(), app.role_name(app.left), c.left_axis);
+    figure(
+        "R",
+        theme.right_role(),
+        app.role_name(app.right),
+        c.right_axis,
+    );
+    if let Some(value) = selected {
+        figure(
+            "◆",
+            theme.axis_task(),
+            app.strings().selected.to_string(),
+            Some(value),
+        );
+    }
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme.dim())
+        .title(Line::from(title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height < 3 || inner.width < 30 {
+        return;
+    }
+
+    let names = [app.role_name(app.left), app.role_name(app.right)];
+    let label_width = names
+        .iter()
+        .map(|n| width(n) + 2)
+        .chain([width(s.execution)])
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(inner.width / 5)) as u16;
+    let right_label = width(s.strategy) as u16;
+    let x0 = inner.x + 1 + label_width + 1;
+    let scale_width = inner
+        .width
+        .saturating_sub(1 + label_width + 1 + 1 + right_label + 1);
+    if scale_width < 10 {
+        return;
+    }
+    let y = inner.y;
+    let label_style = theme.dim();
+    put(
+        buf,
+        inner.x + 1,
+        y,
+        &format!("{:>w$}", s.execution, w = usize::from(label_width)),
+        label_width,
+        label_style,
+    );
+    put(
+        buf,
+        x0 + scale_width + 1,
+        y,
+        s.strategy,
+        right_label,
+        label_style,
+    );
+    let mut scale = String::from("├");
+    scale.push_str(&"─".repeat(usize::from(scale_width - 2)));
+    scale.push('┤');
+    buf.set_string(x0, y, scale, theme.dim());
+    let place =
+        |value: f64| x0 + 1 + ((value.clamp(0.0, 1.0) * f64::from(scale_width - 3)).round() as u16);
+    // The task first, so that a role's mark on the same spot stays readable.
+    if let Some(value) = selected {
+        buf.set_string(place(value), y, "◆", theme.axis_task());
+    }
+    let left_x = c.left_axis.map(place);
+    let right_x = c.right_axis.map(place);
+    if let Some(x) = left_x {
+        buf.set_string(x, y, "L", theme.left_role());
+    }
+    if let Some(mut x) = right_x {
+        if Some(x) == left_x {
+            x += 1;
+        }
+        buf.set_string(x, y, "R", theme.right_role());
+    }
+
+    // Histograms share one height scale so the two roles compare at a glance.
+    let hist_height = (inner.height - 1) / 2;
+    let counts = [histogram(app, Side::Left), histogram(app, Side::Right)];
+    let max = counts.iter().flatten().copied().max().unwrap_or(0).max(1);
+    for (i, (side_counts, style)) in counts
+        .iter()
+        .zip([theme.left_role(), theme.right_role()])
+        .enumerate()
+    {
+        let top = y + 1 + i as u16 * hist_height;
+        let mark = if i == 0 { "L" } else { "R" };
+        let base = top + hist_height - 1;
+        buf.set_string(inner.x + 1, base, mark, style);
+        put(
+            buf,
+            inner.x + 3,
+            base,
+            &names[i],
+            label_width.saturating_sub(2),
+            theme.dim(),
+        );
+        for column in 0..scale_width - 2 {
+            let bin_of =
+                |c: u16| (usize::from(c) * BINS / usize::from(scale_width - 2)).min(BINS - 1);
+            let bin = bin_of(column);
+            // A blank column between bins keeps neighbouring bars apart.
+            if column + 1 < scale_width - 2 && bin_of(column + 1) != bin {
+                continue;
+            }
+            let eighths = side_counts[bin] * 8 * usize::from(hist_height) / max;
+            for line in 0..hist_height {
+                let from_bottom = usize::from(hist_height - 1 - line) * 8;
+                let level = eighths.saturating_sub(from_bottom).min(8);
+                if level > 0 {
+                    buf.set_string(x0 + 1 + column, top + line, BARS[level].to_string(), style);
+                }
+            }
+        }
+    }
+}
+
+/// Tasks of one side (as filtered) per tenth of the axis.
+fn histogram(app: &App, side: Side) -> [usize; BINS] {
+    let c = &app.comparison;
+    let tasks = &app.data.roles[app.role(side)].tasks;
+    let kept: Vec<usize> = match side {
+        Side::Left => c
+            .shared
+            .iter()
+            .map(|s| s.left)
+            .chain(c.left_only.iter().copied())
+            .collect(),
+        Side::Right => c
+            .shared
+            .iter()
+            .map(|s| s.right)
+            .chain(c.right_only.iter().copied())
+            .collect(),
+    };
+    let mut bins = [0; BINS];
+    for i in kept {
+        let axis = app.data.tasks[tasks[i].task].axis.clamp(0.0, 1.0);
+        bins[((axis * BINS as f64) as usize).min(BINS - 1)] += 1;
+    }
+    bins
+}
+
+/// Axis of the selected task: the active side's cell, else the other one.
+fn selected_axis(app: &App) -> Option<f64> {
+    let (side, index) = app.selected_cell()?;
+    let task = app.data.roles[app.role(side)].tasks[index].task;
+    Some(app.data.tasks[task].axis)
+}
