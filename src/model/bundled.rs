@@ -11,18 +11,22 @@ pub struct BundledFile {
 
 macro_rules! bundled {
     ($($path:literal),* $(,)?) => {
-        &[$(BundledFile { path: $path, contents: include_str!(concat!("../../tests/fixtures/small/", $path)) }),*]
+        &[$(BundledFile { path: $path, contents: include_str!(concat!("../../data/", $path)) }),*]
     };
 }
 
 /// Every file of `data/`, in load order. A test checks this list against the folder,
 /// so a role file added to `data/roles/` cannot be forgotten here.
 pub const BUNDLED_FILES: &[BundledFile] = bundled![
-    //TMP "README.md",
+    "README.md",
     "themes.yaml",
     "sources.yaml",
     "tasks.yaml",
-    "roles/lead.yaml",
-    "roles/maker.yaml",
-    "roles/mixed.yaml", //TMP
+    "roles/community-builder.yaml",
+    "roles/community-manager-agency.yaml",
+    "roles/community-manager-in-house.yaml",
+    "roles/community-manager.yaml",
+    "roles/community-strategist.yaml",
+    "roles/gestionnaire-de-communaute.yaml",
+    "roles/social-media-manager.yaml",
 ];
