@@ -60,6 +60,37 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: ListFormat,
     },
+    /// Compare two roles like `diff -y`: shared tasks (=), left only (<), right only
+    /// (>), near pairs (~), grouped by theme, with the similarity and each role's axis.
+    Compare {
+        /// Left role: id, alias, or unique prefix of either.
+        left: String,
+        /// Right role.
+        right: String,
+        /// Keep tasks with any of these themes (repeatable; ids from `rolediff show`).
+        #[arg(long = "theme", value_name = "THEME")]
+        themes: Vec<String>,
+        /// Keep tasks that any of these sources gives or contests (repeatable).
+        #[arg(long = "source", value_name = "SOURCE")]
+        sources: Vec<String>,
+        /// Keep tasks whose label contains this text (ignoring case and accents).
+        #[arg(long, value_name = "TEXT")]
+        query: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Rank the other roles by similarity to ROLE, most similar first.
+    Similar {
+        /// Role id, alias, or unique prefix of either.
+        role: String,
+        /// Show only the N most similar roles.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: ListFormat,
+    },
     /// Write the bundled data files into DIR, as a starting point for your own data.
     ExportData {
         /// Folder to write into (created if missing).

@@ -7,10 +7,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use rolediff::diagnostics::Diagnostics;
+use rolediff::compare::{Comparator, Filter};
+use rolediff::diagnostics::{self, Diagnostics};
 use rolediff::lang::Lang;
 use rolediff::model::{DataSet, RoleIdx, RoleLookup, load_bundled, load_path};
-use rolediff::report;
+use rolediff::report::{self, Format};
 use rolediff::text::sanitize;
 
 pub use args::{Cli, Command, ListFormat};
@@ -152,7 +153,97 @@ fn run_command(
                 ListFormat::Json => report::show_json(&data, role, lang),
             })
         }
+        Command::Compare {
+            left,
+            right,
+            themes,
+            sources,
+            query,
+            format,
+        } => {
+            let left = resolve_role(&data, &left)?;
+            let right = resolve_role(&data, &right)?;
+            let filter = compare_filter(&data, &themes, &sources, query.unwrap_or_default())?;
+            let comparison = Comparator::new(&data).compare(left, right, &filter);
+            Ok(match format {
+                Format::Text => {
+                    report::compare_text(&data, &comparison, &filter, lang, text_options())
+                }
+                Format::Markdown => report::compare_markdown(&data, &comparison, &filter, lang),
+                Format::Json => report::compare_json(&data, &comparison, &filter, lang),
+            })
+        }
+        Command::Similar { role, top, format } => {
+            let role = resolve_role(&data, &role)?;
+            let mut ranked = Comparator::new(&data).rank(role, &Filter::default());
+            ranked.truncate(top.unwrap_or(usize::MAX));
+            Ok(match format {
+                ListFormat::Text => report::similar_text(&data, role, &ranked, lang),
+                ListFormat::Json => report::similar_json(&data, &ranked, lang),
+            })
+        }
         Command::ExportData { .. } => unreachable!("handled above"),
+    }
+}
+
+/// Resolves `--theme` and `--source` ids; unknown ids fail (exit 2) with the closest.
+fn compare_filter(
+    data: &DataSet,
+    themes: &[String],
+    sources: &[String],
+    query: String,
+) -> Result<Filter, Failure> {
+    fn resolve(
+        kind: &str,
+        wanted: &[String],
+        ids: Vec<&str>,
+        find: impl Fn(&str) -> Option<usize>,
+    ) -> Result<Vec<usize>, Failure> {
+        let mut found = Vec::with_capacity(wanted.len());
+        for id in wanted {
+            match find(id) {
+                Some(index) => found.push(index),
+                None => {
+                    let mut closest = diagnostics::closest(id, ids.iter().copied());
+                    if closest.is_empty() {
+                        closest = ids.clone();
+                    }
+                    let label = if closest.len() == ids.len() {
+                        "valid ids"
+                    } else {
+                        "closest ids"
+                    };
+                    return Err(Failure::input(format!(
+                        "error: unknown {kind} `{}`; {label}: {}",
+                        sanitize(id),
+                        sanitize(&closest.join(", "))
+                    )));
+                }
+            }
+        }
+        Ok(found)
+    }
+    let theme_ids = data.themes.iter().map(|t| t.id.as_str()).collect();
+    let source_ids = data.sources.iter().map(|s| s.id.as_str()).collect();
+    Ok(Filter {
+        themes: resolve("theme", themes, theme_ids, |id| data.theme_index(id))?,
+        sources: resolve("source", sources, source_ids, |id| data.source_index(id))?,
+        query,
+    })
+}
+
+/// Colours only on a terminal and never with `NO_COLOR` set (https://no-color.org);
+/// the terminal's width, or 100 columns for a pipe.
+fn text_options() -> report::TextOptions {
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let width = terminal
+        .then(|| ratatui::crossterm::terminal::size().ok())
+        .flatten()
+        .map_or(100, |(columns, _)| usize::from(columns));
+    report::TextOptions {
+        width,
+        color: terminal && !no_color,
     }
 }
 

@@ -23,7 +23,21 @@ impl Filter {
     /// Whether a role's task passes.
     pub fn accepts(&self, data: &DataSet, role_task: &RoleTask) -> bool {
         let task = &data.tasks[role_task.task];
-        if !self.themes.is_empty() && !task.themes.iter().any(|t| self.themes.contains(t)) {
+        self.accepts_with(role_task, &task.themes, &fold(self.query.trim()), |query| {
+            fold(&task.label.fr).contains(query) || fold(&task.label.en).contains(query)
+        })
+    }
+
+    /// [`Filter::accepts`] with the query already folded and the label test supplied,
+    /// so that a comparison folds each label once per data set, not once per compare.
+    pub(crate) fn accepts_with(
+        &self,
+        role_task: &RoleTask,
+        themes: &[ThemeIdx],
+        folded_query: &str,
+        label_contains: impl FnOnce(&str) -> bool,
+    ) -> bool {
+        if !self.themes.is_empty() && !themes.iter().any(|t| self.themes.contains(t)) {
             return false;
         }
         if !self.sources.is_empty()
@@ -35,9 +49,6 @@ impl Filter {
         {
             return false;
         }
-        let query = fold(self.query.trim());
-        query.is_empty()
-            || fold(&task.label.fr).contains(&query)
-            || fold(&task.label.en).contains(&query)
+        folded_query.is_empty() || label_contains(folded_query)
     }
 }

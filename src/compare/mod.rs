@@ -7,7 +7,10 @@
 mod filter;
 mod near;
 mod rows;
+#[cfg(test)]
+pub(crate) mod test_data;
 pub mod textnorm;
+mod words;
 
 pub use filter::Filter;
 pub use near::{NEAR_THRESHOLD, NearIndex};
@@ -81,6 +84,8 @@ pub struct Comparison {
 pub struct Comparator<'d> {
     data: &'d DataSet,
     near: NearIndex,
+    /// Both labels of each task, folded, for the query filter.
+    folded_labels: Vec<[String; 2]>,
 }
 
 impl<'d> Comparator<'d> {
@@ -89,6 +94,11 @@ impl<'d> Comparator<'d> {
         Self {
             data,
             near: NearIndex::new(data),
+            folded_labels: data
+                .tasks
+                .iter()
+                .map(|t| [textnorm::fold(&t.label.fr), textnorm::fold(&t.label.en)])
+                .collect(),
         }
     }
 
@@ -102,11 +112,20 @@ impl<'d> Comparator<'d> {
         let data = self.data;
         let left_tasks = &data.roles[left].tasks;
         let right_tasks = &data.roles[right].tasks;
+        let query = textnorm::fold(filter.query.trim());
+        let accepts = |role_task: &crate::model::RoleTask| {
+            let task = role_task.task;
+            filter.accepts_with(role_task, &data.tasks[task].themes, &query, |query| {
+                self.folded_labels[task]
+                    .iter()
+                    .any(|label| label.contains(query))
+            })
+        };
         let left_kept: Vec<usize> = (0..left_tasks.len())
-            .filter(|&i| filter.accepts(data, &left_tasks[i]))
+            .filter(|&i| accepts(&left_tasks[i]))
             .collect();
         let right_kept: Vec<usize> = (0..right_tasks.len())
-            .filter(|&i| filter.accepts(data, &right_tasks[i]))
+            .filter(|&i| accepts(&right_tasks[i]))
             .collect();
 
         // Task index → position in the right role, for the filtered right tasks.
@@ -182,6 +201,22 @@ impl<'d> Comparator<'d> {
             themes,
         }
     }
+
+    /// `role` compared with every other role, most similar first (then more shared
+    /// tasks first, then data order, so the ranking is stable).
+    pub fn rank(&self, role: RoleIdx, filter: &Filter) -> Vec<Comparison> {
+        let mut ranked: Vec<Comparison> = (0..self.data.roles.len())
+            .filter(|&other| other != role)
+            .map(|other| self.compare(role, other, filter))
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.similarity
+                .total_cmp(&a.similarity)
+                .then(b.shared.len().cmp(&a.shared.len()))
+                .then(a.right.cmp(&b.right))
+        });
+        ranked
+    }
 }
 
 /// Soft Jaccard: `overlap / (|A| + |B| − overlap)`, where a shared task counts 1 and a
@@ -236,4 +271,134 @@ fn theme_counts(
     }
     counts.retain(|c| c.left > 0 || c.right > 0);
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::test_data::{data, role, task};
+
+    /// Tasks: 0 strategy (t0), 1 and 2 say the same thing in other words (t1),
+    /// 3 writing (t2 then t0), 4 events (t2). A = [0, 1, 3], B = [0, 2, 4, 3].
+    fn example() -> DataSet {
+        let tasks = vec![
+            task("strategy", "Définir la stratégie", &[0], 0.9),
+            task("moderate", "Modérer les commentaires", &[1], 0.2),
+            task("moderation", "Modération des commentaires", &[1], 0.3),
+            task("write", "Rédiger les publications", &[2, 0], 0.4),
+            task("events", "Organiser des événements", &[2], 0.5),
+        ];
+        let mut b = role("b", &[0, 2, 4, 3]);
+        b.tasks[2].sources = vec![1];
+        data(3, tasks, vec![role("a", &[0, 1, 3]), b])
+    }
+
+    #[test]
+    fn comparison_worked_by_hand() {
+        let data = example();
+        let c = Comparator::new(&data).compare(0, 1, &Filter::default());
+        let shared: Vec<(TaskIdx, usize, usize)> =
+            c.shared.iter().map(|s| (s.task, s.left, s.right)).collect();
+        assert_eq!(shared, [(0, 0, 0), (3, 2, 3)]);
+        assert_eq!(c.left_only, [1]);
+        assert_eq!(c.right_only, [1, 2]);
+        assert_eq!(c.near.len(), 1);
+        assert_eq!((c.near[0].left, c.near[0].right), (1, 1));
+        assert!(c.near[0].score > 0.999);
+        // overlap = 2 shared + 1 near ≈ 3; union = 3 + 4 − 3 = 4.
+        assert!((c.similarity - 0.75).abs() < 1e-6, "{}", c.similarity);
+        assert!((c.left_axis.unwrap() - 0.5).abs() < 1e-12);
+        assert!((c.right_axis.unwrap() - 0.525).abs() < 1e-12);
+        let counts: Vec<(ThemeIdx, usize, usize, usize)> = c
+            .themes
+            .iter()
+            .map(|t| (t.theme, t.left, t.right, t.shared))
+            .collect();
+        // Task 3 counts in t2 and t0: every theme of a task counts.
+        assert_eq!(counts, [(0, 2, 2, 2), (1, 1, 1, 0), (2, 1, 2, 1)]);
+    }
+
+    #[test]
+    fn filters_apply_before_everything() {
+        let data = example();
+        let comparator = Comparator::new(&data);
+        let by_theme = Filter {
+            themes: vec![1],
+            ..Filter::default()
+        };
+        let c = comparator.compare(0, 1, &by_theme);
+        assert!(c.shared.is_empty());
+        assert_eq!(
+            (c.left_only.as_slice(), c.right_only.as_slice()),
+            (&[1][..], &[1][..])
+        );
+        // One near pair scoring 1 out of one task each: high, but not identical.
+        assert_eq!(c.similarity, 0.999);
+        assert_eq!(c.themes.len(), 1);
+
+        let by_query = Filter {
+            query: "  STRATEGIE ".into(),
+            ..Filter::default()
+        };
+        let c = comparator.compare(0, 1, &by_query);
+        assert_eq!(c.shared.len(), 1);
+        assert_eq!(c.similarity, 1.0);
+        assert_eq!(c.left_axis, Some(0.9));
+
+        let by_source = Filter {
+            sources: vec![1],
+            ..Filter::default()
+        };
+        let c = comparator.compare(0, 1, &by_source);
+        assert!(c.shared.is_empty() && c.left_only.is_empty());
+        assert_eq!(c.right_only, [2]);
+        assert_eq!(c.similarity, 0.0);
+        assert_eq!(c.left_axis, None);
+    }
+
+    #[test]
+    fn similarity_is_a_soft_jaccard() {
+        let near = |score| NearPair {
+            left: 0,
+            right: 0,
+            score,
+        };
+        // overlap = 1 + 0.8 = 1.8; union = 3 + 2 − 1.8 = 3.2.
+        assert!((similarity(1, &[near(0.8)], 3, 2) - 0.5625).abs() < 1e-12);
+        assert_eq!(similarity(2, &[], 2, 2), 1.0);
+        assert_eq!(similarity(0, &[], 0, 0), 1.0);
+        assert_eq!(similarity(0, &[], 0, 3), 0.0);
+        assert_eq!(similarity(1, &[], 2, 2), 1.0 / 3.0);
+    }
+
+    #[test]
+    fn rows_group_by_theme_with_pairs_on_one_row() {
+        let data = example();
+        let c = Comparator::new(&data).compare(0, 1, &Filter::default());
+        let layout = rows(&data, &c, &Filter::default());
+        let cells: Vec<String> = layout
+            .iter()
+            .map(|row| match row {
+                Row::Theme(t) => format!("#{t}"),
+                Row::Task {
+                    marker,
+                    left,
+                    right,
+                    ..
+                } => format!("{}{:?}{:?}", marker.symbol(), left, right),
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                "#0",
+                "=Some(0)Some(0)",
+                "#1",
+                "~Some(1)Some(1)",
+                "#2",
+                "=Some(2)Some(3)",
+                ">NoneSome(2)",
+            ]
+        );
+    }
 }

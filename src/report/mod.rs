@@ -4,11 +4,15 @@
 //! Text meant for people goes through [`crate::text::sanitize`]; JSON escapes control
 //! characters itself.
 
+mod compare;
 mod list;
 mod show;
+mod similar;
 
+pub use compare::{TextOptions, compare_json, compare_markdown, compare_text, percent};
 pub use list::{list_json, list_text};
 pub use show::{TaskJson, show_json, show_text, task_json};
+pub use similar::{similar_json, similar_text};
 
 use serde::Serialize;
 

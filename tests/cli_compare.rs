@@ -1,0 +1,394 @@
+//! `rolediff compare` and `rolediff similar` through the built binary.
+
+use std::collections::BTreeSet;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::{Value, json};
+
+const SMALL: &str = "tests/fixtures/small";
+
+fn rolediff() -> Command {
+    let mut cmd = Command::cargo_bin("rolediff").unwrap();
+    cmd.env_remove("ROLEDIFF_DATA")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn json_of(cmd: &mut Command) -> Value {
+    let output = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&output).expect("valid JSON")
+}
+
+fn ids(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn compare_text_is_side_by_side_with_markers() {
+    let expected = "\
+Lead (lead)  ⟷  Maker (maker)
+Similarity: 25%   = 1 shared   < 1 lead only   > 2 maker only   ~ 0 near
+Axis (0 = execution, 1 = strategy): lead 0.80, maker 0.40
+
+Strategy
+Set the strategy                                 <
+
+Moderation
+                                                 > Moderate conversations
+
+Content
+Plan content                                     = Plan content
+                                                 > Write posts
+";
+    rolediff()
+        .args(["compare", "lead", "maker", "--data", SMALL])
+        .assert()
+        .success()
+        .stdout(expected);
+}
+
+#[test]
+fn compare_text_has_no_colour_in_a_pipe_even_without_no_color() {
+    rolediff()
+        .env_remove("NO_COLOR")
+        .args(["compare", "boss", "mak", "--data", SMALL])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains('\u{1b}').not())
+        .stdout(predicate::str::contains("= Plan content"));
+}
+
+#[test]
+fn compare_markdown_is_a_table() {
+    let expected = "\
+# Lead ⟷ Maker
+
+- Similarity: **25%**
+- Axis (0 = execution, 1 = strategy): Lead 0.80, Maker 0.40
+- `=` 1 shared, `<` 1 Lead only, `>` 2 Maker only, `~` 0 near
+
+| Theme | Lead | | Maker |
+| --- | --- | :-: | --- |
+| Strategy | Set the strategy | `<` |  |
+| Moderation |  | `>` | Moderate conversations |
+| Content | Plan content | `=` | Plan content |
+|  |  | `>` | Write posts |
+";
+    rolediff()
+        .args([
+            "compare", "lead", "maker", "--data", SMALL, "--format", "markdown",
+        ])
+        .assert()
+        .success()
+        .stdout(expected);
+}
+
+#[test]
+fn compare_json_values_worked_by_hand() {
+    let json = json_of(rolediff().args([
+        "compare", "lead", "maker", "--data", SMALL, "--format", "json",
+    ]));
+    assert_eq!(
+        json["left"],
+        json!({"id": "lead", "name": "Lead", "axis": 0.8})
+    );
+    assert_eq!(
+        json["right"],
+        json!({"id": "maker", "name": "Maker", "axis": 0.4})
+    );
+    // 1 shared out of 2 + 3 − 1 = 4 distinct tasks.
+    assert_eq!(json["similarity"], 0.25);
+    assert_eq!(ids(&json["shared"]), ["plan-content"]);
+    assert_eq!(
+        json["shared"][0]["sources"],
+        json!({"left": ["alpha", "beta"], "right": ["beta"]})
+    );
+    assert_eq!(
+        json["shared"][0]["contested_by"],
+        json!({"left": [], "right": []})
+    );
+    assert_eq!(
+        json["shared"][0]["note"],
+        json!({"left": null, "right": null})
+    );
+    assert_eq!(ids(&json["left_only"]), ["set-strategy"]);
+    assert_eq!(ids(&json["right_only"]), ["moderate", "write-posts"]);
+    assert_eq!(json["right_only"][1]["contested_by"], json!(["alpha"]));
+    assert_eq!(
+        json["right_only"][1]["note"],
+        "Alpha says the lead does it."
+    );
+    assert_eq!(json["near"], json!([]));
+    assert_eq!(
+        json["themes"],
+        json!([
+            {"id": "strategy", "label": "Strategy", "left": 2, "right": 1, "shared": 1},
+            {"id": "moderation", "label": "Moderation", "left": 0, "right": 1, "shared": 0},
+            {"id": "content", "label": "Content", "left": 1, "right": 2, "shared": 1},
+        ])
+    );
+}
+
+#[test]
+fn compare_filters_by_theme_source_and_query() {
+    let run = |extra: &[&str]| {
+        let mut cmd = rolediff();
+        cmd.args([
+            "compare", "lead", "maker", "--data", SMALL, "--format", "json",
+        ])
+        .args(extra);
+        json_of(&mut cmd)
+    };
+    let moderation = run(&["--theme", "moderation"]);
+    assert_eq!(moderation["left"]["axis"], Value::Null);
+    assert_eq!(ids(&moderation["right_only"]), ["moderate"]);
+    assert_eq!(moderation["similarity"], 0.0);
+    assert_eq!(moderation["filter"]["themes"], json!(["moderation"]));
+
+    let two_themes = run(&["--theme", "moderation", "--theme", "strategy"]);
+    assert_eq!(ids(&two_themes["left_only"]), ["set-strategy"]);
+    assert_eq!(ids(&two_themes["shared"]), ["plan-content"]);
+
+    // Accents and case do not matter.
+    let query = run(&["--query", "PLANIFIER"]);
+    assert_eq!(ids(&query["shared"]), ["plan-content"]);
+    assert_eq!(query["similarity"], 1.0);
+
+    // A source that gives or contests the task.
+    let alpha = run(&["--source", "alpha"]);
+    assert_eq!(ids(&alpha["left_only"]), ["set-strategy", "plan-content"]);
+    assert_eq!(ids(&alpha["right_only"]), ["moderate", "write-posts"]);
+    assert_eq!(alpha["shared"], json!([]));
+}
+
+#[test]
+fn unknown_filter_ids_exit_2_with_the_closest() {
+    rolediff()
+        .args([
+            "compare", "lead", "maker", "--data", SMALL, "--theme", "strat",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "unknown theme `strat`; closest ids: strategy",
+        ));
+    rolediff()
+        .args([
+            "compare", "lead", "maker", "--data", SMALL, "--source", "alpah",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown source `alpah`; closest ids: alpha",
+        ));
+    rolediff()
+        .args([
+            "compare", "lead", "maker", "--data", SMALL, "--source", "zzz",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("valid ids: alpha, beta"));
+    rolediff()
+        .args(["compare", "lead", "makr", "--data", SMALL])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("maker"));
+}
+
+#[test]
+fn compare_in_french() {
+    rolediff()
+        .args(["compare", "maker", "mixed", "--data", SMALL, "--lang", "fr"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Exécutant (maker)  ⟷  Mixed (mixed)\nSimilarité : 25%",
+        ))
+        .stdout(predicate::str::contains(
+            "Modérer les échanges                             = Modérer les échanges",
+        ));
+}
+
+/// Two job descriptions written by users that say the same things in other words.
+const OWN_DATA: &str = "\
+themes:
+  - id: community
+    label: {fr: Communauté, en: Community}
+sources:
+  - id: ad
+    title: Job ad
+    language: fr
+tasks: []
+roles:
+  - id: ours
+    name: Notre poste
+    sources: [ad]
+    tasks:
+      - label: Animer la communauté
+        themes: [community]
+        axis: 0.4
+      - label: Modérer les commentaires
+        themes: [community]
+        axis: 0.2
+  - id: theirs
+    name: Leur poste
+    sources: [ad]
+    tasks:
+      - label: Faire vivre la communauté
+        themes: [community]
+        axis: 0.5
+      - label: Modération des commentaires
+        themes: [community]
+        axis: 0.2
+      - label: Rédiger la newsletter
+        themes: [community]
+        axis: 0.3
+";
+
+#[test]
+fn near_pairs_make_free_text_descriptions_similar() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("roles.yaml");
+    std::fs::write(&file, OWN_DATA).unwrap();
+    let data = file.to_str().unwrap();
+    let json = json_of(rolediff().args([
+        "compare", "ours", "theirs", "--data", data, "--format", "json",
+    ]));
+    assert_eq!(json["shared"], json!([]));
+    let near: Vec<(&str, &str, f64)> = json["near"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["left"]["id"].as_str().unwrap(),
+                p["right"]["id"].as_str().unwrap(),
+                p["score"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        near,
+        [
+            (
+                "inline-animer-la-communaute",
+                "inline-faire-vivre-la-communaute",
+                1.0
+            ),
+            (
+                "inline-moderer-les-commentaires",
+                "inline-moderation-des-commentaires",
+                1.0
+            ),
+        ]
+    );
+    // Near pairs stay in the only-lists.
+    assert_eq!(json["left_only"].as_array().unwrap().len(), 2);
+    assert_eq!(json["right_only"].as_array().unwrap().len(), 3);
+    // overlap 2 (two pairs scoring 1) out of 2 + 3 − 2 = 3.
+    assert_eq!(json["similarity"], 0.667);
+
+    rolediff()
+        .args(["compare", "ours", "theirs", "--data", data])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Animer la communauté                             ~ Faire vivre la communauté  100%",
+        ))
+        .stdout(predicate::str::contains("~ 2 near"));
+}
+
+#[test]
+fn similar_ranks_the_other_roles() {
+    let json = json_of(rolediff().args(["similar", "lead", "--data", SMALL, "--format", "json"]));
+    assert_eq!(
+        json,
+        json!([
+            {"id": "maker", "name": "Maker", "similarity": 0.25, "shared": 1, "near": 0, "axis": 0.4},
+            {"id": "mixed", "name": "Mixed", "similarity": 0.0, "shared": 0, "near": 0, "axis": 0.15},
+        ])
+    );
+    let top = json_of(rolediff().args([
+        "similar", "lead", "--data", SMALL, "--format", "json", "--top", "1",
+    ]));
+    assert_eq!(ids(&top), ["maker"]);
+    rolediff()
+        .args(["similar", "lead", "--data", SMALL])
+        .assert()
+        .success()
+        .stdout(
+            "\
+Roles most similar to Lead (lead)
+
+SIMILARITY  SHARED  NEAR  AXIS  ID     NAME
+       25%       1     0  0.40  maker  Maker
+        0%       0     0  0.15  mixed  Mixed
+",
+        );
+}
+
+fn task_ids(json: &Value) -> BTreeSet<String> {
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// On the bundled data, whatever it holds: the comparison agrees with `show`.
+#[test]
+fn bundled_compare_agrees_with_show() {
+    let roles = json_of(rolediff().args(["list", "--format", "json"]));
+    let roles = ids(&roles);
+    assert!(roles.len() >= 2);
+    let (a, b) = (roles[0], roles[1]);
+    let show = |role: &str| {
+        task_ids(&json_of(rolediff().args(["show", role, "--format", "json"]))["tasks"])
+    };
+    let (a_tasks, b_tasks) = (show(a), show(b));
+    let json = json_of(rolediff().args(["compare", a, b, "--format", "json"]));
+    let shared = task_ids(&json["shared"]);
+    assert_eq!(shared, a_tasks.intersection(&b_tasks).cloned().collect());
+    assert_eq!(
+        task_ids(&json["left_only"]),
+        a_tasks.difference(&b_tasks).cloned().collect()
+    );
+    assert_eq!(
+        task_ids(&json["right_only"]),
+        b_tasks.difference(&a_tasks).cloned().collect()
+    );
+    let similarity = json["similarity"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&similarity));
+
+    for format in ["text", "markdown"] {
+        rolediff()
+            .args(["compare", a, b, "--format", format])
+            .assert()
+            .success()
+            .stdout(predicate::str::is_empty().not());
+    }
+    // A role with itself.
+    let same = json_of(rolediff().args(["compare", a, a, "--format", "json"]));
+    assert_eq!(same["similarity"], 1.0);
+    assert_eq!(task_ids(&same["shared"]), a_tasks);
+
+    let similar = json_of(rolediff().args(["similar", a, "--format", "json"]));
+    assert_eq!(similar.as_array().unwrap().len(), roles.len() - 1);
+    let b_entry = similar
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == b)
+        .unwrap();
+    assert_eq!(b_entry["similarity"], json["similarity"]);
+    assert_eq!(b_entry["shared"].as_u64().unwrap() as usize, shared.len());
+}
