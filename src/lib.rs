@@ -5,6 +5,7 @@
 //! binary's interfaces live in their own modules.
 
 pub mod compare;
+pub mod config;
 pub mod diagnostics;
 pub mod lang;
 pub mod model;

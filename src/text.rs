@@ -6,35 +6,68 @@
 
 use std::borrow::Cow;
 
-/// True for characters that must never reach a terminal as they are.
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            // Bidirectional overrides and isolates (the "Trojan Source" characters).
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-            // Zero-width characters that can hide text, and the BOM.
-            | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
-            // Line and paragraph separators, which some terminals treat as newlines.
-            | '\u{2028}' | '\u{2029}'
-        )
+/// What [`sanitize`] does with one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Treatment {
+    /// Printed as it is.
+    Keep,
+    /// Shown as a space (line breaks and tabs: a label is one line).
+    Space,
+    /// Shown as `�` (U+FFFD), so that the reader sees something was there.
+    Visible,
+    /// Dropped: invisible characters that can only hide or disguise text.
+    Drop,
 }
 
-/// The text with every control, escape, bidi-override and zero-width character
-/// replaced: tabs and newlines become a space, ESC and other C0/C1 controls become
-/// `�` (U+FFFD, visible), the invisible formatting characters are removed.
+fn treatment(c: char) -> Treatment {
+    match c {
+        '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+            Treatment::Space
+        }
+        // C0 and C1 controls (ESC, BEL, backspace, CSI 0x9B, OSC 0x9D, …) and DEL.
+        c if c.is_control() => Treatment::Visible,
+        // Bidirectional controls (the "Trojan Source" characters): they reorder what
+        // is shown, so their place is made visible.
+        '\u{061C}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => Treatment::Visible,
+        // Zero-width and invisible characters that can hide text: zero-width space,
+        // joiners, word joiner and invisible operators, the BOM, the soft hyphen,
+        // the Mongolian vowel separator, Hangul fillers (blank "letters"),
+        // interlinear annotations and the tag characters (invisible ASCII copies).
+        '\u{00AD}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200D}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}'
+        | '\u{115F}'
+        | '\u{1160}'
+        | '\u{3164}'
+        | '\u{FFA0}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}' => Treatment::Drop,
+        _ => Treatment::Keep,
+    }
+}
+
+/// The text made safe for a terminal: tabs and line breaks become a space, ESC and
+/// every other C0/C1 control and the bidirectional controls become `�` (U+FFFD,
+/// visible), zero-width and other invisible characters are removed. What is left
+/// cannot move the cursor, change colours, set the title or reorder the line.
 /// Borrowed when nothing needed changing, which is the common case.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if text.chars().all(|c| treatment(c) == Treatment::Keep) {
         return Cow::Borrowed(text);
     }
     let mut clean = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => clean.push(' '),
-            c if c.is_control() => clean.push('\u{FFFD}'),
-            c if is_unsafe(c) => {}
-            c => clean.push(c),
+        match treatment(c) {
+            Treatment::Keep => clean.push(c),
+            Treatment::Space => clean.push(' '),
+            Treatment::Visible => clean.push('\u{FFFD}'),
+            Treatment::Drop => {}
         }
     }
     Cow::Owned(clean)
@@ -56,11 +89,18 @@ pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     }
     let mut out = String::new();
     let mut used = 0;
+    // Where the last character kept starts: a character's width can depend on the one
+    // before it (U+FE0F turns ☺ into a 2-column emoji), so each step measures the pair.
+    let mut last = 0;
     for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        let mut pair = String::from(&out[last..]);
+        let before = width(&pair);
+        pair.push(c);
+        let w = width(&pair).saturating_sub(before);
         if used + w > max - 1 {
             break;
         }
+        last = out.len();
         out.push(c);
         used += w;
     }
@@ -86,7 +126,10 @@ mod tests {
             sanitize("a\u{1b}]0;pwned\u{7}b"),
             "a\u{FFFD}]0;pwned\u{FFFD}b"
         );
-        assert_eq!(sanitize("x\u{202E}y\u{200B}z"), "xyz");
+        assert_eq!(sanitize("x\u{202E}y\u{200B}z"), "x\u{FFFD}yz");
+        assert_eq!(sanitize("tag\u{E0041}\u{E0042}s\u{AD}"), "tags");
+        assert_eq!(sanitize("del\u{7f}bs\u{8}"), "del\u{FFFD}bs\u{FFFD}");
+        assert_eq!(sanitize("cr\r\nlf"), "cr  lf");
         assert_eq!(sanitize("line\nbreak\ttab"), "line break tab");
         assert_eq!(sanitize("c1\u{9b}31m"), "c1\u{FFFD}31m");
     }
@@ -99,5 +142,24 @@ mod tests {
         assert_eq!(truncate("short", 10), "short");
         assert_eq!(fit("é", 3), "é  ");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn truncate_never_overflows_on_emoji_sequences_and_combining_marks() {
+        for text in [
+            "\u{263A}\u{FE0F}\u{263A}\u{FE0F}\u{263A}\u{FE0F}",
+            "e\u{301}e\u{301}e\u{301}e\u{301}",
+            "👍🏽👍🏽👍🏽",
+            "🇫🇷🇫🇷🇫🇷",
+            "日本語テキスト",
+        ] {
+            for max in 0..10 {
+                let cut = truncate(text, max);
+                assert!(width(&cut) <= max, "{text:?} at {max}: {cut:?}");
+                assert!(text.starts_with(cut.trim_end_matches('…')));
+            }
+        }
+        // A combining mark stays with its letter.
+        assert_eq!(truncate("ée\u{301}xyz", 3), "ée\u{301}…");
     }
 }

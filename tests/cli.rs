@@ -8,7 +8,12 @@ const SMALL: &str = "tests/fixtures/small";
 
 fn rolediff() -> Command {
     let mut cmd = Command::cargo_bin("rolediff").unwrap();
+    // Isolated from the developer's own settings (config file, env overrides).
     cmd.env_remove("ROLEDIFF_DATA")
+        .env_remove("ROLEDIFF_CONFIG")
+        .env_remove("ROLEDIFF_LANG")
+        .env_remove("ROLEDIFF_PALETTE")
+        .env("XDG_CONFIG_HOME", "/nonexistent-rolediff-config")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")
@@ -293,7 +298,7 @@ fn control_characters_in_data_never_reach_the_output() {
             "{text:?}"
         );
         assert!(!text.contains('\u{202E}'), "{text:?}");
-        assert!(text.contains("Evil\u{FFFD}[2Jname"), "{text:?}");
+        assert!(text.contains("Evil\u{FFFD}[2J\u{FFFD}name"), "{text:?}");
     }
     let json = rolediff()
         .args(["show", "evil", "--format", "json", "--data"])

@@ -10,7 +10,12 @@ const SMALL: &str = "tests/fixtures/small";
 
 fn rolediff() -> Command {
     let mut cmd = Command::cargo_bin("rolediff").unwrap();
+    // Isolated from the developer's own settings (config file, env overrides).
     cmd.env_remove("ROLEDIFF_DATA")
+        .env_remove("ROLEDIFF_CONFIG")
+        .env_remove("ROLEDIFF_LANG")
+        .env_remove("ROLEDIFF_PALETTE")
+        .env("XDG_CONFIG_HOME", "/nonexistent-rolediff-config")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")

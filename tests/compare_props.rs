@@ -254,4 +254,14 @@ proptest! {
         prop_assert!(ranked.iter().all(|c| c.left == a && c.right != a));
         prop_assert!(ranked.windows(2).all(|w| w[0].similarity >= w[1].similarity));
     }
+
+    /// The ranking finds near pairs through a prepared index of the role; it must give
+    /// exactly the comparisons `compare` gives.
+    #[test]
+    fn ranking_agrees_with_compare((data, filter, a, _b) in case()) {
+        let comparator = Comparator::new(&data);
+        for c in comparator.rank(a, &filter) {
+            prop_assert_eq!(&c, &comparator.compare(a, c.right, &filter));
+        }
+    }
 }

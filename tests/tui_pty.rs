@@ -8,10 +8,39 @@ use std::time::{Duration, Instant};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small");
+const ESCAPES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/hostile/text/escapes.yaml"
+);
+
+/// What the program asked the terminal to do besides drawing: a hostile data set
+/// must not get any of it done.
+#[derive(Debug, Default)]
+struct Recorder {
+    titles: Vec<String>,
+    clipboard_writes: usize,
+    bells: usize,
+}
+
+impl vt100::Callbacks for Recorder {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles
+            .push(String::from_utf8_lossy(title).into_owned());
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.titles.push(String::from_utf8_lossy(name).into_owned());
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], _: &[u8]) {
+        self.clipboard_writes += 1;
+    }
+}
 
 /// A running `rolediff` in a pseudo-terminal.
 struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
+    screen: Arc<Mutex<vt100::Parser<Recorder>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
@@ -35,7 +64,12 @@ impl Session {
         command.env_remove("ROLEDIFF_DATA");
         let child = pty.slave.spawn_command(command).expect("rolediff starts");
         drop(pty.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            rows,
+            cols,
+            0,
+            Recorder::default(),
+        )));
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
         let sink = Arc::clone(&screen);
         std::thread::spawn(move || {
@@ -73,6 +107,58 @@ impl Session {
                 "timed out waiting for {texts:?}; the screen shows:\n{contents}"
             );
             std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
+    }
+
+    /// The character at a cell, or a space.
+    fn cell(&self, row: u16, col: u16) -> String {
+        let parser = self.screen.lock().unwrap();
+        parser
+            .screen()
+            .cell(row, col)
+            .map(|c| c.contents().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Every line between the header and the axis starts with the left pane's border
+    /// and holds the four vertical borders of the two panes, the header is on the first
+    /// line and the footer on the last: nothing was drawn out of place, no line was
+    /// cleared or scrolled. (Columns right of a `�` are not compared: vt100 does not
+    /// advance over U+FFFD, which real terminals draw one column wide.)
+    fn assert_layout(&self, rows: u16) {
+        let contents = self.contents();
+        let lines: Vec<&str> = contents.lines().collect();
+        assert!(
+            lines.first().is_some_and(|l| l.contains('⟷')),
+            "header:\n{contents}"
+        );
+        let last = lines.last().copied().unwrap_or_default();
+        assert!(last.contains("quit"), "footer: {last:?}\n{contents}");
+        for row in 3..rows - 1 - 4 - 1 {
+            let symbol = self.cell(row, 0);
+            assert!(
+                ["│", "┃"].contains(&symbol.as_str()),
+                "{symbol:?} at row {row}:\n{contents}"
+            );
+            let line = lines.get(usize::from(row)).copied().unwrap_or_default();
+            let borders = line.chars().filter(|c| "│┃║█".contains(*c)).count();
+            assert!(borders >= 4, "row {row} has {borders} borders:\n{contents}");
         }
     }
 
@@ -194,4 +280,71 @@ fn an_unknown_role_fails_before_the_view_starts() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown role"));
+}
+
+#[test]
+fn hostile_text_changes_no_title_and_stays_in_its_layout() {
+    let mut session = Session::start(&["--data", ESCAPES, "--lang", "en"], 100, 30);
+    // (vt100 keeps U+FFFD cells out of `contents()`, so the text reads "Evil[2J".)
+    session.wait_for(&["Evil", "[2J", "PWNED-TITLE", "q quit"]);
+    session.assert_layout(30);
+    // Every popup that shows data, then back.
+    for (key, shown) in [
+        ("\r", "Task details"),
+        ("f", "Filter by source"),
+        ("r", "aka"),
+    ] {
+        session.send(key);
+        session.wait_for(&[shown]);
+        session.send("\x1b");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    session.send("\t");
+    session.send("G");
+    session.wait_for(&["q quit"]);
+    session.assert_layout(30);
+    session.send("q");
+    assert!(session.wait_exit().success());
+    let parser = session.screen.lock().unwrap();
+    let recorder = parser.callbacks();
+    assert!(
+        recorder.titles.is_empty(),
+        "title set to {:?}",
+        recorder.titles
+    );
+    assert_eq!(recorder.clipboard_writes, 0, "the clipboard was written");
+    assert_eq!(recorder.bells, 0, "the bell rang");
+}
+
+#[test]
+fn a_resize_storm_leaves_a_correct_screen() {
+    let mut session = Session::start(&["--data", FIXTURE, "--lang", "en"], 80, 24);
+    session.wait_for(&["q quit"]);
+    let sizes = [
+        (1, 1),
+        (200, 2),
+        (2, 80),
+        (59, 16),
+        (60, 16),
+        (300, 100),
+        (61, 17),
+        (10, 10),
+        (133, 41),
+        (80, 24),
+        (45, 30),
+    ];
+    for _ in 0..3 {
+        for (cols, rows) in sizes {
+            session.resize(cols, rows);
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    session.resize(100, 30);
+    // A key forces one more frame at the final size.
+    session.send("j");
+    session.wait_for(&["q quit", "Lead", "Set the strategy"]);
+    std::thread::sleep(Duration::from_millis(300));
+    session.assert_layout(30);
+    session.send("q");
+    assert!(session.wait_exit().success());
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use clap_complete::engine::ArgValueCandidates;
 use rolediff::lang::Lang;
 use rolediff::report::Format;
 
@@ -14,6 +15,11 @@ Examples:
   rolediff list --format json
   rolediff validate --data ./my-roles          check your own data set
   rolediff export-data ./my-roles              start your own data from the bundled one
+  rolediff matrix --theme moderation           every pair of roles, on moderation only
+  rolediff --palette light                     colours for a light terminal
+  rolediff config --path                       where the config file is read from
+  rolediff config --print-default              a commented config to start from
+  source <(rolediff completions bash)          completion of commands and role ids
 
 Exit codes: 0 success, 1 an output could not be written, 2 bad data or bad usage.";
 
@@ -25,16 +31,27 @@ pub struct Cli {
     #[arg(long, global = true, env = "ROLEDIFF_DATA", value_name = "PATH")]
     pub data: Option<PathBuf>,
 
-    /// Language of labels and messages [default: from LC_ALL / LC_MESSAGES / LANG].
-    #[arg(long, global = true, value_enum)]
+    /// Language of labels and messages [default: the config's `lang`, else from
+    /// LC_ALL / LC_MESSAGES / LANG].
+    #[arg(long, global = true, value_enum, env = "ROLEDIFF_LANG")]
     pub lang: Option<Lang>,
 
+    /// Config file to read instead of the default one (see `rolediff config --path`);
+    /// also ROLEDIFF_CONFIG.
+    #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    pub config: Option<PathBuf>,
+
+    /// Colour palette: default, dark, light, high-contrast, colorblind, or a palette
+    /// file's path. NO_COLOR turns colours off whatever the palette.
+    #[arg(long, global = true, env = "ROLEDIFF_PALETTE", value_name = "NAME")]
+    pub palette: Option<String>,
+
     /// Left role for the interactive view.
-    #[arg(value_name = "LEFT")]
+    #[arg(value_name = "LEFT", add = ArgValueCandidates::new(super::complete::roles))]
     pub left: Option<String>,
 
     /// Right role for the interactive view.
-    #[arg(value_name = "RIGHT")]
+    #[arg(value_name = "RIGHT", add = ArgValueCandidates::new(super::complete::roles))]
     pub right: Option<String>,
 
     #[command(subcommand)]
@@ -55,6 +72,7 @@ pub enum Command {
     /// Show one role's tasks grouped by theme, with axis and sources.
     Show {
         /// Role id, alias, or unique prefix of either.
+        #[arg(add = ArgValueCandidates::new(super::complete::roles))]
         role: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
@@ -64,14 +82,16 @@ pub enum Command {
     /// (>), near pairs (~), grouped by theme, with the similarity and each role's axis.
     Compare {
         /// Left role: id, alias, or unique prefix of either.
+        #[arg(add = ArgValueCandidates::new(super::complete::roles))]
         left: String,
         /// Right role.
+        #[arg(add = ArgValueCandidates::new(super::complete::roles))]
         right: String,
         /// Keep tasks with any of these themes (repeatable; ids from `rolediff show`).
-        #[arg(long = "theme", value_name = "THEME")]
+        #[arg(long = "theme", value_name = "THEME", add = ArgValueCandidates::new(super::complete::themes))]
         themes: Vec<String>,
         /// Keep tasks that any of these sources gives or contests (repeatable).
-        #[arg(long = "source", value_name = "SOURCE")]
+        #[arg(long = "source", value_name = "SOURCE", add = ArgValueCandidates::new(super::complete::sources))]
         sources: Vec<String>,
         /// Keep tasks whose label contains this text (ignoring case and accents).
         #[arg(long, value_name = "TEXT")]
@@ -83,6 +103,7 @@ pub enum Command {
     /// Rank the other roles by similarity to ROLE, most similar first.
     Similar {
         /// Role id, alias, or unique prefix of either.
+        #[arg(add = ArgValueCandidates::new(super::complete::roles))]
         role: String,
         /// Show only the N most similar roles.
         #[arg(long, value_name = "N")]
@@ -91,6 +112,37 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: ListFormat,
     },
+    /// The landscape: the similarity of every pair of roles, and every role on the
+    /// strategy ↔ execution axis (the same numbers as `compare`).
+    Matrix {
+        /// Keep tasks with any of these themes (repeatable).
+        #[arg(long = "theme", value_name = "THEME", add = ArgValueCandidates::new(super::complete::themes))]
+        themes: Vec<String>,
+        /// Keep tasks that any of these sources gives or contests (repeatable).
+        #[arg(long = "source", value_name = "SOURCE", add = ArgValueCandidates::new(super::complete::sources))]
+        sources: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: MatrixFormat,
+    },
+    /// Show where the config file is looked for, or print a commented default one.
+    #[command(group = clap::ArgGroup::new("what").required(true))]
+    Config {
+        /// Print the commented default config (save it where `--path` says).
+        #[arg(long, group = "what")]
+        print_default: bool,
+        /// Print the path the config file is read from.
+        #[arg(long, group = "what")]
+        path: bool,
+    },
+    /// Print a shell completion script (commands, options, role/theme/source ids).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff) to standard output.
+    Man,
     /// Write the bundled data files into DIR, as a starting point for your own data.
     ExportData {
         /// Folder to write into (created if missing).
@@ -119,4 +171,33 @@ impl From<ListFormat> for Format {
             ListFormat::Json => Format::Json,
         }
     }
+}
+
+/// Formats of `matrix`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum MatrixFormat {
+    /// Aligned text for people.
+    #[default]
+    Text,
+    /// A Markdown table.
+    Markdown,
+    /// JSON for scripts.
+    Json,
+    /// CSV for spreadsheets (similarities as decimals).
+    Csv,
+}
+
+/// Shells `completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// PowerShell.
+    Powershell,
+    /// Elvish.
+    Elvish,
 }

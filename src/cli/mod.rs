@@ -1,7 +1,10 @@
 //! The non-interactive commands and the dispatch from arguments to them.
 
 mod args;
+mod complete;
 mod export;
+mod settings;
+mod tooling;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -55,22 +58,35 @@ impl From<Diagnostics> for Failure {
 
 /// Parses the arguments and runs the command; the whole program.
 pub fn main() -> ExitCode {
+    // A shell asking for completions (`COMPLETE=bash rolediff -- …`) is answered here.
+    complete::answer_if_asked();
     let cli = Cli::parse();
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    // `config`, `completions` and `man` work even when the config file is broken.
+    if let Some(result) = tooling::early(&cli) {
+        return finish(result);
+    }
+    let settings = match settings::Settings::resolve(&cli) {
+        Ok(settings) => settings,
+        Err(failure) => return finish(Err(failure)),
+    };
+    let lang = settings.lang;
     let result = match cli.command {
-        Some(command) => run_command(command, cli.data.as_deref(), lang),
+        Some(command) => run_command(command, settings.data.as_deref(), lang),
         // No subcommand: the interactive view. Roles are resolved first so that a typo
         // fails (exit 2) before the terminal is touched.
         None => (|| {
-            let data = load_data(cli.data.as_deref())?;
+            let data = load_data(settings.data.as_deref())?;
             if data.roles.is_empty() {
                 return Err(Failure::input("error: the data set has no roles"));
             }
             let (left, right) = crate::tui::app::initial_roles(
                 &data,
-                cli.left.as_deref(),
-                cli.right.as_deref(),
-                |query| resolve_role(&data, query),
+                cli.left.as_deref().or(settings.left.as_deref()),
+                cli.right.as_deref().or(settings.right.as_deref()),
+                |query| {
+                    resolve_role(&data, query)
+                        .map_err(|failure| settings.config_context(query, &cli, failure))
+                },
             )?;
             if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
                 return Err(Failure::input(
@@ -78,7 +94,12 @@ pub fn main() -> ExitCode {
                      for a report use `rolediff compare LEFT RIGHT`",
                 ));
             }
-            crate::tui::run(&data, left, right, lang)
+            let tui = crate::tui::Settings {
+                lang,
+                theme: crate::tui::theme::Theme::from_env(&settings.palette),
+                keymap: settings.keymap.clone(),
+            };
+            crate::tui::run(&data, left, right, tui)
                 .map(|()| String::new())
                 .map_err(|error| Failure {
                     message: format!("rolediff: terminal error: {error}"),
@@ -86,6 +107,11 @@ pub fn main() -> ExitCode {
                 })
         })(),
     };
+    finish(result)
+}
+
+/// Prints the output or the failure, and gives the exit code.
+fn finish(result: Result<String, Failure>) -> ExitCode {
     match result {
         Ok(output) => match std::io::stdout().lock().write_all(output.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
@@ -182,7 +208,15 @@ fn run_command(
                 ListFormat::Json => report::similar_json(&data, &ranked, lang),
             })
         }
+        Command::Matrix {
+            themes,
+            sources,
+            format,
+        } => tooling::matrix(&data, &themes, &sources, format, lang),
         Command::ExportData { .. } => unreachable!("handled above"),
+        Command::Config { .. } | Command::Completions { .. } | Command::Man => {
+            unreachable!("handled before the config is read")
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! A [`Comparator`] is prepared once per data set (it holds the text index used to find
 //! near pairs) and then compares any two roles under any [`Filter`].
 
+mod facts;
 mod filter;
 mod near;
 mod rows;
@@ -12,8 +13,10 @@ pub(crate) mod test_data;
 pub mod textnorm;
 mod words;
 
+use facts::TaskFacts;
 pub use filter::Filter;
 pub use near::{NEAR_THRESHOLD, NearIndex};
+use near::{NOT_THERE, Neighbours, PairScratch};
 pub use rows::{Marker, Row, rows};
 
 use crate::model::{DataSet, RoleIdx, TaskIdx, ThemeIdx};
@@ -85,7 +88,14 @@ pub struct Comparator<'d> {
     data: &'d DataSet,
     near: NearIndex,
     /// Both labels of each task, folded, for the query filter.
-    folded_labels: Vec<[String; 2]>,
+    /// Computed on the first text query: most comparisons have none.
+    folded_labels: std::sync::OnceLock<Vec<[String; 2]>>,
+    /// Per role, `(task, index in the role's tasks)` sorted by task: shared tasks are
+    /// found by merging two of these, without hashing.
+    by_task: Vec<Vec<(u32, u32)>>,
+    /// Per role, its tasks' indices in role order.
+    role_tasks: Vec<Vec<u32>>,
+    facts: TaskFacts,
 }
 
 impl<'d> Comparator<'d> {
@@ -94,12 +104,39 @@ impl<'d> Comparator<'d> {
         Self {
             data,
             near: NearIndex::new(data),
-            folded_labels: data
+            facts: TaskFacts::new(data),
+            role_tasks: data
+                .roles
+                .iter()
+                .map(|role| role.tasks.iter().map(|t| t.task as u32).collect())
+                .collect(),
+            folded_labels: std::sync::OnceLock::new(),
+            by_task: data
+                .roles
+                .iter()
+                .map(|role| {
+                    let mut sorted: Vec<(u32, u32)> = role
+                        .tasks
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| (t.task as u32, i as u32))
+                        .collect();
+                    sorted.sort_unstable();
+                    sorted
+                })
+                .collect(),
+        }
+    }
+
+    /// Both labels of each task, folded.
+    fn folded_labels(&self) -> &[[String; 2]] {
+        self.folded_labels.get_or_init(|| {
+            self.data
                 .tasks
                 .iter()
                 .map(|t| [textnorm::fold(&t.label.fr), textnorm::fold(&t.label.en)])
-                .collect(),
-        }
+                .collect()
+        })
     }
 
     /// The data set compared.
@@ -109,60 +146,210 @@ impl<'d> Comparator<'d> {
 
     /// Compares `left` with `right`; the filter applies before everything.
     pub fn compare(&self, left: RoleIdx, right: RoleIdx, filter: &Filter) -> Comparison {
-        let data = self.data;
-        let left_tasks = &data.roles[left].tasks;
-        let right_tasks = &data.roles[right].tasks;
         let query = textnorm::fold(filter.query.trim());
-        let accepts = |role_task: &crate::model::RoleTask| {
+        let left_kept = self.kept(left, filter, &query);
+        let mut scratch = Scratch::default();
+        self.compare_kept(left, &left_kept, None, right, filter, &query, &mut scratch)
+    }
+
+    /// `role` compared with every other role, most similar first (then more shared
+    /// tasks first, then data order, so the ranking is stable).
+    pub fn rank(&self, role: RoleIdx, filter: &Filter) -> Vec<Comparison> {
+        let query = textnorm::fold(filter.query.trim());
+        let kept = self.kept(role, filter, &query);
+        // The left role is the same in every comparison: the tasks its tasks could pair
+        // with are found once, in the whole data set.
+        let tasks = &self.data.roles[role].tasks;
+        let kept_tasks: Vec<TaskIdx> = kept.iter().map(|&i| tasks[i].task).collect();
+        let mut left_index = vec![NOT_THERE; self.data.tasks.len()];
+        for (i, &task) in self.role_tasks[role].iter().enumerate() {
+            left_index[task as usize] = i as u32;
+        }
+        let ranking = Ranking {
+            neighbours: self.near.neighbours(&kept_tasks),
+            left_index,
+        };
+        let mut scratch = Scratch::default();
+        let ranked: Vec<Comparison> = (0..self.data.roles.len())
+            .filter(|&other| other != role)
+            .map(|other| {
+                self.compare_kept(
+                    role,
+                    &kept,
+                    Some(&ranking),
+                    other,
+                    filter,
+                    &query,
+                    &mut scratch,
+                )
+            })
+            .collect();
+        // Sorting small keys, then moving each comparison once, is cheaper than sorting
+        // thousands of comparisons. `right` differs between them: the order is total.
+        let mut order: Vec<(f64, usize, RoleIdx, usize)> = ranked
+            .iter()
+            .enumerate()
+            .map(|(index, c)| (c.similarity, c.shared.len(), c.right, index))
+            .collect();
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut slots: Vec<Option<Comparison>> = ranked.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|(_, _, _, index)| slots[index].take())
+            .collect()
+    }
+
+    /// Indices of the tasks of `role` that pass the filter (`query` already folded).
+    fn kept(&self, role: RoleIdx, filter: &Filter, query: &str) -> Vec<usize> {
+        let mut kept = Vec::new();
+        self.kept_into(role, filter, query, &mut kept);
+        kept
+    }
+
+    /// [`Comparator::kept`] into `kept`, keeping its allocation.
+    fn kept_into(&self, role: RoleIdx, filter: &Filter, query: &str, kept: &mut Vec<usize>) {
+        let data = self.data;
+        let tasks = &data.roles[role].tasks;
+        kept.clear();
+        if filter.themes.is_empty() && filter.sources.is_empty() && query.is_empty() {
+            kept.extend(0..tasks.len());
+            return;
+        }
+        kept.extend((0..tasks.len()).filter(|&i| {
+            let role_task = &tasks[i];
             let task = role_task.task;
-            filter.accepts_with(role_task, &data.tasks[task].themes, &query, |query| {
-                self.folded_labels[task]
+            filter.accepts_with(role_task, &data.tasks[task].themes, query, |query| {
+                self.folded_labels()[task]
                     .iter()
                     .any(|label| label.contains(query))
             })
-        };
-        let left_kept: Vec<usize> = (0..left_tasks.len())
-            .filter(|&i| accepts(&left_tasks[i]))
-            .collect();
-        let right_kept: Vec<usize> = (0..right_tasks.len())
-            .filter(|&i| accepts(&right_tasks[i]))
-            .collect();
+        }));
+    }
 
-        // Task index → position in the right role, for the filtered right tasks.
-        let mut right_position: std::collections::HashMap<TaskIdx, usize> =
-            std::collections::HashMap::with_capacity(right_kept.len());
-        for &i in &right_kept {
-            right_position.insert(right_tasks[i].task, i);
+    /// The comparison, given the left role's kept tasks and, when ranking, their
+    /// neighbours (computed for exactly `left_kept`, in order).
+    #[allow(clippy::too_many_arguments)]
+    fn compare_kept(
+        &self,
+        left: RoleIdx,
+        left_kept: &[usize],
+        ranking: Option<&Ranking>,
+        right: RoleIdx,
+        filter: &Filter,
+        query: &str,
+        scratch: &mut Scratch,
+    ) -> Comparison {
+        let data = self.data;
+        // Task indices in role order: the `RoleTask` structs are large, and a ranking
+        // reads the tasks of every role.
+        let left_tasks = &self.role_tasks[left];
+        let right_tasks = &self.role_tasks[right];
+        let Scratch {
+            left_in,
+            right_in,
+            partner,
+            right_matched,
+            position,
+            right_kept,
+            right_only_tasks,
+            pairs: pair_scratch,
+        } = scratch;
+        self.kept_into(right, filter, query, right_kept);
+        let right_kept: &[usize] = right_kept;
+
+        // Shared tasks, kept ones only.
+        refill(left_in, left_tasks.len(), false);
+        for &i in left_kept {
+            left_in[i] = true;
         }
-        let mut shared = Vec::new();
-        let mut left_only = Vec::new();
-        let mut right_matched = vec![false; right_tasks.len()];
-        for &i in &left_kept {
-            let task = left_tasks[i].task;
-            match right_position.get(&task) {
-                Some(&j) => {
-                    shared.push(SharedTask {
-                        task,
-                        left: i,
-                        right: j,
-                    });
-                    right_matched[j] = true;
+        refill(right_in, right_tasks.len(), false);
+        for &j in right_kept {
+            right_in[j] = true;
+        }
+        refill(partner, left_tasks.len(), NOT_THERE);
+        refill(right_matched, right_tasks.len(), false);
+        let mut shared_count = 0;
+        let mut pair_up = |i: usize, j: usize| {
+            if left_in[i] && right_in[j] {
+                partner[i] = j as u32;
+                right_matched[j] = true;
+                shared_count += 1;
+            }
+        };
+        match ranking {
+            // The left role is fixed: look each right task up.
+            Some(ranking) => {
+                for (j, &task) in right_tasks.iter().enumerate() {
+                    let i = ranking.left_index[task as usize];
+                    if i != NOT_THERE {
+                        pair_up(i as usize, j);
+                    }
                 }
-                None => left_only.push(i),
+            }
+            // Merge the two roles' task lists sorted by task.
+            None => {
+                let (a, b) = (&self.by_task[left], &self.by_task[right]);
+                let (mut x, mut y) = (0, 0);
+                while x < a.len() && y < b.len() {
+                    match a[x].0.cmp(&b[y].0) {
+                        std::cmp::Ordering::Less => x += 1,
+                        std::cmp::Ordering::Greater => y += 1,
+                        std::cmp::Ordering::Equal => {
+                            pair_up(a[x].1 as usize, b[y].1 as usize);
+                            x += 1;
+                            y += 1;
+                        }
+                    }
+                }
             }
         }
-        let right_only: Vec<usize> = right_kept
-            .iter()
-            .copied()
-            .filter(|&j| !right_matched[j])
-            .collect();
+        // Exact capacities: a ranking keeps thousands of comparisons, and growing each
+        // list by doubling would allocate several times over.
+        let mut shared = Vec::with_capacity(shared_count);
+        let mut left_only = Vec::with_capacity(left_kept.len() - shared_count);
+        for &i in left_kept {
+            match partner[i] {
+                NOT_THERE => left_only.push(i),
+                j => shared.push(SharedTask {
+                    task: left_tasks[i] as TaskIdx,
+                    left: i,
+                    right: j as usize,
+                }),
+            }
+        }
+        let mut right_only = Vec::with_capacity(right_kept.len() - shared_count);
+        right_only.extend(right_kept.iter().copied().filter(|&j| !right_matched[j]));
 
-        let left_only_tasks: Vec<TaskIdx> = left_only.iter().map(|&i| left_tasks[i].task).collect();
-        let right_only_tasks: Vec<TaskIdx> =
-            right_only.iter().map(|&j| right_tasks[j].task).collect();
-        let near: Vec<NearPair> = self
-            .near
-            .pairs(&left_only_tasks, &right_only_tasks)
+        right_only_tasks.clear();
+        right_only_tasks.extend(right_only.iter().map(|&j| right_tasks[j] as TaskIdx));
+        let pairs = match ranking {
+            Some(Ranking { neighbours, .. }) => {
+                // Position in `left_kept` → index in `left_only`.
+                refill(position, left_kept.len(), NOT_THERE);
+                let mut next = 0;
+                for (p, &i) in left_kept.iter().enumerate() {
+                    if partner[i] == NOT_THERE {
+                        position[p] = next;
+                        next += 1;
+                    }
+                }
+                self.near.pairs_prepared(
+                    neighbours,
+                    position,
+                    left_only.len(),
+                    right_only_tasks,
+                    pair_scratch,
+                )
+            }
+            None => {
+                let left_only_tasks: Vec<TaskIdx> = left_only
+                    .iter()
+                    .map(|&i| left_tasks[i] as TaskIdx)
+                    .collect();
+                self.near.pairs(&left_only_tasks, right_only_tasks)
+            }
+        };
+        let near: Vec<NearPair> = pairs
             .into_iter()
             .map(|(a, b, score)| NearPair {
                 left: left_only[a],
@@ -172,20 +359,11 @@ impl<'d> Comparator<'d> {
             .collect();
 
         let similarity = similarity(shared.len(), &near, left_kept.len(), right_kept.len());
-        let mean_axis = |tasks: &[crate::model::RoleTask], kept: &[usize]| {
-            (!kept.is_empty()).then(|| {
-                kept.iter()
-                    .map(|&i| data.tasks[tasks[i].task].axis)
-                    .sum::<f64>()
-                    / kept.len() as f64
-            })
-        };
-        let themes = theme_counts(
-            data,
-            left_tasks,
-            &left_kept,
-            right_tasks,
-            &right_kept,
+        let facts = &self.facts;
+        let themes = facts.theme_counts(
+            data.themes.len(),
+            (left_tasks, left_kept),
+            (right_tasks, right_kept),
             &shared,
         );
         Comparison {
@@ -196,27 +374,46 @@ impl<'d> Comparator<'d> {
             right_only,
             near,
             similarity,
-            left_axis: mean_axis(left_tasks, &left_kept),
-            right_axis: mean_axis(right_tasks, &right_kept),
+            left_axis: facts.mean_axis(left_tasks, left_kept),
+            right_axis: facts.mean_axis(right_tasks, right_kept),
             themes,
         }
     }
+}
 
-    /// `role` compared with every other role, most similar first (then more shared
-    /// tasks first, then data order, so the ranking is stable).
-    pub fn rank(&self, role: RoleIdx, filter: &Filter) -> Vec<Comparison> {
-        let mut ranked: Vec<Comparison> = (0..self.data.roles.len())
-            .filter(|&other| other != role)
-            .map(|other| self.compare(role, other, filter))
-            .collect();
-        ranked.sort_by(|a, b| {
-            b.similarity
-                .total_cmp(&a.similarity)
-                .then(b.shared.len().cmp(&a.shared.len()))
-                .then(a.right.cmp(&b.right))
-        });
-        ranked
-    }
+/// What a ranking prepares once for its left role.
+#[derive(Debug)]
+struct Ranking {
+    /// The tasks the left role's kept tasks could pair with.
+    neighbours: Neighbours,
+    /// Task → index in the left role's tasks, or [`NOT_THERE`].
+    left_index: Vec<u32>,
+}
+
+/// Working memory of a comparison, reused across the comparisons of a ranking.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Left tasks that pass the filter.
+    left_in: Vec<bool>,
+    /// Right tasks that pass the filter.
+    right_in: Vec<bool>,
+    /// For each left task, the index of the same task in the right role, if shared.
+    partner: Vec<u32>,
+    /// Right tasks the left role shares.
+    right_matched: Vec<bool>,
+    /// Position in the left role's kept tasks → index in its only-tasks.
+    position: Vec<u32>,
+    /// The right role's tasks that pass the filter.
+    right_kept: Vec<usize>,
+    /// The right role's only-tasks, as tasks.
+    right_only_tasks: Vec<TaskIdx>,
+    pairs: PairScratch,
+}
+
+/// `len` copies of `value` in `vec`, keeping its allocation.
+fn refill<T: Copy>(vec: &mut Vec<T>, len: usize, value: T) {
+    vec.clear();
+    vec.resize(len, value);
 }
 
 /// Soft Jaccard: `overlap / (|A| + |B| − overlap)`, where a shared task counts 1 and a
@@ -236,41 +433,6 @@ pub fn similarity(shared: usize, near: &[NearPair], left: usize, right: usize) -
     };
     let identical = shared == left && shared == right;
     if identical { 1.0 } else { value.min(0.999) }
-}
-
-fn theme_counts(
-    data: &DataSet,
-    left_tasks: &[crate::model::RoleTask],
-    left_kept: &[usize],
-    right_tasks: &[crate::model::RoleTask],
-    right_kept: &[usize],
-    shared: &[SharedTask],
-) -> Vec<ThemeCount> {
-    let mut counts: Vec<ThemeCount> = (0..data.themes.len())
-        .map(|theme| ThemeCount {
-            theme,
-            left: 0,
-            right: 0,
-            shared: 0,
-        })
-        .collect();
-    for &i in left_kept {
-        for &t in &data.tasks[left_tasks[i].task].themes {
-            counts[t].left += 1;
-        }
-    }
-    for &j in right_kept {
-        for &t in &data.tasks[right_tasks[j].task].themes {
-            counts[t].right += 1;
-        }
-    }
-    for s in shared {
-        for &t in &data.tasks[s.task].themes {
-            counts[t].shared += 1;
-        }
-    }
-    counts.retain(|c| c.left > 0 || c.right > 0);
-    counts
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 //! A label given in one language only (the other falls back to it) is analysed once, in
 //! the language its stop words and accents point to, and stands for both.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -52,12 +53,15 @@ impl TaskVectors {
 }
 
 /// Text index of every task of a data set.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct NearIndex {
     /// Indexed like [`DataSet::tasks`].
     tasks: Vec<TaskVectors>,
     /// Number of distinct terms.
     vocabulary: usize,
+    /// French and English postings of every task, to find a task's neighbours in the
+    /// whole data set.
+    postings: [Postings; 2],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +78,26 @@ struct Analyzer {
     english: Stemmer,
     french_stop: HashSet<&'static str>,
     english_stop: HashSet<&'static str>,
+    /// Folded form and folded French and English stems of each word met so far: a
+    /// catalogue uses a few thousand words many times each, and folding (NFD) and
+    /// stemming are most of the cost of indexing.
+    words: RefCell<HashMap<String, WordForms>>,
+}
+
+/// What the analyzer derives from one lowercase word, computed on first need.
+#[derive(Default)]
+struct WordForms {
+    folded: Option<String>,
+    french: Option<String>,
+    english: Option<String>,
+}
+
+/// Which form of a word.
+#[derive(Clone, Copy)]
+enum Form {
+    Folded,
+    French,
+    English,
 }
 
 impl Analyzer {
@@ -83,7 +107,31 @@ impl Analyzer {
             english: Stemmer::create(Algorithm::English),
             french_stop: FRENCH_STOP_WORDS.iter().copied().collect(),
             english_stop: ENGLISH_STOP_WORDS.iter().copied().collect(),
+            words: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// A form of `word` (lowercase, with accents), from the cache when seen before.
+    fn form(&self, word: &str, form: Form) -> String {
+        let mut words = self.words.borrow_mut();
+        if !words.contains_key(word) {
+            words.insert(word.to_string(), WordForms::default());
+        }
+        let Some(forms) = words.get_mut(word) else {
+            return String::new();
+        };
+        let slot = match form {
+            Form::Folded => &mut forms.folded,
+            Form::French => &mut forms.french,
+            Form::English => &mut forms.english,
+        };
+        slot.get_or_insert_with(|| match form {
+            Form::Folded => fold(word),
+            // Stem with accents (the French algorithm relies on them), compare without.
+            Form::French => fold(&self.french.stem(word)),
+            Form::English => fold(&self.english.stem(word)),
+        })
+        .clone()
     }
 
     /// The language a text of unknown language is most likely in: the one more of its
@@ -118,7 +166,10 @@ impl Analyzer {
     /// Sorted, deduplicated stems of `text`, folded.
     fn terms(&self, text: &str, language: Language) -> Vec<String> {
         let original = words(text);
-        let folded: Vec<String> = original.iter().map(|w| fold(w)).collect();
+        let folded: Vec<String> = original
+            .iter()
+            .map(|w| self.form(w, Form::Folded))
+            .collect();
         let language = match language {
             Language::Unknown => self.guess(text, &folded),
             known => known,
@@ -142,12 +193,11 @@ impl Analyzer {
         }
         let mut terms = Vec::with_capacity(kept.len());
         for word in kept {
-            // Stem with accents (the French algorithm relies on them), compare without.
             if language != Language::English {
-                terms.push(fold(&self.french.stem(word)));
+                terms.push(self.form(word, Form::French));
             }
             if language != Language::French {
-                terms.push(fold(&self.english.stem(word)));
+                terms.push(self.form(word, Form::English));
             }
         }
         terms.sort_unstable();
@@ -225,14 +275,24 @@ impl NearIndex {
                 .map(|&id| (id, idf[id as usize] / norm))
                 .collect()
         };
-        let tasks = terms
+        let tasks: Vec<TaskVectors> = terms
             .iter()
             .map(|t| TaskVectors {
                 french: weigh(&t.french),
                 english: t.english.as_deref().map(weigh),
             })
             .collect();
-        Self { tasks, vocabulary }
+        let postings = [0, 1].map(|slot| {
+            Postings::new(
+                vocabulary,
+                tasks.iter().map(|t: &TaskVectors| t.slots()[slot]),
+            )
+        });
+        Self {
+            tasks,
+            vocabulary,
+            postings,
+        }
     }
 
     /// The text similarity of two tasks, in `0..=1`.
@@ -253,66 +313,227 @@ impl NearIndex {
         if left.is_empty() || right.is_empty() {
             return Vec::new();
         }
-        // Scores through an inverted index of the right tasks: the work is proportional
-        // to the terms the two sides have in common, not to |left| × |right|.
-        let postings = [0, 1].map(|slot| {
-            Postings::new(
-                self.vocabulary,
-                right.iter().map(|&t| self.tasks[t].slots()[slot]),
-            )
+        let indexed = self.prepare(right);
+        let mut scratch = PairScratch::default();
+        self.candidates(
+            left,
+            &indexed,
+            None,
+            &mut scratch.candidates,
+            |probe, other| (probe, other),
+        );
+        select(&mut scratch, left.len(), right.len())
+    }
+
+    /// For each task of `tasks`, the tasks of the whole data set it could pair with
+    /// (scoring at least the threshold). Computed once for the left role of a ranking,
+    /// it answers the near pairs of every comparison of that role without a search.
+    pub(crate) fn neighbours(&self, tasks: &[TaskIdx]) -> Neighbours {
+        let everything = Prepared {
+            postings: [Postings::empty(), Postings::empty()],
+            tasks: Vec::new(),
+        };
+        let mut found = Vec::new();
+        self.candidates(tasks, &everything, None, &mut found, |probe, other| {
+            (probe, other)
         });
-        let mut sums = [vec![0f32; right.len()], vec![0f32; right.len()]];
-        let mut seen = vec![false; right.len()];
+        // Bucket by data-set task: `starts[t]..starts[t + 1]` are the entries of task t.
+        let mut starts = vec![0u32; self.tasks.len() + 1];
+        for &(_, _, _, _, other) in &found {
+            starts[other as usize + 1] += 1;
+        }
+        for t in 0..self.tasks.len() {
+            starts[t + 1] += starts[t];
+        }
+        let mut fill = starts.clone();
+        let mut entries = vec![(0u32, 0f32); found.len()];
+        for (score, _, _, probe, other) in found {
+            let at = &mut fill[other as usize];
+            entries[*at as usize] = (probe, score);
+            *at += 1;
+        }
+        Neighbours {
+            tasks: tasks.to_vec(),
+            starts,
+            entries,
+        }
+    }
+
+    /// [`NearIndex::pairs`] of `left`, a subset of the tasks `neighbours` was computed
+    /// for (`position[p]` is the index in `left` of its task `p`, or [`NOT_THERE`]),
+    /// with `right`.
+    pub(crate) fn pairs_prepared(
+        &self,
+        neighbours: &Neighbours,
+        position: &[u32],
+        left_len: usize,
+        right: &[TaskIdx],
+        scratch: &mut PairScratch,
+    ) -> Vec<(usize, usize, f64)> {
+        if left_len == 0 || right.is_empty() {
+            return Vec::new();
+        }
+        let candidates = &mut scratch.candidates;
+        for (j, &task) in right.iter().enumerate() {
+            let bucket = &neighbours.entries
+                [neighbours.starts[task] as usize..neighbours.starts[task + 1] as usize];
+            for &(p, score) in bucket {
+                let i = position[p as usize];
+                if i != NOT_THERE {
+                    let other = neighbours.tasks[p as usize];
+                    candidates.push((score, task.min(other), task.max(other), i, j as u32));
+                }
+            }
+        }
+        select(scratch, left_len, right.len())
+    }
+
+    /// An inverted index of `tasks`, to score lists of tasks against them.
+    fn prepare(&self, tasks: &[TaskIdx]) -> Prepared {
+        Prepared {
+            postings: [0, 1].map(|slot| {
+                Postings::new(
+                    self.vocabulary,
+                    tasks.iter().map(|&t| self.tasks[t].slots()[slot]),
+                )
+            }),
+            tasks: tasks.to_vec(),
+        }
+    }
+
+    /// Every pair of a task of `probes` and a task of `indexed` (mapped through
+    /// `position` when given) that scores at least the threshold, as a candidate
+    /// `(score, smaller task, larger task, left index, right index)`; `orient` turns
+    /// (probe index, indexed index) into (left index, right index).
+    ///
+    /// Scores go through the inverted index: the work is proportional to the terms the
+    /// two sides have in common, not to |probes| × |indexed|. Each sum adds the products
+    /// in ascending term order, like [`dot`], so the scores equal [`NearIndex::score`]
+    /// whichever side is indexed.
+    fn candidates(
+        &self,
+        probes: &[TaskIdx],
+        indexed: &Prepared,
+        position: Option<&[u32]>,
+        candidates: &mut Vec<Candidate>,
+        orient: impl Fn(u32, u32) -> (u32, u32),
+    ) {
+        // An empty `indexed` stands for every task of the data set.
+        let everything = indexed.tasks.is_empty();
+        let (postings, count) = if everything {
+            (&self.postings, self.tasks.len())
+        } else {
+            (&indexed.postings, indexed.tasks.len())
+        };
+        let mut sums = vec![[0f32; 2]; count];
+        let mut seen = vec![false; count];
         let mut touched: Vec<u32> = Vec::new();
-        let mut candidates: Vec<(f32, TaskIdx, TaskIdx, u32, u32)> = Vec::new();
-        for (i, &task) in left.iter().enumerate() {
+        for (i, &task) in probes.iter().enumerate() {
             for (slot, vector) in self.tasks[task].slots().into_iter().enumerate() {
                 for &(term, weight) in vector {
-                    for &(j, other) in postings[slot].of(term) {
-                        sums[slot][j as usize] += weight * other;
-                        if !seen[j as usize] {
-                            seen[j as usize] = true;
-                            touched.push(j);
+                    for &(p, other) in postings[slot].of(term) {
+                        let at = p as usize;
+                        sums[at][slot] += weight * other;
+                        if !seen[at] {
+                            seen[at] = true;
+                            touched.push(p);
                         }
                     }
                 }
             }
-            for j in touched.drain(..) {
-                let at = j as usize;
-                let score = sums[0][at].max(sums[1][at]);
-                sums[0][at] = 0.0;
-                sums[1][at] = 0.0;
+            for p in touched.drain(..) {
+                let at = p as usize;
+                let score = sums[at][0].max(sums[at][1]);
+                sums[at] = [0.0; 2];
                 seen[at] = false;
-                // Judged on the score as reported, so `score` and `pairs` agree at the edge.
-                if clean(score) >= NEAR_THRESHOLD && right[at] != task {
-                    let other = right[at];
-                    candidates.push((score, task.min(other), task.max(other), i as u32, j));
+                // A cheap bound first: `clean` rounds, and it is only worth it near
+                // the threshold. Judged on the score as reported, so `score` and
+                // `pairs` agree at the edge.
+                if score < BELOW_THRESHOLD || clean(score) < NEAR_THRESHOLD {
+                    continue;
                 }
+                let other = if everything { at } else { indexed.tasks[at] };
+                let mapped = match position {
+                    Some(position) => position[at],
+                    None => p,
+                };
+                if mapped == NOT_THERE || other == task {
+                    continue;
+                }
+                let (left, right) = orient(i as u32, mapped);
+                candidates.push((score, task.min(other), task.max(other), left, right));
             }
         }
-        // Ties are broken by the two task indices, smaller first, so that comparing B
-        // with A pairs exactly like A with B; then by position, for a total order.
-        candidates.sort_unstable_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then(a.1.cmp(&b.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-                .then(a.4.cmp(&b.4))
-        });
-        let mut left_taken = vec![false; left.len()];
-        let mut right_taken = vec![false; right.len()];
-        let mut pairs = Vec::new();
-        for (score, _, _, i, j) in candidates {
-            let (i, j) = (i as usize, j as usize);
-            if left_taken[i] || right_taken[j] {
-                continue;
-            }
-            left_taken[i] = true;
-            right_taken[j] = true;
-            pairs.push((i, j, clean(score)));
-        }
-        pairs
     }
+}
+
+/// `(score, smaller task, larger task, left index, right index)`.
+type Candidate = (f32, TaskIdx, TaskIdx, u32, u32);
+
+/// In a position map, a task that is not in the list.
+pub(crate) const NOT_THERE: u32 = u32::MAX;
+
+/// Scores below this round to less than [`NEAR_THRESHOLD`] (see [`clean`]).
+const BELOW_THRESHOLD: f32 = (NEAR_THRESHOLD - 1e-4) as f32;
+
+/// Near-pair candidates of a list of tasks, by data-set task.
+#[derive(Debug)]
+pub(crate) struct Neighbours {
+    /// The tasks the neighbours are of; entries point into this list.
+    tasks: Vec<TaskIdx>,
+    /// `entries[starts[t]..starts[t + 1]]`: (index in `tasks`, score) of data-set task t.
+    starts: Vec<u32>,
+    entries: Vec<(u32, f32)>,
+}
+
+/// The tasks of one side, indexed by term.
+#[derive(Debug)]
+struct Prepared {
+    /// French and English postings; document `p` is `tasks[p]`.
+    postings: [Postings; 2],
+    tasks: Vec<TaskIdx>,
+}
+
+/// Working memory of the pair search, reused across the comparisons of a ranking.
+#[derive(Debug, Default)]
+pub(crate) struct PairScratch {
+    candidates: Vec<Candidate>,
+    left_taken: Vec<bool>,
+    right_taken: Vec<bool>,
+}
+
+/// The best one-to-one pairs among `scratch.candidates`, best first.
+fn select(scratch: &mut PairScratch, left: usize, right: usize) -> Vec<(usize, usize, f64)> {
+    let PairScratch {
+        candidates,
+        left_taken,
+        right_taken,
+    } = scratch;
+    // Ties are broken by the two task indices, smaller first, so that comparing B
+    // with A pairs exactly like A with B; then by position, for a total order. The
+    // order is packed into two integers: scores are positive, so their bits sort like
+    // them, and task indices fit in 32 bits.
+    candidates.sort_unstable_by_key(|&(score, low, high, i, j)| {
+        let tasks =
+            ((u32::MAX - score.to_bits()) as u128) << 64 | (low as u128) << 32 | high as u128;
+        (tasks, (i as u64) << 32 | j as u64)
+    });
+    left_taken.clear();
+    left_taken.resize(left, false);
+    right_taken.clear();
+    right_taken.resize(right, false);
+    let mut pairs = Vec::with_capacity(candidates.len().min(left).min(right));
+    for &(score, _, _, i, j) in candidates.iter() {
+        let (i, j) = (i as usize, j as usize);
+        if left_taken[i] || right_taken[j] {
+            continue;
+        }
+        left_taken[i] = true;
+        right_taken[j] = true;
+        pairs.push((i, j, clean(score)));
+    }
+    candidates.clear();
+    pairs
 }
 
 /// A cosine computed in `f32`, as an `f64` in `0..=1` without the rounding noise
@@ -339,6 +560,7 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 }
 
 /// For each term, the documents that have it and its weight there (compressed rows).
+#[derive(Debug)]
 struct Postings {
     /// `entries[starts[t]..starts[t + 1]]` are the postings of term `t`.
     starts: Vec<u32>,
@@ -369,6 +591,13 @@ impl Postings {
             }
         }
         Self { starts, entries }
+    }
+
+    fn empty() -> Self {
+        Self {
+            starts: vec![0],
+            entries: Vec::new(),
+        }
     }
 
     fn of(&self, term: u32) -> &[(u32, f32)] {

@@ -1,15 +1,18 @@
 //! Finding, reading and checking the files of a data set.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostics::YamlPath;
 use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Location};
 use crate::model::DataSet;
 use crate::model::bundled::BUNDLED_FILES;
-use crate::model::schema::{Problem, RawData, Reader};
+use crate::model::schema::{MAX_PROBLEMS, Problem, RawData, Reader};
 use crate::model::validate::resolve;
 use crate::model::yaml::{self, Node, Positions};
+use crate::text::truncate;
 
 /// Where a data set came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +88,19 @@ pub fn load_bundled() -> Result<DataSet, Diagnostics> {
         })
         .collect();
     check(files, Vec::new(), Vec::new(), DataOrigin::Bundled)
+}
+
+/// Loads a single-file data set (the `themes`, `sources`, `tasks`, `roles` mapping)
+/// from text already in memory; `name` is the file name diagnostics show. This is the
+/// loader of [`load_path`] on a file, minus the file system: the fuzz target drives it.
+pub fn load_text(name: &str, text: &str) -> Result<DataSet, Diagnostics> {
+    let display = PathBuf::from(name);
+    let files = vec![LoadedFile {
+        display: display.clone(),
+        text: text.to_string(),
+        kind: FileKind::DataSet,
+    }];
+    check(files, Vec::new(), Vec::new(), DataOrigin::File(display))
 }
 
 /// Loads a data set folder or single file, with the default limits.
@@ -248,6 +264,17 @@ fn read_text(path: &Path, limits: LoadLimits) -> Result<String, Diagnostic> {
             "expected a YAML file, found a folder",
         ));
     }
+    if !metadata.is_file() {
+        // A named pipe would block the read forever and a device never ends: only
+        // regular files are data.
+        return Err(Diagnostic::file(
+            path,
+            format!(
+                "expected a YAML file, found {}",
+                special_file_kind(&metadata)
+            ),
+        ));
+    }
     let too_big = || {
         Diagnostic::file(
             path,
@@ -279,6 +306,26 @@ fn read_text(path: &Path, limits: LoadLimits) -> Result<String, Diagnostic> {
         diagnostic.location = Some(location_after(valid));
         diagnostic
     })
+}
+
+/// What a file that is neither a regular file nor a folder is, in words.
+fn special_file_kind(metadata: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = metadata.file_type();
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = metadata;
+    "something that is not a regular file"
 }
 
 /// The position just after `prefix`.
@@ -344,6 +391,7 @@ fn check(
         });
     }
     let data = resolve(raw, origin, &mut problems);
+    let capped = problems.len() >= MAX_PROBLEMS;
     errors.extend(locate(&files, problems));
     if errors.is_empty() {
         // `resolve` only fails by pushing problems, so this is always `Some` here.
@@ -360,23 +408,45 @@ fn check(
         };
         order(a).cmp(&order(b)).then(a.location.cmp(&b.location))
     });
+    if capped && let Some(last) = errors.last() {
+        errors.push(Diagnostic::file(
+            &last.file.clone(),
+            format!("stopped after {MAX_PROBLEMS} problems; there may be more: fix these first"),
+        ));
+    }
     Err(Diagnostics(errors))
 }
 
-/// Turns problems into diagnostics with line and column; each file is indexed once.
+/// Turns problems into diagnostics with line and column; each file is indexed once,
+/// and only at the paths the problems name (a huge file with a few mistakes costs a
+/// small index).
 fn locate(files: &[LoadedFile], problems: Vec<Problem>) -> Vec<Diagnostic> {
+    let mut wanted: Vec<HashSet<YamlPath>> = files.iter().map(|_| HashSet::new()).collect();
+    let mut want = |file: usize, path: &YamlPath| {
+        for end in 0..=path.0.len() {
+            wanted[file].insert(YamlPath(path.0[..end].to_vec()));
+        }
+    };
+    for problem in &problems {
+        want(problem.file, &problem.path);
+        if let Some((related, _)) = &problem.related {
+            want(related.file, &related.path);
+        }
+    }
     let mut positions: Vec<Option<Positions>> = files.iter().map(|_| None).collect();
     problems
         .into_iter()
         .map(|problem| {
             let file = &files[problem.file];
-            let index = positions[problem.file].get_or_insert_with(|| Positions::build(&file.text));
+            let index = positions[problem.file]
+                .get_or_insert_with(|| Positions::build_for(&file.text, &wanted[problem.file]));
             let location = index.locate(&problem.path, problem.anchor);
             let hint = match problem.related {
                 Some((related, wording)) => {
                     let related_file = &files[related.file];
-                    let related_index = positions[related.file]
-                        .get_or_insert_with(|| Positions::build(&related_file.text));
+                    let related_index = positions[related.file].get_or_insert_with(|| {
+                        Positions::build_for(&related_file.text, &wanted[related.file])
+                    });
                     let place = match related_index.locate(&related.path, Anchor::Value) {
                         Some(at) => format!(
                             "{}:{}:{}",
@@ -394,11 +464,35 @@ fn locate(files: &[LoadedFile], problems: Vec<Problem>) -> Vec<Diagnostic> {
                 file: files[problem.file].display.clone(),
                 location,
                 path: Some(problem.path),
-                message: problem.message,
-                hint,
+                message: shorten_quotes(&problem.message),
+                hint: hint.map(|h| shorten_quotes(&h)),
             }
         })
         .collect()
+}
+
+/// Longest quoted value a message repeats, in columns.
+const QUOTE_COLUMNS: usize = 60;
+
+/// `message` with every `` `quoted` `` value longer than [`QUOTE_COLUMNS`] cut with
+/// `…`: a 1 MB id must not make a 2 MB error line.
+fn shorten_quotes(message: &str) -> String {
+    if message.len() <= 2 * QUOTE_COLUMNS {
+        return message.to_string();
+    }
+    let mut out = String::with_capacity(message.len().min(1024));
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd parts are inside backquotes.
+        if i % 2 == 1 {
+            out.push_str(&truncate(part, QUOTE_COLUMNS));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -409,5 +503,14 @@ mod tests {
     fn location_after_counts_lines_and_characters() {
         assert_eq!(location_after(""), Location { line: 1, column: 1 });
         assert_eq!(location_after("ab\ncdé"), Location { line: 2, column: 4 });
+    }
+
+    #[test]
+    fn long_quoted_values_are_cut_in_messages() {
+        let long = "a".repeat(10_000);
+        let message = shorten_quotes(&format!("`{long}` is not a valid id"));
+        assert!(message.len() < 100, "{message}");
+        assert!(message.ends_with("…` is not a valid id"), "{message}");
+        assert_eq!(shorten_quotes("`short` ok"), "`short` ok");
     }
 }

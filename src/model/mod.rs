@@ -11,7 +11,7 @@ mod validate;
 pub mod yaml;
 
 pub use bundled::{BUNDLED_FILES, BundledFile};
-pub use load::{DataOrigin, LoadLimits, load_bundled, load_path, load_path_with};
+pub use load::{DataOrigin, LoadLimits, load_bundled, load_path, load_path_with, load_text};
 
 use crate::lang::Lang;
 

@@ -11,6 +11,11 @@ use crate::model::yaml::Node;
 /// Index of a file in the loader's file list.
 pub(crate) type FileId = usize;
 
+/// Most problems reported for one data set. A hostile file can hold millions of
+/// mistakes; past this many, nobody reads them and collecting them would cost
+/// gigabytes, so further problems are dropped and one last line says so.
+pub(crate) const MAX_PROBLEMS: usize = 1000;
+
 /// A problem found while reading, located later.
 #[derive(Debug, Clone)]
 pub(crate) struct Problem {
@@ -203,6 +208,9 @@ impl Reader<'_> {
     }
 
     fn problem(&mut self, path: &YamlPath, anchor: Anchor, message: String, hint: Option<String>) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            return;
+        }
         self.problems.push(Problem {
             file: self.file,
             path: path.clone(),

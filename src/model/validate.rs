@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::{Anchor, did_you_mean};
-use crate::model::schema::{Located, Origin, Problem, RawData, RawTaskRef, slugify};
+use crate::model::schema::{Located, MAX_PROBLEMS, Origin, Problem, RawData, RawTaskRef, slugify};
 use crate::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, Theme};
 
 /// The problem list, and what is needed to avoid cascades of messages.
@@ -19,8 +19,14 @@ struct Problems<'p> {
 }
 
 impl Problems<'_> {
+    fn push(&mut self, problem: Problem) {
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(problem);
+        }
+    }
+
     fn at(&mut self, origin: &Origin, message: String, hint: Option<String>) {
-        self.list.push(Problem {
+        self.push(Problem {
             file: origin.file,
             path: origin.path.clone(),
             anchor: Anchor::Value,
@@ -31,7 +37,7 @@ impl Problems<'_> {
     }
 
     fn duplicate(&mut self, what: &str, id: &Located, first: &Origin) {
-        self.list.push(Problem {
+        self.push(Problem {
             file: id.origin.file,
             path: id.origin.path.clone(),
             anchor: Anchor::Value,
@@ -267,7 +273,7 @@ pub(crate) fn resolve(
                 }
             };
             if let Some(first) = seen_tasks.get(&task) {
-                problems.list.push(Problem {
+                problems.push(Problem {
                     file: entry.origin.file,
                     path: entry.origin.path.clone(),
                     anchor: Anchor::Value,

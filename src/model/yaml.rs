@@ -11,7 +11,7 @@
 //! built on demand, from a second, span-aware pass (saphyr-parser's event stream), only
 //! for files that have something to report.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -82,6 +82,14 @@ impl<'de> Visitor<'de> for NodeVisitor {
     fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
         Ok(Node::Number(v as f64))
     }
+    // Integers too big for 64 bits are still numbers (validation then says out of
+    // range), not a type error in the parser's words.
+    fn visit_i128<E>(self, v: i128) -> Result<Node, E> {
+        Ok(Node::Number(v as f64))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Node, E> {
+        Ok(Node::Number(v as f64))
+    }
     fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
         Ok(Node::Number(v))
     }
@@ -124,16 +132,114 @@ pub struct SyntaxError {
 /// Parses one YAML document. A leading byte-order mark is ignored.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_yaml::from_str::<Node>(text).map_err(|error| {
-        let location = error.location().map(|l| Location {
-            line: l.line(),
-            column: l.column(),
+    if let Some(location) = too_deep_flow(text) {
+        return Err(SyntaxError {
+            location: Some(location),
+            message: TOO_DEEP.into(),
         });
+    }
+    serde_yaml::from_str::<Node>(text).map_err(|error| {
+        let raw = error.to_string();
+        // Reader errors (control characters, bad encoding) give a byte offset,
+        // "at position N", and no useful line: turn the offset into a place.
+        let location = match byte_position(&raw) {
+            Some(offset) => Some(location_of_byte(text, offset)),
+            None => error.location().map(|l| Location {
+                line: l.line(),
+                column: l.column(),
+            }),
+        };
         SyntaxError {
             location,
-            message: describe_syntax_error(&error.to_string()),
+            message: describe_syntax_error(&raw),
         }
     })
+}
+
+/// The N of an "at position N" in a parser message.
+fn byte_position(raw: &str) -> Option<usize> {
+    let start = raw.find(" at position ")? + " at position ".len();
+    let digits: String = raw[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Line and column (in characters) of a byte offset; clamped to the text.
+fn location_of_byte(text: &str, offset: usize) -> Location {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Location { line, column }
+}
+
+/// Deepest nesting accepted, the parser's own recursion limit.
+const MAX_DEPTH: usize = 128;
+
+const TOO_DEEP: &str =
+    "nesting is too deep (over 128 levels); rolediff data needs only a few levels";
+
+/// Where flow collections (`[`, `{`) first nest deeper than [`MAX_DEPTH`], if they do.
+///
+/// The parser refuses such nesting too, but only after scanning it, and its scanner
+/// is quadratic in the depth of nested flow mappings (`{a: {a: …`): 160,000 levels,
+/// 640 KB, took four minutes. This linear pre-scan refuses them first. It skips
+/// quoted scalars and comments; a bracket inside a plain or block scalar is counted,
+/// which could only matter to a file with over 128 unclosed brackets in its text.
+fn too_deep_flow(text: &str) -> Option<Location> {
+    #[derive(PartialEq)]
+    enum State {
+        Plain,
+        Single,
+        Double,
+        Comment,
+    }
+    let mut state = State::Plain;
+    let mut depth = 0usize;
+    let (mut line, mut column) = (1, 0);
+    let mut previous = '\n';
+    let mut escaped = false;
+    for c in text.chars() {
+        column += 1;
+        match state {
+            State::Plain => match c {
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some(Location { line, column });
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                '#' if previous.is_whitespace() => state = State::Comment,
+                // A quote opens a quoted scalar only where a scalar can start.
+                '\'' | '"' if previous.is_whitespace() || "[{,:-?".contains(previous) => {
+                    state = if c == '"' {
+                        State::Double
+                    } else {
+                        State::Single
+                    };
+                }
+                _ => {}
+            },
+            State::Single if c == '\'' => state = State::Plain,
+            State::Double if escaped => escaped = false,
+            State::Double if c == '\\' => escaped = true,
+            State::Double if c == '"' => state = State::Plain,
+            State::Comment if c == '\n' => state = State::Plain,
+            _ => {}
+        }
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        }
+        previous = c;
+    }
+    None
 }
 
 /// Turns the parser's wording into ours: positions are stripped (they are reported
@@ -141,7 +247,7 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
 fn describe_syntax_error(raw: &str) -> String {
     let message = strip_positions(raw);
     if message.contains("recursion limit exceeded") {
-        "nesting is too deep (over 128 levels); rolediff data needs only a few levels".into()
+        TOO_DEEP.into()
     } else if message.contains("repetition limit exceeded") {
         "too many alias expansions (`*name`): this looks like an alias bomb; use anchors sparingly"
             .into()
@@ -166,6 +272,13 @@ fn strip_positions(raw: &str) -> String {
         rest = &after[end..];
     }
     out.push_str(rest);
+    if let Some(start) = out.find(" at position ") {
+        let after = &out[start + " at position ".len()..];
+        let end = after
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(after.len());
+        out = format!("{}{}", &out[..start], &after[end..]);
+    }
     out.trim().to_string()
 }
 
@@ -179,6 +292,15 @@ impl Positions {
     /// Indexes `text`. Never fails: a document the span-aware pass cannot read yields
     /// fewer positions, and [`Positions::locate`] falls back to the nearest parent.
     pub fn build(text: &str) -> Self {
+        Self::index(text, |_| true)
+    }
+
+    /// Indexes `text` at the paths in `wanted` only.
+    pub fn build_for(text: &str, wanted: &HashSet<YamlPath>) -> Self {
+        Self::index(text, |path| wanted.contains(path))
+    }
+
+    fn index(text: &str, wanted: impl Fn(&YamlPath) -> bool) -> Self {
         use saphyr_parser::{Event, Parser};
 
         enum Frame {
@@ -259,7 +381,7 @@ impl Positions {
                         .as_ref()
                         .map(|(p, _)| p.clone())
                         .unwrap_or_default();
-                    if let Some((p, key_at)) = value_path {
+                    if let Some((p, key_at)) = value_path.filter(|(p, _)| wanted(p)) {
                         by_path.insert(p, (key_at, here));
                     }
                     stack.push(Frame::Seq { path, next: 0 });
@@ -269,7 +391,7 @@ impl Positions {
                         .as_ref()
                         .map(|(p, _)| p.clone())
                         .unwrap_or_default();
-                    if let Some((p, key_at)) = value_path {
+                    if let Some((p, key_at)) = value_path.filter(|(p, _)| wanted(p)) {
                         by_path.insert(p, (key_at, here));
                     }
                     stack.push(Frame::Map {
@@ -279,7 +401,7 @@ impl Positions {
                     });
                 }
                 Event::Scalar(..) | Event::Alias(_) => {
-                    if let Some((p, key_at)) = value_path {
+                    if let Some((p, key_at)) = value_path.filter(|(p, _)| wanted(p)) {
                         by_path.insert(p, (key_at, here));
                     }
                 }
@@ -372,6 +494,47 @@ mod tests {
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         let error = parse(&deep).unwrap_err();
         assert!(error.message.contains("too deep"), "{}", error.message);
+    }
+
+    #[test]
+    fn control_characters_are_located_from_the_byte_offset() {
+        let error = parse("a: 1\nb: x\u{1b}y\n").unwrap_err();
+        assert_eq!(error.location, Some(Location { line: 2, column: 5 }));
+        assert!(!error.message.contains("position"), "{}", error.message);
+    }
+
+    #[test]
+    fn huge_integers_are_numbers() {
+        let node = parse("a: 99999999999999999999999999999999\n").unwrap();
+        let Node::Map(entries) = node else { panic!() };
+        assert!(matches!(entries[0].1, Node::Number(n) if n > 1e31));
+    }
+
+    #[test]
+    fn deep_flow_mappings_are_refused_before_the_parser_sees_them() {
+        // Quadratic in the parser: this must be refused by the linear pre-scan.
+        let deep = format!("a: {}1{}", "{a: ".repeat(200_000), "}".repeat(200_000));
+        let error = parse(&deep).unwrap_err();
+        assert!(error.message.contains("too deep"), "{}", error.message);
+        assert_eq!(
+            error.location,
+            Some(Location {
+                line: 1,
+                column: 4 + 128 * 4
+            })
+        );
+        // Brackets in quotes and comments do not count; apostrophes in plain text
+        // do not open a quote.
+        let quoted = format!(
+            "a: \"{}\"\nb: '{}'\n# {}\nc: l'{}\n",
+            "{".repeat(500),
+            "[".repeat(500),
+            "{".repeat(500),
+            "x"
+        );
+        assert!(parse(&quoted).is_ok());
+        let sneaky = format!("c: l'a {}", "{a: ".repeat(300));
+        assert!(parse(&sneaky).unwrap_err().message.contains("too deep"));
     }
 
     #[test]

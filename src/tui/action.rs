@@ -63,6 +63,16 @@ pub enum Action {
     CycleView,
     /// Open the key list.
     OpenHelp,
+    /// Open the landscape view: the similarity of every pair of roles.
+    OpenLandscape,
+    /// Back from the landscape view to the side-by-side view.
+    CloseLandscape,
+    /// Landscape: the cell to the left.
+    ColumnLeft,
+    /// Landscape: the cell to the right.
+    ColumnRight,
+    /// Landscape: open the selected pair in the side-by-side view.
+    OpenPair,
     /// Close the popup without applying anything.
     ClosePopup,
     /// Move up in a popup.

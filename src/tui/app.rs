@@ -5,9 +5,10 @@ use rolediff::compare::textnorm::fold;
 use rolediff::compare::{Comparator, Comparison, Filter, Marker, Row, rows};
 use rolediff::lang::Lang;
 use rolediff::model::{DataSet, RoleIdx};
+use rolediff::report::Matrix;
 
 use crate::tui::action::Side;
-use crate::tui::keymap::Context;
+use crate::tui::keymap::{Context, Keymap};
 use crate::tui::theme::Theme;
 
 /// Roles the bundled data opens on.
@@ -106,6 +107,20 @@ impl RolePicker {
     }
 }
 
+/// Most roles the landscape view compares (every pair: the cost grows with the square).
+pub const LANDSCAPE_MAX_ROLES: usize = 100;
+
+/// The landscape view: every pair of roles under the current filter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Landscape {
+    /// The similarities and axes; `None` when the data has too many roles.
+    pub matrix: Option<Matrix>,
+    /// Row of the selected cell (the left role of the pair).
+    pub row: usize,
+    /// Column of the selected cell (the right role of the pair).
+    pub column: usize,
+}
+
 /// An open popup.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
@@ -149,6 +164,10 @@ pub struct App<'d> {
     pub scroll: usize,
     /// The open popup.
     pub popup: Option<Popup>,
+    /// The landscape view, when it is shown instead of the two panes.
+    pub landscape: Option<Landscape>,
+    /// The key table (defaults and the config's overrides).
+    pub keymap: Keymap,
     /// True while a text filter is being typed.
     pub searching: bool,
     /// The terminal's size, for layout in `update` (mouse hits, paging).
@@ -185,12 +204,30 @@ impl<'d> App<'d> {
             cursor: 0,
             scroll: 0,
             popup: None,
+            landscape: None,
+            keymap: Keymap::default(),
             searching: false,
             area,
             should_quit: false,
         };
         app.recompute();
         app
+    }
+
+    /// Opens the landscape view on the current pair, or recomputes it after the filter
+    /// changed (keeping the selected cell).
+    pub fn refresh_landscape(&mut self) {
+        let (row, column) = self
+            .landscape
+            .as_ref()
+            .map_or((self.left, self.right), |l| (l.row, l.column));
+        let matrix = (self.data.roles.len() <= LANDSCAPE_MAX_ROLES)
+            .then(|| Matrix::compute(&self.comparator, &self.filter));
+        self.landscape = Some(Landscape {
+            matrix,
+            row,
+            column,
+        });
     }
 
     /// The comparator (for counts computed outside the cached comparison).
@@ -212,6 +249,7 @@ impl<'d> App<'d> {
             Some(Popup::Choice(_)) => Context::Choice,
             Some(Popup::RolePicker(_)) => Context::RolePicker,
             Some(Popup::Details(_) | Popup::Help(_)) => Context::Reader,
+            None if self.landscape.is_some() => Context::Landscape,
             None if self.searching => Context::Search,
             None => Context::Main,
         }

@@ -5,7 +5,6 @@ use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap;
 use crate::tui::layout;
 
 /// Lines one wheel notch scrolls.
@@ -14,7 +13,7 @@ const WHEEL_LINES: i16 = 3;
 /// The action an event means in the current state, if any.
 pub fn to_action(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::action_for(app.context(), *key),
+        Event::Key(key) => app.keymap.action_for(app.context(), *key),
         Event::Mouse(mouse) => mouse_action(app, mouse),
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
         _ => None,
@@ -23,7 +22,12 @@ pub fn to_action(app: &App, event: &Event) -> Option<Action> {
 
 fn mouse_action(app: &App, mouse: &MouseEvent) -> Option<Action> {
     let popup_open = app.popup.is_some();
+    // The landscape has no click targets yet: the wheel moves its rows.
+    let landscape = !popup_open && app.landscape.is_some();
     match mouse.kind {
+        MouseEventKind::ScrollDown if landscape => Some(Action::CursorDown),
+        MouseEventKind::ScrollUp if landscape => Some(Action::CursorUp),
+        MouseEventKind::Down(MouseButton::Left) if landscape => None,
         MouseEventKind::ScrollDown if popup_open => Some(Action::PopupDown),
         MouseEventKind::ScrollUp if popup_open => Some(Action::PopupUp),
         MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_LINES)),

@@ -27,11 +27,23 @@ use rolediff::lang::Lang;
 use rolediff::model::{DataSet, RoleIdx};
 
 use app::App;
+use keymap::Keymap;
 use theme::Theme;
+
+/// What the command line and the config decide about the interface.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Interface and data language.
+    pub lang: Lang,
+    /// Styles (palette, or none with `NO_COLOR`).
+    pub theme: Theme,
+    /// The key table with the config's overrides.
+    pub keymap: Keymap,
+}
 
 /// Runs the interactive view until the user quits. The terminal is restored on return,
 /// on error and on panic.
-pub fn run(data: &DataSet, left: RoleIdx, right: RoleIdx, lang: Lang) -> io::Result<()> {
+pub fn run(data: &DataSet, left: RoleIdx, right: RoleIdx, settings: Settings) -> io::Result<()> {
     // ratatui's init installs a panic hook that restores the terminal; ours runs first
     // and also turns the mouse reporting off, which ratatui does not know about.
     let mut terminal = ratatui::init();
@@ -41,7 +53,7 @@ pub fn run(data: &DataSet, left: RoleIdx, right: RoleIdx, lang: Lang) -> io::Res
         ratatui_hook(info);
     }));
     let result = execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, data, left, right, lang));
+        .and_then(|()| event_loop(&mut terminal, data, left, right, settings));
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -52,11 +64,12 @@ fn event_loop(
     data: &DataSet,
     left: RoleIdx,
     right: RoleIdx,
-    lang: Lang,
+    settings: Settings,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     let area = Rect::new(0, 0, size.width, size.height);
-    let mut app = App::new(data, left, right, lang, Theme::from_env(), area);
+    let mut app = App::new(data, left, right, settings.lang, settings.theme, area);
+    app.keymap = settings.keymap;
     loop {
         terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
         // Block until an event that means something: no timer, no busy loop.

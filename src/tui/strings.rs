@@ -46,6 +46,12 @@ pub struct Strings {
     pub right: &'static str,
     pub shared_count: &'static str,
     pub tasks: &'static str,
+    pub landscape: &'static str,
+    pub landscape_axis: &'static str,
+    pub same_role: &'static str,
+    pub no_tasks_either: &'static str,
+    pub open_pair: &'static str,
+    pub too_many_roles: &'static str,
 }
 
 /// English.
@@ -91,6 +97,12 @@ pub const EN: Strings = Strings {
     right: "right",
     shared_count: "shared",
     tasks: "tasks",
+    landscape: "Landscape: similarity of every pair of roles",
+    landscape_axis: "Every role on the axis",
+    same_role: "the same role",
+    no_tasks_either: "no task on either side",
+    open_pair: "Enter: side by side",
+    too_many_roles: "Too many roles for the landscape; the limit is",
 };
 
 /// French.
@@ -136,6 +148,12 @@ pub const FR: Strings = Strings {
     right: "droite",
     shared_count: "communes",
     tasks: "tâches",
+    landscape: "Paysage : similarité de chaque paire de rôles",
+    landscape_axis: "Chaque rôle sur l'axe",
+    same_role: "le même rôle",
+    no_tasks_either: "aucune tâche",
+    open_pair: "Entrée : côte à côte",
+    too_many_roles: "Trop de rôles pour le paysage ; la limite est",
 };
 
 /// The strings of `lang`.

@@ -22,8 +22,24 @@ pub fn update(app: &mut App, action: Action) {
             std::mem::swap(&mut app.left, &mut app.right);
             app.recompute();
         }
+        Action::CursorUp if app.landscape.is_some() => move_cell(app, -1, 0),
+        Action::CursorDown if app.landscape.is_some() => move_cell(app, 1, 0),
+        Action::ColumnLeft => move_cell(app, 0, -1),
+        Action::ColumnRight => move_cell(app, 0, 1),
         Action::CursorUp => move_cursor(app, -1),
         Action::CursorDown => move_cursor(app, 1),
+        Action::OpenLandscape => app.refresh_landscape(),
+        Action::CloseLandscape => app.landscape = None,
+        Action::OpenPair => {
+            if let Some(landscape) = &app.landscape
+                && landscape.row != landscape.column
+            {
+                app.left = landscape.row;
+                app.right = landscape.column;
+                app.landscape = None;
+                app.recompute();
+            }
+        }
         Action::PageUp => move_cursor(app, -(app.visible_rows().max(2) as isize - 1)),
         Action::PageDown => move_cursor(app, app.visible_rows().max(2) as isize - 1),
         Action::First => set_cursor(app, app.nearest_task_row(0)),
@@ -125,6 +141,15 @@ pub fn update(app: &mut App, action: Action) {
             }
             _ => {}
         },
+    }
+}
+
+/// Moves the landscape's selected cell, staying inside the matrix.
+fn move_cell(app: &mut App, rows: isize, columns: isize) {
+    let last = app.data.roles.len().saturating_sub(1);
+    if let Some(landscape) = &mut app.landscape {
+        landscape.row = landscape.row.saturating_add_signed(rows).min(last);
+        landscape.column = landscape.column.saturating_add_signed(columns).min(last);
     }
 }
 
@@ -234,26 +259,43 @@ fn choice_popup(app: &App, kind: ChoiceKind) -> ChoicePopup {
         }
     };
     let data = app.data;
-    let covers = |side: Side, index: usize| {
-        data.roles[app.role(side)]
-            .tasks
-            .iter()
-            .filter(|rt| without.accepts(data, rt))
-            .filter(|rt| match kind {
-                ChoiceKind::Themes => data.tasks[rt.task].themes.contains(&index),
-                ChoiceKind::Sources => {
-                    rt.sources.contains(&index) || rt.contested_by.contains(&index)
+    // One pass over each role's tasks (a role may have a thousand), each index counted
+    // once per task.
+    let covers = |side: Side| {
+        let mut counts = vec![0; count];
+        let mut last_task = vec![usize::MAX; count];
+        for (at, rt) in data.roles[app.role(side)].tasks.iter().enumerate() {
+            if !without.accepts(data, rt) {
+                continue;
+            }
+            let mut count_once = |index: usize| {
+                if last_task[index] != at {
+                    last_task[index] = at;
+                    counts[index] += 1;
                 }
-            })
-            .count()
+            };
+            match kind {
+                ChoiceKind::Themes => data.tasks[rt.task]
+                    .themes
+                    .iter()
+                    .for_each(|&t| count_once(t)),
+                ChoiceKind::Sources => rt
+                    .sources
+                    .iter()
+                    .chain(&rt.contested_by)
+                    .for_each(|&s| count_once(s)),
+            }
+        }
+        counts
     };
+    let (left, right) = (covers(Side::Left), covers(Side::Right));
     ChoicePopup {
         kind,
         items: (0..count)
             .map(|index| ChoiceItem {
                 index,
                 chosen: chosen.contains(&index),
-                counts: (covers(Side::Left, index), covers(Side::Right, index)),
+                counts: (left[index], right[index]),
             })
             .collect(),
         cursor: 0,
@@ -291,6 +333,9 @@ fn confirm_popup(app: &mut App) {
                 ChoiceKind::Sources => app.filter.sources = chosen,
             }
             app.recompute();
+            if app.landscape.is_some() {
+                app.refresh_landscape();
+            }
         }
         Some(Popup::RolePicker(picker)) => match picker.matches.get(picker.cursor) {
             Some(&role) => set_role(app, picker.side, role),

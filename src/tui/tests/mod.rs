@@ -3,8 +3,11 @@
 //!
 //! They live in the binary (the TUI is not part of the library), next to the code.
 
+mod landscape;
+mod properties;
 mod screens;
 mod updates;
+mod wide;
 
 use std::path::Path;
 

@@ -10,7 +10,7 @@ use rolediff::text::width;
 
 use crate::tui::action::Side;
 use crate::tui::app::App;
-use crate::tui::ui::put;
+use crate::tui::ui::{fit_pair, put};
 
 /// Bins of the histograms (tenths of the axis).
 const BINS: usize = 10;
@@ -41,13 +41,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme.dim(),
         ));
     };
-    figure("L", theme.left_role(), app.role_name(app.left), c.left_axis);
-    figure(
-        "R",
-        theme.right_role(),
-        app.role_name(app.right),
-        c.right_axis,
+    // The names share what the rest of the title leaves, so that R is never cut off.
+    let value_width = |v: Option<f64>| v.map_or(1, |v| format!("{v:.2}").len());
+    let fixed = 1
+        + width(s.axis_title)
+        + 2
+        + 2 * 5
+        + value_width(c.left_axis)
+        + value_width(c.right_axis)
+        + selected.map_or(0, |v| 5 + width(s.selected) + value_width(Some(v)));
+    let (left_name, right_name) = fit_pair(
+        &app.role_name(app.left),
+        &app.role_name(app.right),
+        usize::from(area.width).saturating_sub(fixed).max(2),
     );
+    figure("L", theme.left_role(), left_name, c.left_axis);
+    figure("R", theme.right_role(), right_name, c.right_axis);
     if let Some(value) = selected {
         figure(
             "◆",

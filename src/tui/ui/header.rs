@@ -7,6 +7,7 @@ use ratatui::widgets::Widget;
 use rolediff::text::{sanitize, width};
 
 use crate::tui::app::{App, ViewMode};
+use crate::tui::ui::fit_pair;
 
 /// Draws the two header lines.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -21,9 +22,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let mut first = vec![
         Span::raw(" "),
-        Span::styled(app.role_name(app.left), theme.title()),
+        Span::raw(""),
         Span::styled("  ⟷  ", theme.dim()),
-        Span::styled(app.role_name(app.right), theme.title()),
+        Span::raw(""),
         Span::styled(format!("   {} ", s.similarity), theme.dim()),
         Span::styled(format!("{percent}%"), theme.similarity()),
         Span::styled(
@@ -41,6 +42,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         first.push(Span::styled(format!("   {}: ", s.view), theme.dim()));
         first.push(Span::styled(view, theme.filter()));
     }
+    // Long names are cut so that the similarity and the counts stay on screen.
+    let fixed: usize = first.iter().map(|sp| width(&sp.content)).sum();
+    let room = usize::from(area.width).saturating_sub(fixed);
+    let (left, right) = fit_pair(
+        &app.role_name(app.left),
+        &app.role_name(app.right),
+        room.max(2),
+    );
+    first[1] = Span::styled(left, theme.title());
+    first[3] = Span::styled(right, theme.title());
     Line::from(first).render(Rect::new(area.x, area.y, area.width, 1), buf);
 
     let filters = filter_spans(app);
@@ -56,7 +67,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Line::from(second).render(Rect::new(area.x, area.y + 1, area.width, 1), buf);
 }
 
-fn filter_spans(app: &App) -> Vec<Span<'static>> {
+/// The active filters as spans, or "no filter" (also used by the landscape view).
+pub fn filter_spans(app: &App) -> Vec<Span<'static>> {
     let s = app.strings();
     let theme = &app.theme;
     let f = &app.filter;

@@ -6,6 +6,7 @@ mod axis;
 mod details;
 mod footer;
 mod header;
+mod landscape;
 mod panes;
 mod popup_choice;
 mod popup_details;
@@ -31,11 +32,16 @@ impl Widget for &App<'_> {
             too_small::render(self, area, buf);
             return;
         }
-        header::render(self, screen.header, buf);
-        panes::render(self, &screen, buf);
-        axis::render(self, screen.axis, buf);
-        if let Some(panel) = screen.side_panel {
-            details::render_panel(self, panel, buf);
+        if let Some(view) = &self.landscape {
+            let above_footer = Rect::new(area.x, area.y, area.width, screen.footer.y - area.y);
+            landscape::render(self, view, above_footer, buf);
+        } else {
+            header::render(self, screen.header, buf);
+            panes::render(self, &screen, buf);
+            axis::render(self, screen.axis, buf);
+            if let Some(panel) = screen.side_panel {
+                details::render_panel(self, panel, buf);
+            }
         }
         footer::render(self, screen.footer, buf);
         match &self.popup {
@@ -78,6 +84,24 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style)
     let cut = truncate(text, usize::from(max));
     let (end, _) = buf.set_stringn(x, y, &cut, usize::from(max), style);
     end.saturating_sub(x)
+}
+
+/// Two names cut with `…` so that together they take at most `room` columns; a name
+/// shorter than half the room leaves what it does not use to the other.
+pub fn fit_pair(a: &str, b: &str, room: usize) -> (String, String) {
+    let half = room / 2;
+    let (wa, wb) = (rolediff::text::width(a), rolediff::text::width(b));
+    let (room_a, room_b) = if wa <= half {
+        (wa, room - wa)
+    } else if wb <= room - half {
+        (room - wb, wb)
+    } else {
+        (half, room - half)
+    };
+    (
+        truncate(a, room_a).into_owned(),
+        truncate(b, room_b).into_owned(),
+    )
 }
 
 /// A centred rectangle of at most `width` × `height`, inside `area`.

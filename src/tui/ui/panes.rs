@@ -10,7 +10,7 @@ use ratatui::widgets::{
     Widget, Wrap,
 };
 use rolediff::compare::{Marker, Row};
-use rolediff::text::{sanitize, width};
+use rolediff::text::{sanitize, truncate, width};
 
 use crate::tui::action::Side;
 use crate::tui::app::{App, scroll_for};
@@ -92,6 +92,12 @@ fn frame(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     // The active pane says so in words and with a mark, not only with colour.
     let mark = if active { "▶ " } else { "" };
     let count = app.data.roles[role].tasks.len();
+    let counts = format!(" {side_word} · {count} {} ", s.tasks);
+    // The name is cut so that it never runs under the counts on the right.
+    let room = usize::from(area.width)
+        .saturating_sub(2 + 2 + width(mark) + width(&counts) + 1)
+        .max(1);
+    let name = truncate(&app.role_name(role), room).into_owned();
     let block = Block::bordered()
         .border_type(if active {
             BorderType::Thick
@@ -101,19 +107,10 @@ fn frame(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
         .border_style(app.theme.border(active))
         .title(Line::from(vec![
             Span::raw(" "),
-            Span::styled(
-                format!("{mark}{}", app.role_name(role)),
-                app.theme.pane_title(active),
-            ),
+            Span::styled(format!("{mark}{name}"), app.theme.pane_title(active)),
             Span::raw(" "),
         ]))
-        .title(
-            Line::from(Span::styled(
-                format!(" {side_word} · {count} {} ", s.tasks),
-                app.theme.dim(),
-            ))
-            .right_aligned(),
-        );
+        .title(Line::from(Span::styled(counts, app.theme.dim())).right_aligned());
     block.render(area, buf);
 }
 

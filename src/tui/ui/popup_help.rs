@@ -13,8 +13,9 @@ use crate::tui::ui::{centered, popup_frame};
 /// Draws the popup over `area`, scrolled by `scroll` lines.
 pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let key_width = keymap::BINDINGS
-        .iter()
+    let key_width = app
+        .keymap
+        .all()
         .map(|b| width(&b.keys_display()))
         .max()
         .unwrap_or(0);
@@ -24,7 +25,7 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
             lines.push(Line::default());
         }
         lines.push(Line::styled(context.title(app.lang), theme.field()));
-        for binding in keymap::bindings(context) {
+        for binding in app.keymap.bindings(context) {
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("  {:<key_width$}  ", binding.keys_display()),
@@ -70,7 +71,10 @@ pub fn hint_line(app: &App, context: Context, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for hint in keymap::hints(context) {
-        let keys = hint.keys(context);
+        let keys = hint.keys(&app.keymap, context);
+        if keys.is_empty() {
+            continue;
+        }
         let word = hint.word(app.lang);
         let gap = if used > 1 { 2 } else { 0 };
         let needed = gap + width(&keys) + 1 + width(word);

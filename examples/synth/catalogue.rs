@@ -1,14 +1,32 @@
-//! Writes a synthetic data set in rolediff's format, for benchmarks at catalogue scale.
-//!
-//! `cargo run --release --example synth -- --roles N --out DIR [--seed S]`
-//!
-//! N roles in families of about eight (roles of a family share most of their tasks), a
-//! catalogue of about 5×N tasks, 20–60 tasks per role, some inline tasks, 15 themes,
-//! 4 sources, labels in French and English of realistic length. The same seed gives
-//! the same files.
+//! The synthetic catalogue generator, shared by `examples/synth` and the benchmarks
+//! (which include this file with `#[path]`): N roles in families of about eight (roles
+//! of a family share most of their tasks), a catalogue of about 5×N tasks, 20–60 tasks
+//! per role (or exactly `role_tasks`), two inline tasks per role, 15 themes, 4 sources,
+//! labels in French and English of realistic length. The same seed gives the same files.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::Path;
+
+/// What to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    /// Number of roles.
+    pub roles: usize,
+    /// Catalogue tasks per role; `None` draws 20–60 per role.
+    pub role_tasks: Option<usize>,
+    /// Seed of the generator.
+    pub seed: u64,
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy)]
+pub struct Written {
+    /// Catalogue tasks.
+    pub tasks: usize,
+    /// Total bytes of the YAML files.
+    pub bytes: u64,
+}
 
 /// A small, fast, deterministic generator (SplitMix64): no dependency needed.
 struct Rng(u64);
@@ -120,21 +138,14 @@ fn label(rng: &mut Rng) -> (String, String) {
     (format!("{ve} {oe} {qe}"), format!("{vf} {of} {qf}"))
 }
 
-fn main() -> std::io::Result<()> {
-    let mut roles = 300usize;
-    let mut out: Option<PathBuf> = None;
-    let mut seed = 1u64;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--roles" => roles = args.next().and_then(|v| v.parse().ok()).expect("--roles N"),
-            "--out" => out = args.next().map(PathBuf::from),
-            "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed S"),
-            other => panic!("unknown argument {other}; usage: --roles N --out DIR [--seed S]"),
-        }
-    }
-    let out = out.expect("--out DIR is required");
-    let mut rng = Rng(seed);
+/// Writes the data set folder `out` (created if needed).
+pub fn write(out: &Path, shape: Shape) -> std::io::Result<Written> {
+    let mut rng = Rng(shape.seed);
+    let mut bytes = 0u64;
+    let mut put = |path: &Path, text: String| {
+        bytes += text.len() as u64;
+        std::fs::write(path, text)
+    };
     std::fs::create_dir_all(out.join("roles"))?;
 
     let mut themes = String::new();
@@ -148,16 +159,18 @@ fn main() -> std::io::Result<()> {
         )
         .unwrap();
     }
-    std::fs::write(out.join("themes.yaml"), themes)?;
+    put(&out.join("themes.yaml"), themes)?;
 
     let sources = ["survey-2024", "job-board", "hr-reference", "interviews"];
     let mut sources_yaml = String::new();
     for id in sources {
         writeln!(sources_yaml, "- id: {id}\n  title: {}\n  language: en\n  summary: {{fr: Source synthétique., en: Synthetic source.}}", quote(id)).unwrap();
     }
-    std::fs::write(out.join("sources.yaml"), sources_yaml)?;
+    put(&out.join("sources.yaml"), sources_yaml)?;
 
-    let task_count = roles * 5;
+    // Large roles need a catalogue and family pools large enough to draw from.
+    let task_count = (shape.roles * 5).max(shape.role_tasks.unwrap_or(0) * 3);
+    let pool = 80.max(shape.role_tasks.unwrap_or(0) * 3 / 2);
     let mut tasks = String::with_capacity(task_count * 200);
     for i in 0..task_count {
         let (en, fr) = label(&mut rng);
@@ -177,22 +190,23 @@ fn main() -> std::io::Result<()> {
         )
         .unwrap();
     }
-    std::fs::write(out.join("tasks.yaml"), tasks)?;
+    put(&out.join("tasks.yaml"), tasks)?;
 
-    // Families of eight roles draw most tasks from a shared pool of 80 tasks.
-    let families = roles.div_ceil(8);
-    for r in 0..roles {
+    // Families of eight roles draw most tasks (seven in ten) from a shared pool.
+    let families = shape.roles.div_ceil(8);
+    for r in 0..shape.roles {
         let family = r % families;
-        let pool_start = (family * 80) % task_count;
-        let count = 20 + rng.below(41);
+        let pool_start = (family * pool) % task_count;
+        let count = shape.role_tasks.unwrap_or_else(|| 20 + rng.below(41));
         let mut chosen: Vec<usize> = Vec::with_capacity(count);
+        let mut taken = HashSet::with_capacity(count);
         while chosen.len() < count {
             let task = if rng.below(10) < 7 {
-                (pool_start + rng.below(80)) % task_count
+                (pool_start + rng.below(pool)) % task_count
             } else {
                 rng.below(task_count)
             };
-            if !chosen.contains(&task) {
+            if taken.insert(task) {
                 chosen.push(task);
             }
         }
@@ -215,11 +229,10 @@ fn main() -> std::io::Result<()> {
             )
             .unwrap();
         }
-        std::fs::write(out.join("roles").join(format!("role-{r:05}.yaml")), role)?;
+        put(&out.join("roles").join(format!("role-{r:05}.yaml")), role)?;
     }
-    println!(
-        "wrote {roles} roles and {task_count} catalogue tasks to {}",
-        out.display()
-    );
-    Ok(())
+    Ok(Written {
+        tasks: task_count,
+        bytes,
+    })
 }

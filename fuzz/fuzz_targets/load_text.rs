@@ -1,0 +1,41 @@
+//! The single-file loader on arbitrary bytes: it must return a data set or
+//! diagnostics, never panic, and every diagnostic must name the file and print safely.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    // Files that are not UTF-8 are refused before parsing (tests/fixtures cover it);
+    // lossy decoding still lets the fuzzer reach the parser with any byte soup.
+    let text = String::from_utf8_lossy(bytes);
+    match rolediff::model::load_text("fuzz.yaml", &text) {
+        Ok(data) => {
+            // A loaded data set keeps its promises: indices resolve, roles have tasks.
+            for role in &data.roles {
+                assert!(!role.tasks.is_empty());
+                for held in &role.tasks {
+                    let task = &data.tasks[held.task];
+                    assert!(!task.themes.is_empty() && !held.sources.is_empty());
+                    assert!((0.0..=1.0).contains(&task.axis));
+                    for &s in held.sources.iter().chain(&held.contested_by) {
+                        assert!(s < data.sources.len());
+                    }
+                }
+            }
+            for role in 0..data.roles.len() {
+                let _ = rolediff::report::show_text(&data, role, rolediff::lang::Lang::En);
+            }
+            let _ = rolediff::report::list_text(&data, rolediff::lang::Lang::Fr);
+        }
+        Err(diagnostics) => {
+            assert!(!diagnostics.is_empty());
+            assert!(diagnostics.len() <= 1001);
+            for diagnostic in diagnostics.iter() {
+                let shown = diagnostic.to_string();
+                assert!(shown.starts_with("fuzz.yaml"), "{shown}");
+                let safe = rolediff::text::sanitize(&shown);
+                assert!(!safe.contains('\u{1b}'));
+            }
+        }
+    }
+});

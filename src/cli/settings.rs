@@ -1,0 +1,96 @@
+//! What the command line, the environment and the config file decide together.
+//!
+//! Precedence, for every setting: flag > environment variable > config file > default.
+//! - config file: `--config` > `ROLEDIFF_CONFIG` > the platform's config folder;
+//! - data: `--data` > `ROLEDIFF_DATA` > `data:` > the bundled data;
+//! - language: `--lang` > `ROLEDIFF_LANG` > `lang:` > the locale (`LC_ALL`, `LC_MESSAGES`,
+//!   `LANG`) > English; the locale is the system's default, so an explicit `lang:` in
+//!   the config wins over it;
+//! - palette: `--palette` > `ROLEDIFF_PALETTE` > `palette:` > `default`; `NO_COLOR`
+//!   turns colour off whatever the palette;
+//! - roles of the interactive view: `LEFT RIGHT` > `left:`/`right:` > the defaults;
+//! - keys: the config's `keys:` over the default table.
+
+use std::path::PathBuf;
+
+use rolediff::config::{CONFIG_ENV, Config, ConfigLocation, Palette};
+use rolediff::diagnostics::Diagnostics;
+use rolediff::lang::Lang;
+use rolediff::text::sanitize;
+
+use crate::cli::{Cli, Failure};
+use crate::tui::keymap::{self, Keymap};
+
+/// The settings in force for this run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The config file as read (empty when there is none).
+    pub config: Config,
+    /// Interface and data language.
+    pub lang: Lang,
+    /// Data set path; `None` for the bundled data.
+    pub data: Option<PathBuf>,
+    /// Roles named by the config for the interactive view.
+    pub left: Option<String>,
+    /// See `left`.
+    pub right: Option<String>,
+    /// The palette chosen.
+    pub palette: Palette,
+    /// The key table with the config's overrides.
+    pub keymap: Keymap,
+}
+
+impl Settings {
+    /// Reads the config and applies the precedence; any problem fails the whole run.
+    pub fn resolve(cli: &Cli) -> Result<Self, Failure> {
+        let location = ConfigLocation::find(cli.config.as_deref(), std::env::var_os(CONFIG_ENV));
+        let config = location
+            .load(&keymap::action_infos())
+            .map_err(|d| config_failure(d, "config file"))?;
+        let lang = cli.lang.or(config.lang).unwrap_or_else(Lang::from_env);
+        let data = cli.data.clone().or_else(|| config.data.clone());
+        let palette = match cli.palette.as_deref().or(config.palette.as_deref()) {
+            Some(name) => Palette::resolve(name).map_err(|d| config_failure(d, "palette"))?,
+            None => Palette::default_palette(),
+        };
+        Ok(Self {
+            lang,
+            data,
+            left: config.left.clone(),
+            right: config.right.clone(),
+            palette,
+            keymap: Keymap::with_overrides(&config.keys),
+            config,
+        })
+    }
+}
+
+impl Settings {
+    /// Says where a role that fails to resolve came from, when the config named it.
+    pub fn config_context(&self, query: &str, cli: &Cli, failure: Failure) -> Failure {
+        let from_config = (cli.left.is_none() && self.left.as_deref() == Some(query))
+            || (cli.right.is_none() && self.right.as_deref() == Some(query));
+        match (&self.config.file, from_config) {
+            (Some(file), true) => Failure {
+                message: format!(
+                    "{}\n(the role is set by `left`/`right` in {})",
+                    failure.message,
+                    file.display()
+                ),
+                ..failure
+            },
+            _ => failure,
+        }
+    }
+}
+
+/// Problems in the config or a palette file, printed like data problems (exit 2).
+fn config_failure(diagnostics: Diagnostics, what: &str) -> Failure {
+    let count = diagnostics.len();
+    let noun = if count == 1 { "problem" } else { "problems" };
+    let lines: String = diagnostics
+        .iter()
+        .map(|d| format!("{}\n", sanitize(&d.to_string())))
+        .collect();
+    Failure::input(format!("{lines}error: {count} {noun} in the {what}"))
+}

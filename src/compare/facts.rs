@@ -1,0 +1,79 @@
+//! What a comparison reads of each task, in packed arrays.
+
+use crate::compare::{SharedTask, ThemeCount};
+use crate::model::{DataSet, TaskIdx};
+
+/// What a comparison reads of each task, packed: the [`crate::model::Task`] structs
+/// are large and spread over the heap, and a ranking visits thousands of them.
+#[derive(Debug)]
+pub(crate) struct TaskFacts {
+    axis: Vec<f64>,
+    /// `themes[theme_starts[t]..theme_starts[t + 1]]` are the themes of task t.
+    theme_starts: Vec<u32>,
+    themes: Vec<u32>,
+}
+
+impl TaskFacts {
+    pub(crate) fn new(data: &DataSet) -> Self {
+        let mut theme_starts = Vec::with_capacity(data.tasks.len() + 1);
+        let mut themes = Vec::new();
+        theme_starts.push(0);
+        for task in &data.tasks {
+            themes.extend(task.themes.iter().map(|&t| t as u32));
+            theme_starts.push(themes.len() as u32);
+        }
+        Self {
+            axis: data.tasks.iter().map(|t| t.axis).collect(),
+            theme_starts,
+            themes,
+        }
+    }
+
+    fn themes(&self, task: TaskIdx) -> &[u32] {
+        &self.themes[self.theme_starts[task] as usize..self.theme_starts[task + 1] as usize]
+    }
+
+    /// Mean axis of the kept tasks; `None` when none are kept.
+    pub(crate) fn mean_axis(&self, tasks: &[u32], kept: &[usize]) -> Option<f64> {
+        (!kept.is_empty()).then(|| {
+            kept.iter()
+                .map(|&i| self.axis[tasks[i] as usize])
+                .sum::<f64>()
+                / kept.len() as f64
+        })
+    }
+
+    pub(crate) fn theme_counts(
+        &self,
+        theme_count: usize,
+        left: (&[u32], &[usize]),
+        right: (&[u32], &[usize]),
+        shared: &[SharedTask],
+    ) -> Vec<ThemeCount> {
+        let mut counts: Vec<ThemeCount> = (0..theme_count)
+            .map(|theme| ThemeCount {
+                theme,
+                left: 0,
+                right: 0,
+                shared: 0,
+            })
+            .collect();
+        for &i in left.1 {
+            for &t in self.themes(left.0[i] as usize) {
+                counts[t as usize].left += 1;
+            }
+        }
+        for &j in right.1 {
+            for &t in self.themes(right.0[j] as usize) {
+                counts[t as usize].right += 1;
+            }
+        }
+        for s in shared {
+            for &t in self.themes(s.task) {
+                counts[t as usize].shared += 1;
+            }
+        }
+        counts.retain(|c| c.left > 0 || c.right > 0);
+        counts
+    }
+}

@@ -1,0 +1,208 @@
+//! Reading a small YAML settings file (the config, a palette) into checked values.
+//!
+//! Like the data loader, it parses with [`crate::model::yaml::parse`], collects every
+//! problem with its YAML path, and only when there are problems indexes the text for
+//! positions, so the messages read `file:line:column: path: what is wrong (hint)`.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, YamlPath, did_you_mean};
+use crate::model::yaml::{self, Node, Positions};
+
+/// A settings document being read: its text and the problems found so far.
+pub(crate) struct Document<'t> {
+    file: PathBuf,
+    text: &'t str,
+    problems: Vec<(YamlPath, Anchor, String, Option<String>)>,
+}
+
+impl<'t> Document<'t> {
+    /// Parses `text`; a syntax error is returned at once, with its place.
+    pub fn parse(file: &Path, text: &'t str) -> Result<(Self, Node), Diagnostics> {
+        match yaml::parse(text) {
+            Ok(node) => Ok((
+                Self {
+                    file: file.to_path_buf(),
+                    text,
+                    problems: Vec::new(),
+                },
+                node,
+            )),
+            Err(syntax) => Err(Diagnostics(vec![Diagnostic {
+                file: file.to_path_buf(),
+                location: syntax.location,
+                path: None,
+                message: syntax.message,
+                hint: None,
+            }])),
+        }
+    }
+
+    /// Records a problem at `path`.
+    pub fn problem(
+        &mut self,
+        path: &YamlPath,
+        anchor: Anchor,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        self.problems
+            .push((path.clone(), anchor, message.into(), hint));
+    }
+
+    /// The entries of a mapping with text keys; unknown and duplicate keys are reported
+    /// (with the closest known key), other values are reported as the wrong type.
+    pub fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &YamlPath,
+        what: &str,
+        known: Option<&[&str]>,
+    ) -> Vec<(&'n str, &'n Node, YamlPath)> {
+        let Node::Map(entries) = node else {
+            self.problem(
+                path,
+                Anchor::Value,
+                format!("expected {what} (a mapping), found {}", node.kind()),
+                None,
+            );
+            return Vec::new();
+        };
+        let mut out: Vec<(&str, &Node, YamlPath)> = Vec::with_capacity(entries.len());
+        for (key, value) in entries {
+            let Node::String(key) = key else {
+                self.problem(
+                    path,
+                    Anchor::Value,
+                    format!("{what} has a key that is {}, expected a name", key.kind()),
+                    None,
+                );
+                continue;
+            };
+            let key_path = path.key(key);
+            if out.iter().any(|(k, _, _)| k == key) {
+                self.problem(
+                    &key_path,
+                    Anchor::Key,
+                    format!("duplicate key `{key}` in {what}"),
+                    None,
+                );
+                continue;
+            }
+            if let Some(known) = known
+                && !known.contains(&key.as_str())
+            {
+                self.problem(
+                    &key_path,
+                    Anchor::Key,
+                    format!(
+                        "unknown key `{key}` in {what}; expected one of: {}",
+                        known.join(", ")
+                    ),
+                    did_you_mean(key, known.iter().copied()),
+                );
+                continue;
+            }
+            out.push((key.as_str(), value, key_path));
+        }
+        out
+    }
+
+    /// A non-empty string (numbers and booleans are taken as written).
+    pub fn string(&mut self, node: &Node, path: &YamlPath, what: &str) -> Option<String> {
+        let text = match node {
+            Node::String(s) => s.clone(),
+            Node::Number(n) => n.to_string(),
+            Node::Bool(b) => b.to_string(),
+            other => {
+                self.problem(
+                    path,
+                    Anchor::Value,
+                    format!("{what}: expected text, found {}", other.kind()),
+                    None,
+                );
+                return None;
+            }
+        };
+        if text.trim().is_empty() {
+            self.problem(path, Anchor::Value, format!("{what} is empty"), None);
+            return None;
+        }
+        Some(text)
+    }
+
+    /// One string or a list of strings.
+    pub fn strings(&mut self, node: &Node, path: &YamlPath, what: &str) -> Vec<(String, YamlPath)> {
+        match node {
+            Node::Seq(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| {
+                    let item_path = path.index(i);
+                    self.string(item, &item_path, what).map(|s| (s, item_path))
+                })
+                .collect(),
+            other => self
+                .string(other, path, what)
+                .map(|s| vec![(s, path.clone())])
+                .unwrap_or_default(),
+        }
+    }
+
+    /// True when nothing was reported.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// Every problem as a diagnostic with line and column, in file order.
+    pub fn into_diagnostics(self) -> Diagnostics {
+        let positions = Positions::build(self.text);
+        let mut diagnostics: Vec<Diagnostic> = self
+            .problems
+            .into_iter()
+            .map(|(path, anchor, message, hint)| Diagnostic {
+                file: self.file.clone(),
+                location: positions.locate(&path, anchor),
+                path: Some(path),
+                message,
+                hint,
+            })
+            .collect();
+        diagnostics.sort_by_key(|d| d.location);
+        Diagnostics(diagnostics)
+    }
+
+    /// The value, or every problem found.
+    pub fn finish<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.is_clean() {
+            Ok(value)
+        } else {
+            Err(self.into_diagnostics())
+        }
+    }
+}
+
+/// Reads a settings file as UTF-8 text; the message says what went wrong.
+pub(crate) fn read_file(path: &Path, what: &str) -> Result<String, Diagnostics> {
+    /// Settings files are a few hundred bytes; anything this large is a mistake.
+    const MAX_BYTES: u64 = 1024 * 1024;
+    let fail = |message: String| Diagnostics(vec![Diagnostic::file(path, message)]);
+    let metadata = std::fs::metadata(path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => fail(format!("no such file (expected the {what})")),
+        _ => fail(format!("cannot read the {what}: {error}")),
+    })?;
+    if !metadata.is_file() {
+        return Err(fail(format!(
+            "expected the {what}, found something that is not a file"
+        )));
+    }
+    if metadata.len() > MAX_BYTES {
+        return Err(fail(format!(
+            "the {what} is over 1 MiB: is this the right file?"
+        )));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|error| fail(format!("cannot read the {what}: {error}")))?;
+    String::from_utf8(bytes)
+        .map_err(|_| fail("the file is not valid UTF-8 text: save it as UTF-8".into()))
+}
