@@ -163,7 +163,7 @@ impl<'t> Document<'t> {
             .map(|(path, anchor, message, hint)| Diagnostic {
                 file: self.file.clone(),
                 location: positions.locate(&path, anchor),
-                path: Some(path),
+                path: Some(Box::new(path)),
                 message,
                 hint,
             })

@@ -1,5 +1,6 @@
 //! Finding, reading and checking the files of a data set.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
@@ -10,7 +11,7 @@ use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Location};
 use crate::model::DataSet;
 use crate::model::bundled::BUNDLED_FILES;
 use crate::model::schema::{MAX_PROBLEMS, Problem, RawData, Reader};
-use crate::model::validate::resolve;
+use crate::model::validate::Resolver;
 use crate::model::yaml::{self, Node, Positions};
 use crate::text::truncate;
 
@@ -67,11 +68,30 @@ impl FileKind {
     }
 }
 
-/// A file's text, kept until problems have been located.
+/// A file of the data set, read when its turn comes.
 pub(crate) struct LoadedFile {
     pub display: PathBuf,
-    pub text: String,
+    text: FileText,
     kind: FileKind,
+}
+
+/// Where a file's text comes from. Files on disk are read one at a time and their text
+/// dropped once checked, so a large data set is never held in memory as text; the rare
+/// file with a problem to locate is read again for its positions.
+enum FileText {
+    Static(&'static str),
+    Memory(String),
+    Disk(LoadLimits),
+}
+
+impl LoadedFile {
+    fn text(&self) -> Result<Cow<'_, str>, Diagnostic> {
+        match &self.text {
+            FileText::Static(text) => Ok(Cow::Borrowed(text)),
+            FileText::Memory(text) => Ok(Cow::Borrowed(text)),
+            FileText::Disk(limits) => read_text(&self.display, *limits).map(Cow::Owned),
+        }
+    }
 }
 
 /// Loads the data set compiled into the binary.
@@ -82,7 +102,7 @@ pub fn load_bundled() -> Result<DataSet, Diagnostics> {
             let kind = kind_in_folder(Path::new(file.path))?;
             Some(LoadedFile {
                 display: Path::new("<bundled>").join(file.path),
-                text: file.contents.to_string(),
+                text: FileText::Static(file.contents),
                 kind,
             })
         })
@@ -97,7 +117,7 @@ pub fn load_text(name: &str, text: &str) -> Result<DataSet, Diagnostics> {
     let display = PathBuf::from(name);
     let files = vec![LoadedFile {
         display: display.clone(),
-        text: text.to_string(),
+        text: FileText::Memory(text.to_string()),
         kind: FileKind::DataSet,
     }];
     check(files, Vec::new(), Vec::new(), DataOrigin::File(display))
@@ -128,10 +148,7 @@ pub fn load_path_with(path: &Path, limits: LoadLimits) -> Result<DataSet, Diagno
             ("tasks", FileKind::Tasks, false),
         ] {
             match find_yaml(path, name) {
-                Some(file) if !push_read(&mut files, &mut errors, &file, kind, limits) => {
-                    failed_kinds.push(kind);
-                }
-                Some(_) => {}
+                Some(file) => push_read(&mut files, &file, kind, limits),
                 None if required => {
                     failed_kinds.push(kind);
                     errors.push(Diagnostic::file(
@@ -149,14 +166,14 @@ pub fn load_path_with(path: &Path, limits: LoadLimits) -> Result<DataSet, Diagno
         match list_role_files(&roles_dir, limits) {
             Ok(role_files) => {
                 for file in role_files {
-                    push_read(&mut files, &mut errors, &file, FileKind::Role, limits);
+                    push_read(&mut files, &file, FileKind::Role, limits);
                 }
             }
             Err(diagnostic) => errors.push(diagnostic),
         }
     } else {
         origin = DataOrigin::File(path.to_path_buf());
-        push_read(&mut files, &mut errors, path, FileKind::DataSet, limits);
+        push_read(&mut files, path, FileKind::DataSet, limits);
     }
     check(files, errors, failed_kinds, origin)
 }
@@ -231,27 +248,13 @@ fn io_message(error: &std::io::Error, what: &str) -> String {
     }
 }
 
-fn push_read(
-    files: &mut Vec<LoadedFile>,
-    errors: &mut Vec<Diagnostic>,
-    path: &Path,
-    kind: FileKind,
-    limits: LoadLimits,
-) -> bool {
-    match read_text(path, limits) {
-        Ok(text) => {
-            files.push(LoadedFile {
-                display: path.to_path_buf(),
-                text,
-                kind,
-            });
-            true
-        }
-        Err(diagnostic) => {
-            errors.push(diagnostic);
-            false
-        }
-    }
+/// Queues `path` for reading: files are read one at a time while checking.
+fn push_read(files: &mut Vec<LoadedFile>, path: &Path, kind: FileKind, limits: LoadLimits) {
+    files.push(LoadedFile {
+        display: path.to_path_buf(),
+        text: FileText::Disk(limits),
+        kind,
+    });
 }
 
 /// Reads a file as UTF-8 text, refusing directories, oversized files and invalid bytes.
@@ -335,17 +338,34 @@ fn location_after(prefix: &str) -> Location {
     Location { line, column }
 }
 
-/// Parses and checks every file, then resolves the data set; all problems together.
+/// Parses and checks every file and resolves the data set; all problems together.
+///
+/// Catalogue files come first; each role is then resolved as soon as its file is read
+/// and its parsed tree dropped, so memory holds one file's tree and raw entries at a
+/// time, plus the resolved data.
 fn check(
-    files: Vec<LoadedFile>,
+    mut files: Vec<LoadedFile>,
     mut errors: Vec<Diagnostic>,
     mut failed_kinds: Vec<FileKind>,
     origin: DataOrigin,
 ) -> Result<DataSet, Diagnostics> {
+    // Stable: the order within each group (and so of roles) is kept.
+    files.sort_by_key(|file| file.kind == FileKind::Role);
     let mut problems: Vec<Problem> = Vec::new();
     let mut raw = RawData::default();
+    let mut resolver: Option<Resolver> = None;
     for (file_id, file) in files.iter().enumerate() {
-        let node = match yaml::parse(&file.text) {
+        let text = match file.text() {
+            Ok(text) => text,
+            Err(diagnostic) => {
+                errors.push(diagnostic);
+                failed_kinds.push(file.kind);
+                continue;
+            }
+        };
+        let parsed = yaml::parse(&text);
+        drop(text);
+        let node = match parsed {
             Ok(node) => node,
             Err(syntax) => {
                 errors.push(Diagnostic {
@@ -373,32 +393,40 @@ fn check(
             broken: Vec::new(),
         };
         let root = crate::diagnostics::YamlPath::root();
+        let mut roles = Vec::new();
         match file.kind {
             FileKind::Themes => raw.themes.extend(reader.themes(&node, &root)),
             FileKind::Sources => raw.sources.extend(reader.sources(&node, &root)),
             FileKind::Tasks => raw.tasks.extend(reader.tasks(&node, &root)),
-            FileKind::Role => raw.roles.extend(reader.role(&node, &root)),
-            FileKind::DataSet => reader.dataset(&node, &mut raw),
+            FileKind::Role => roles.extend(reader.role(&node, &root)),
+            FileKind::DataSet => {
+                reader.dataset(&node, &mut raw);
+                roles = std::mem::take(&mut raw.roles);
+            }
         }
         raw.broken_ids.extend(reader.broken);
+        drop(node);
+        if !roles.is_empty() {
+            let resolver = resolver.get_or_insert_with(|| {
+                raw.unreadable = unreadable_kinds(&failed_kinds);
+                Resolver::new(&mut raw, &mut problems)
+            });
+            for role in roles {
+                resolver.role(role, &mut problems);
+            }
+        }
     }
-    for kind in failed_kinds {
-        raw.unreadable.push(match kind {
-            FileKind::Themes => "theme",
-            FileKind::Sources => "source",
-            FileKind::Tasks => "task",
-            FileKind::Role | FileKind::DataSet => continue,
-        });
-    }
-    let data = resolve(raw, origin, &mut problems);
+    let resolver = resolver.unwrap_or_else(|| {
+        raw.unreadable = unreadable_kinds(&failed_kinds);
+        Resolver::new(&mut raw, &mut problems)
+    });
+    let data = resolver.finish(origin, &mut problems);
     let capped = problems.len() >= MAX_PROBLEMS;
     errors.extend(locate(&files, problems));
     if errors.is_empty() {
-        // `resolve` only fails by pushing problems, so this is always `Some` here.
-        if let Some(data) = data {
-            return Ok(data);
-        }
+        return Ok(data);
     }
+    drop(data);
     errors.sort_by(|a, b| {
         let order = |d: &Diagnostic| {
             files
@@ -417,14 +445,27 @@ fn check(
     Err(Diagnostics(errors))
 }
 
+/// Kinds of reference ("theme", "source", "task") whose file could not be read at all.
+fn unreadable_kinds(failed: &[FileKind]) -> Vec<&'static str> {
+    failed
+        .iter()
+        .filter_map(|kind| match kind {
+            FileKind::Themes => Some("theme"),
+            FileKind::Sources => Some("source"),
+            FileKind::Tasks => Some("task"),
+            FileKind::Role | FileKind::DataSet => None,
+        })
+        .collect()
+}
+
 /// Turns problems into diagnostics with line and column; each file is indexed once,
 /// and only at the paths the problems name (a huge file with a few mistakes costs a
 /// small index).
 fn locate(files: &[LoadedFile], problems: Vec<Problem>) -> Vec<Diagnostic> {
     let mut wanted: Vec<HashSet<YamlPath>> = files.iter().map(|_| HashSet::new()).collect();
     let mut want = |file: usize, path: &YamlPath| {
-        for end in 0..=path.0.len() {
-            wanted[file].insert(YamlPath(path.0[..end].to_vec()));
+        for end in 0..=path.len() {
+            wanted[file].insert(path.prefix(end));
         }
     };
     for problem in &problems {
@@ -434,19 +475,23 @@ fn locate(files: &[LoadedFile], problems: Vec<Problem>) -> Vec<Diagnostic> {
         }
     }
     let mut positions: Vec<Option<Positions>> = files.iter().map(|_| None).collect();
+    // A file that cannot be read again (removed since) gives no positions, only its name.
+    let index_of = |file: &LoadedFile, wanted: &HashSet<YamlPath>| match file.text() {
+        Ok(text) => Positions::build_for(&text, wanted),
+        Err(_) => Positions::default(),
+    };
     problems
         .into_iter()
         .map(|problem| {
             let file = &files[problem.file];
             let index = positions[problem.file]
-                .get_or_insert_with(|| Positions::build_for(&file.text, &wanted[problem.file]));
+                .get_or_insert_with(|| index_of(file, &wanted[problem.file]));
             let location = index.locate(&problem.path, problem.anchor);
             let hint = match problem.related {
                 Some((related, wording)) => {
                     let related_file = &files[related.file];
-                    let related_index = positions[related.file].get_or_insert_with(|| {
-                        Positions::build_for(&related_file.text, &wanted[related.file])
-                    });
+                    let related_index = positions[related.file]
+                        .get_or_insert_with(|| index_of(related_file, &wanted[related.file]));
                     let place = match related_index.locate(&related.path, Anchor::Value) {
                         Some(at) => format!(
                             "{}:{}:{}",
@@ -463,7 +508,7 @@ fn locate(files: &[LoadedFile], problems: Vec<Problem>) -> Vec<Diagnostic> {
             Diagnostic {
                 file: files[problem.file].display.clone(),
                 location,
-                path: Some(problem.path),
+                path: Some(Box::new(problem.path)),
                 message: shorten_quotes(&problem.message),
                 hint: hint.map(|h| shorten_quotes(&h)),
             }

@@ -105,8 +105,9 @@ pub struct RoleTask {
     pub sources: Vec<SourceIdx>,
     /// Sources that say otherwise (give the task to another role, or deny it).
     pub contested_by: Vec<SourceIdx>,
-    /// Why it is contested, or any nuance.
-    pub note: Option<Text>,
+    /// Why it is contested, or any nuance. Boxed: few entries have one, and a large
+    /// catalogue holds over a hundred thousand role tasks.
+    pub note: Option<Box<Text>>,
 }
 
 /// A job role.

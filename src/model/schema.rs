@@ -67,17 +67,22 @@ pub(crate) struct RawTask {
     pub description: Option<Text>,
 }
 
-/// A role's task entry: a catalogue reference or an inline definition.
+/// A role's task entry: a catalogue reference or an inline definition. Inline tasks
+/// are the rarer and far larger kind, so they are boxed: a role holds many entries.
 #[derive(Debug, Clone)]
 pub(crate) enum RawTaskRef {
     Catalogue(Located),
-    Inline {
-        origin: Origin,
-        label: Text,
-        themes: Vec<Located>,
-        axis: f64,
-        description: Option<Text>,
-    },
+    Inline(Box<InlineTask>),
+}
+
+/// A task described inside a role entry.
+#[derive(Debug, Clone)]
+pub(crate) struct InlineTask {
+    pub origin: Origin,
+    pub label: Text,
+    pub themes: Vec<Located>,
+    pub axis: f64,
+    pub description: Option<Text>,
 }
 
 #[derive(Debug, Clone)]
@@ -87,7 +92,8 @@ pub(crate) struct RawRoleTask {
     /// `None` when the entry has no `sources` key (the role's default then applies).
     pub sources: Option<Vec<Located>>,
     pub contested_by: Vec<Located>,
-    pub note: Option<Text>,
+    /// Boxed: few entries have one.
+    pub note: Option<Box<Text>>,
 }
 
 #[derive(Debug, Clone)]
@@ -620,7 +626,7 @@ impl Reader<'_> {
         let contested_by = self
             .optional_id_list(&fields, "contested_by", "source id")
             .unwrap_or_default();
-        let note = self.optional_text(&fields, "note", "note");
+        let note = self.optional_text(&fields, "note", "note").map(Box::new);
         let task = match fields.get("task") {
             Some((node, task_path)) => {
                 for inline_only in ["label", "themes", "axis", "description"] {
@@ -640,13 +646,13 @@ impl Reader<'_> {
                 let themes = self.themes_field(&fields);
                 let axis = self.axis(&fields);
                 let description = self.optional_text(&fields, "description", "task description");
-                RawTaskRef::Inline {
+                RawTaskRef::Inline(Box::new(InlineTask {
                     origin: self.origin(path),
                     label: label?,
                     themes: themes?,
                     axis: axis?,
                     description,
-                }
+                }))
             }
             None => {
                 self.problem(

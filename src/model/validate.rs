@@ -6,16 +6,18 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::{Anchor, did_you_mean};
-use crate::model::schema::{Located, MAX_PROBLEMS, Origin, Problem, RawData, RawTaskRef, slugify};
+use crate::model::schema::{
+    InlineTask, Located, MAX_PROBLEMS, Origin, Problem, RawData, RawRole, RawTaskRef, slugify,
+};
 use crate::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, Theme};
 
 /// The problem list, and what is needed to avoid cascades of messages.
 struct Problems<'p> {
     list: &'p mut Vec<Problem>,
     /// Ids of entries dropped for another problem (see `RawData::broken_ids`).
-    broken: Vec<String>,
+    broken: &'p [String],
     /// Kinds of references that cannot be checked because their file was unreadable.
-    unreadable: Vec<&'static str>,
+    unreadable: &'p [&'static str],
 }
 
 impl Problems<'_> {
@@ -48,13 +50,16 @@ impl Problems<'_> {
     }
 }
 
+/// Ids mapped to indices, with where each was defined.
+type IdIndex = HashMap<String, (usize, Origin)>;
+
 /// Maps ids to indices, reporting duplicates.
 fn index_ids<'a>(
     what: &str,
     ids: impl Iterator<Item = &'a Located>,
     problems: &mut Problems,
-) -> HashMap<String, (usize, Origin)> {
-    let mut index: HashMap<String, (usize, Origin)> = HashMap::new();
+) -> IdIndex {
+    let mut index: IdIndex = HashMap::new();
     for (i, id) in ids.enumerate() {
         match index.get(&id.value) {
             Some((_, first)) => problems.duplicate(what, id, first),
@@ -71,7 +76,7 @@ fn lookup(
     what: &str,
     defined_in: &str,
     refs: &[Located],
-    index: &HashMap<String, (usize, Origin)>,
+    index: &IdIndex,
     problems: &mut Problems,
 ) -> Option<Vec<usize>> {
     let mut found = Vec::with_capacity(refs.len());
@@ -122,96 +127,111 @@ pub(crate) fn inline_task_id(label: &Text) -> String {
     format!("inline-{slug}")
 }
 
-/// Resolves raw entries into a data set. Returns `None` when anything was wrong (the
-/// problems say what); reading goes as far as possible to find every problem.
-pub(crate) fn resolve(
-    mut raw: RawData,
-    origin: DataOrigin,
-    problems: &mut Vec<Problem>,
-) -> Option<DataSet> {
-    let errors_before = problems.len();
-    let mut problems = Problems {
-        list: problems,
-        broken: std::mem::take(&mut raw.broken_ids),
-        unreadable: std::mem::take(&mut raw.unreadable),
-    };
-    let theme_index = index_ids("theme", raw.themes.iter().map(|t| &t.id), &mut problems);
-    let source_index = index_ids("source", raw.sources.iter().map(|s| &s.id), &mut problems);
-    let mut task_index = index_ids("task", raw.tasks.iter().map(|t| &t.id), &mut problems);
-    index_ids("role", raw.roles.iter().map(|r| &r.id), &mut problems);
+/// Resolves raw entries into a data set, one role at a time.
+///
+/// The catalogue (themes, sources, tasks) is resolved first; then each role is resolved
+/// as soon as it is read, so that a large data set never holds the raw form of all its
+/// roles at once (their YAML paths and unresolved ids would cost several times the
+/// resolved roles). Every check runs as before: duplicate role ids against the roles
+/// seen so far, aliases at the end against every role id.
+pub(crate) struct Resolver {
+    broken: Vec<String>,
+    unreadable: Vec<&'static str>,
+    theme_index: IdIndex,
+    source_index: IdIndex,
+    task_index: IdIndex,
+    role_index: IdIndex,
+    themes: Vec<Theme>,
+    sources: Vec<Source>,
+    tasks: Vec<Task>,
+    roles: Vec<Role>,
+    /// Each role's aliases with their origins, checked once every role id is known.
+    aliases: Vec<Vec<Located>>,
+}
 
-    let themes: Vec<Theme> = raw
-        .themes
-        .into_iter()
-        .map(|t| Theme {
-            id: t.id.value,
-            label: t.label,
-            description: t.description,
-        })
-        .collect();
-    let sources: Vec<Source> = raw
-        .sources
-        .into_iter()
-        .map(|s| Source {
-            id: s.id.value,
-            title: s.title,
-            language: s.language,
-            url: s.url,
-            summary: s.summary,
-        })
-        .collect();
-    let mut tasks: Vec<Task> = Vec::with_capacity(raw.tasks.len());
-    for task in raw.tasks {
-        let task_themes = lookup("theme", "themes", &task.themes, &theme_index, &mut problems);
-        tasks.push(Task {
-            id: task.id.value,
-            label: task.label,
-            themes: task_themes.unwrap_or_default(),
-            axis: task.axis,
-            description: task.description,
-            inline: false,
-        });
+impl Resolver {
+    /// Resolves the catalogue of `raw` (its themes, sources and tasks), taking them out
+    /// of it; `raw`'s roles are left for [`Resolver::role`].
+    pub(crate) fn new(raw: &mut RawData, problems: &mut Vec<Problem>) -> Self {
+        let broken = std::mem::take(&mut raw.broken_ids);
+        let unreadable = std::mem::take(&mut raw.unreadable);
+        let mut problems = Problems {
+            list: problems,
+            broken: &broken,
+            unreadable: &unreadable,
+        };
+        let theme_index = index_ids("theme", raw.themes.iter().map(|t| &t.id), &mut problems);
+        let source_index = index_ids("source", raw.sources.iter().map(|s| &s.id), &mut problems);
+        let task_index = index_ids("task", raw.tasks.iter().map(|t| &t.id), &mut problems);
+
+        let themes: Vec<Theme> = std::mem::take(&mut raw.themes)
+            .into_iter()
+            .map(|t| Theme {
+                id: t.id.value,
+                label: t.label,
+                description: t.description,
+            })
+            .collect();
+        let sources: Vec<Source> = std::mem::take(&mut raw.sources)
+            .into_iter()
+            .map(|s| Source {
+                id: s.id.value,
+                title: s.title,
+                language: s.language,
+                url: s.url,
+                summary: s.summary,
+            })
+            .collect();
+        let mut tasks: Vec<Task> = Vec::with_capacity(raw.tasks.len());
+        for task in std::mem::take(&mut raw.tasks) {
+            let task_themes = lookup("theme", "themes", &task.themes, &theme_index, &mut problems);
+            tasks.push(Task {
+                id: task.id.value,
+                label: task.label,
+                themes: task_themes.unwrap_or_default(),
+                axis: task.axis,
+                description: task.description,
+                inline: false,
+            });
+        }
+        Self {
+            broken,
+            unreadable,
+            theme_index,
+            source_index,
+            task_index,
+            role_index: HashMap::new(),
+            themes,
+            sources,
+            tasks,
+            roles: Vec::new(),
+            aliases: Vec::new(),
+        }
     }
 
-    // Aliases are matched case-insensitively, like role arguments.
-    let mut alias_owner: HashMap<String, (String, Origin)> = raw
-        .roles
-        .iter()
-        .map(|r| {
-            (
-                r.id.value.to_lowercase(),
-                (r.id.value.clone(), r.id.origin.clone()),
-            )
-        })
-        .collect();
-    let mut roles = Vec::with_capacity(raw.roles.len());
-    for role in raw.roles {
-        for alias in &role.aliases {
-            let key = alias.value.to_lowercase();
-            match alias_owner.get(&key) {
-                Some((owner, _)) if *owner == role.id.value && key == owner.to_lowercase() => {
-                    problems.at(
-                        &alias.origin,
-                        format!("alias `{}` repeats the role's own id", alias.value),
-                        None,
-                    );
-                }
-                Some((owner, _)) => {
-                    problems.at(
-                        &alias.origin,
-                        format!("alias `{}` is already used by role `{owner}`; aliases must point to one role", alias.value),
-                        None,
-                    );
-                }
-                None => {
-                    alias_owner.insert(key, (role.id.value.clone(), alias.origin.clone()));
-                }
+    /// Resolves one role (after the catalogue, and after the roles before it).
+    pub(crate) fn role(&mut self, role: RawRole, problems: &mut Vec<Problem>) {
+        let mut problems = Problems {
+            list: problems,
+            broken: &self.broken,
+            unreadable: &self.unreadable,
+        };
+        match self.role_index.get(&role.id.value) {
+            Some((_, first)) => problems.duplicate("role", &role.id, first),
+            None => {
+                self.role_index.insert(
+                    role.id.value.clone(),
+                    (self.roles.len(), role.id.origin.clone()),
+                );
             }
         }
+        let tasks = &mut self.tasks;
+        let task_index = &mut self.task_index;
+        let source_index = &self.source_index;
         let default_sources = role
             .default_sources
             .as_ref()
-            .and_then(|s| lookup("source", "sources", s, &source_index, &mut problems));
+            .and_then(|s| lookup("source", "sources", s, source_index, &mut problems));
         let mut role_tasks: Vec<RoleTask> = Vec::with_capacity(role.tasks.len());
         let mut seen_tasks: HashMap<usize, Origin> = HashMap::new();
         for entry in role.tasks {
@@ -221,23 +241,28 @@ pub(crate) fn resolve(
                         "task",
                         "tasks.yaml",
                         std::slice::from_ref(&reference),
-                        &task_index,
+                        task_index,
                         &mut problems,
                     ) {
                         Some(found) => found[0],
                         None => continue,
                     }
                 }
-                RawTaskRef::Inline {
-                    origin,
-                    label,
-                    themes: theme_refs,
-                    axis,
-                    description,
-                } => {
-                    let Some(task_themes) =
-                        lookup("theme", "themes", &theme_refs, &theme_index, &mut problems)
-                    else {
+                RawTaskRef::Inline(inline) => {
+                    let InlineTask {
+                        origin,
+                        label,
+                        themes: theme_refs,
+                        axis,
+                        description,
+                    } = *inline;
+                    let Some(task_themes) = lookup(
+                        "theme",
+                        "themes",
+                        &theme_refs,
+                        &self.theme_index,
+                        &mut problems,
+                    ) else {
                         continue;
                     };
                     let id = inline_task_id(&label);
@@ -296,7 +321,7 @@ pub(crate) fn resolve(
                     );
                     None
                 }
-                Some(refs) => lookup("source", "sources", refs, &source_index, &mut problems),
+                Some(refs) => lookup("source", "sources", refs, source_index, &mut problems),
                 None => match &default_sources {
                     Some(defaults) if !defaults.is_empty() => Some(defaults.clone()),
                     _ => {
@@ -313,7 +338,7 @@ pub(crate) fn resolve(
                 "source",
                 "sources",
                 &entry.contested_by,
-                &source_index,
+                source_index,
                 &mut problems,
             );
             let (Some(sources), Some(contested_by)) = (sources, contested_by) else {
@@ -324,7 +349,7 @@ pub(crate) fn resolve(
                     &entry.origin.path_key("contested_by"),
                     format!(
                         "source `{}` cannot both state and contest the same task",
-                        sources_id(&sources_ids(&source_index), *both)
+                        sources_id(&sources_ids(source_index), *both)
                     ),
                     None,
                 );
@@ -337,24 +362,66 @@ pub(crate) fn resolve(
                 note: entry.note,
             });
         }
-        roles.push(Role {
+        self.roles.push(Role {
             id: role.id.value,
             name: role.name,
-            aliases: role.aliases.into_iter().map(|a| a.value).collect(),
+            aliases: role.aliases.iter().map(|a| a.value.clone()).collect(),
             summary: role.summary,
             tasks: role_tasks,
         });
+        self.aliases.push(role.aliases);
     }
-    (problems.list.len() == errors_before).then_some(DataSet {
-        themes,
-        sources,
-        tasks,
-        roles,
-        origin,
-    })
+
+    /// Checks the aliases against every role id and alias, and gives the data set.
+    /// The caller uses it only when no problem was found.
+    pub(crate) fn finish(self, origin: DataOrigin, problems: &mut Vec<Problem>) -> DataSet {
+        let mut problems = Problems {
+            list: problems,
+            broken: &self.broken,
+            unreadable: &self.unreadable,
+        };
+        // Aliases are matched case-insensitively, like role arguments.
+        let mut alias_owner: HashMap<String, &str> = self
+            .roles
+            .iter()
+            .map(|r| (r.id.to_lowercase(), r.id.as_str()))
+            .collect();
+        for (role, aliases) in self.roles.iter().zip(&self.aliases) {
+            for alias in aliases {
+                let key = alias.value.to_lowercase();
+                match alias_owner.get(&key) {
+                    Some(owner) if *owner == role.id && key == owner.to_lowercase() => {
+                        problems.at(
+                            &alias.origin,
+                            format!("alias `{}` repeats the role's own id", alias.value),
+                            None,
+                        );
+                    }
+                    Some(owner) => {
+                        problems.at(
+                            &alias.origin,
+                            format!("alias `{}` is already used by role `{owner}`; aliases must point to one role", alias.value),
+                            None,
+                        );
+                    }
+                    None => {
+                        alias_owner.insert(key, &role.id);
+                    }
+                }
+            }
+        }
+        drop(alias_owner);
+        DataSet {
+            themes: self.themes,
+            sources: self.sources,
+            tasks: self.tasks,
+            roles: self.roles,
+            origin,
+        }
+    }
 }
 
-fn sources_ids(index: &HashMap<String, (usize, Origin)>) -> Vec<(usize, &str)> {
+fn sources_ids(index: &IdIndex) -> Vec<(usize, &str)> {
     index.iter().map(|(id, (i, _))| (*i, id.as_str())).collect()
 }
 

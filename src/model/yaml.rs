@@ -16,7 +16,7 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::diagnostics::{Anchor, Location, PathSegment, YamlPath};
+use crate::diagnostics::{Anchor, Location, YamlPath};
 
 /// A parsed YAML value.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,6 +138,13 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             message: TOO_DEEP.into(),
         });
     }
+    if let Some(node) = parse_list_in_batches(text) {
+        return Ok(node);
+    }
+    parse_document(text)
+}
+
+fn parse_document(text: &str) -> Result<Node, SyntaxError> {
     serde_yaml::from_str::<Node>(text).map_err(|error| {
         let raw = error.to_string();
         // Reader errors (control characters, bad encoding) give a byte offset,
@@ -154,6 +161,54 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             message: describe_syntax_error(&raw),
         }
     })
+}
+
+/// Text per batch of [`parse_list_in_batches`].
+const BATCH_BYTES: usize = 64 * 1024;
+
+/// A large top-level list (a task catalogue) parsed a batch of items at a time, or
+/// `None` when the text is not such a list or any batch does not parse cleanly.
+///
+/// Why: the parser records a whole document's events before building any value, about
+/// 17 bytes of memory per byte of text, so a 3 MB `tasks.yaml` alone peaked at 50 MB.
+/// Items of a block list start with `- ` at column 0, and nothing inside an item can
+/// start a line there (block scalars and flow continuations are indented), so the text
+/// splits into runs of whole items. Each run must parse to exactly as many items as it
+/// has `- ` lines, or the whole text is parsed at once instead: an alias to an anchor
+/// of another run, a quoted scalar cut in two or anything unusual falls back, and every
+/// syntax error is reported by the whole-document parse, with its real line.
+fn parse_list_in_batches(text: &str) -> Option<Node> {
+    if text.len() <= BATCH_BYTES {
+        return None;
+    }
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body == "-" || body.starts_with("- ") {
+            starts.push(offset);
+        } else if starts.is_empty() && !(body.trim().is_empty() || body.starts_with('#')) {
+            // Only comments and blank lines may come before the first item.
+            return None;
+        }
+        offset += line.len();
+    }
+    let mut items = Vec::with_capacity(starts.len());
+    let mut first = 0;
+    while first < starts.len() {
+        let begin = if first == 0 { 0 } else { starts[first] };
+        let mut last = first + 1;
+        while last < starts.len() && starts[last] - begin < BATCH_BYTES {
+            last += 1;
+        }
+        let end = starts.get(last).copied().unwrap_or(text.len());
+        match serde_yaml::from_str::<Node>(&text[begin..end]) {
+            Ok(Node::Seq(batch)) if batch.len() == last - first => items.extend(batch),
+            _ => return None,
+        }
+        first = last;
+    }
+    Some(Node::Seq(items))
 }
 
 /// The N of an "at position N" in a parser message.
@@ -416,10 +471,10 @@ impl Positions {
 
     /// The position of the key or value at `path`, or of its nearest indexed parent.
     pub fn locate(&self, path: &YamlPath, anchor: Anchor) -> Option<Location> {
-        let mut segments: Vec<PathSegment> = path.0.clone();
+        let mut len = path.len();
         let mut exact = true;
         loop {
-            if let Some((key_at, value_at)) = self.by_path.get(&YamlPath(segments.clone())) {
+            if let Some((key_at, value_at)) = self.by_path.get(&path.prefix(len)) {
                 return Some(match (anchor, exact, key_at) {
                     (Anchor::Key, true, Some(key_at)) => *key_at,
                     // A parent of a missing field: point at the parent's key when it has one.
@@ -427,7 +482,7 @@ impl Positions {
                     _ => *value_at,
                 });
             }
-            segments.pop()?;
+            len = len.checked_sub(1)?;
             exact = false;
         }
     }
@@ -535,6 +590,47 @@ mod tests {
         assert!(parse(&quoted).is_ok());
         let sneaky = format!("c: l'a {}", "{a: ".repeat(300));
         assert!(parse(&sneaky).unwrap_err().message.contains("too deep"));
+    }
+
+    #[test]
+    fn large_lists_parse_in_batches_to_the_same_tree() {
+        // Over three batches, with comments, anchors inside an item, a block scalar
+        // whose lines look like list items, CRLF line ends and a nested list.
+        let mut text = String::from("# catalogue\n\n");
+        for i in 0..3000 {
+            text.push_str(&format!(
+                "- id: task-{i}\n  label: &l{i} {{fr: \"Tâche {i}\", en: 'Task {i}'}}\n  again: *l{i}\n  # note\n  body: |\n    - not an item\n    line two\n  nested:\n  - a\n  - [b, c]\r\n"
+            ));
+        }
+        assert!(text.len() > 3 * BATCH_BYTES);
+        let batched = parse_list_in_batches(&text).expect("batched");
+        assert_eq!(batched, parse_document(&text).unwrap());
+        let Node::Seq(items) = &batched else { panic!() };
+        assert_eq!(items.len(), 3000);
+        assert_eq!(parse(&text).unwrap(), batched);
+    }
+
+    #[test]
+    fn batches_fall_back_to_the_whole_document() {
+        let mut text = String::from("- &shared {id: a}\n");
+        for i in 0..5000 {
+            text.push_str(&format!("- {{id: t{i}, label: some label text here}}\n"));
+        }
+        // An alias to an anchor of the first batch: only the whole document resolves it.
+        text.push_str("- *shared\n");
+        assert!(parse_list_in_batches(&text).is_none());
+        let Node::Seq(items) = parse(&text).unwrap() else {
+            panic!()
+        };
+        assert_eq!(items.len(), 5002);
+        assert_eq!(items[0], items[5001]);
+        // A syntax error far down keeps its real line.
+        let broken = format!("{}- {{id: x\n", &text[..text.len() - "- *shared\n".len()]);
+        let error = parse(&broken).unwrap_err();
+        assert_eq!(error.location.map(|l| l.line), Some(5003));
+        // Not a list at the top: parsed whole.
+        let mapping = format!("tasks:\n{}", text.replace("\n- ", "\n  - "));
+        assert!(parse_list_in_batches(&mapping).is_none());
     }
 
     #[test]

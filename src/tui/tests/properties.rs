@@ -119,7 +119,7 @@ fn build(shape: &Shape) -> DataSet {
                         task,
                         sources: vec![source],
                         contested_by: if contested { vec![source] } else { vec![] },
-                        note: contested.then(|| text(LABELS[5], r)),
+                        note: contested.then(|| Box::new(text(LABELS[5], r))),
                     });
                 }
             }
