@@ -27,7 +27,7 @@ pub enum PathSegment {
 
 /// Field names of the data and config formats. A path made of these keys and of
 /// indices is stored packed, without allocating (see [`YamlPath`]).
-const KNOWN_KEYS: &[&str] = &[
+pub(crate) const KNOWN_KEYS: &[&str] = &[
     "id",
     "label",
     "description",

@@ -91,7 +91,7 @@ fn both_languages_everywhere() {
                     let Node::String(key) = key else { continue };
                     let here = format!("{path}.{key}");
                     // Titles are the original, untranslated titles.
-                    if TEXT_KEYS.contains(&key.as_str()) && key != "title" {
+                    if TEXT_KEYS.contains(&key.as_ref()) && key != "title" {
                         let ok = matches!(value, Node::Map(text)
                             if ["fr", "en"].iter().all(|lang| text.iter().any(|(k, v)|
                                 matches!(k, Node::String(k) if k == lang)

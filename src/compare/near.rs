@@ -15,12 +15,11 @@
 //! A label given in one language only (the other falls back to it) is analysed once, in
 //! the language its stop words and accents point to, and stands for both.
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::compare::textnorm::{fold, words};
+use crate::compare::textnorm::fold;
 use crate::compare::words::{ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, PARAPHRASES};
 use crate::model::{DataSet, TaskIdx};
 
@@ -72,32 +71,34 @@ enum Language {
     Unknown,
 }
 
-/// Turns a label into its terms (stems).
+/// Turns a label into its terms (stems), each named by a term id.
+///
+/// Indexing a catalogue analyses tens of thousands of labels made of a few thousand
+/// distinct words, so everything about a word (folded form, stop-word flags, French and
+/// English stems) is worked out once, on first need, and a label's words are looked up
+/// in one hash probe each, without allocating.
 struct Analyzer {
     french: Stemmer,
     english: Stemmer,
     french_stop: HashSet<&'static str>,
     english_stop: HashSet<&'static str>,
-    /// Folded form and folded French and English stems of each word met so far: a
-    /// catalogue uses a few thousand words many times each, and folding (NFD) and
-    /// stemming are most of the cost of indexing.
-    words: RefCell<HashMap<String, WordForms>>,
+    /// Word (lowercase, with accents) → its entry in `forms`.
+    words: HashMap<String, u32>,
+    forms: Vec<WordForms>,
+    /// Term (a folded stem) → term id, and back.
+    term_ids: HashMap<String, u32>,
+    term_names: Vec<String>,
 }
 
-/// What the analyzer derives from one lowercase word, computed on first need.
-#[derive(Default)]
+/// What the analyzer derives from one lowercase word.
 struct WordForms {
-    folded: Option<String>,
-    french: Option<String>,
-    english: Option<String>,
-}
-
-/// Which form of a word.
-#[derive(Clone, Copy)]
-enum Form {
-    Folded,
-    French,
-    English,
+    word: String,
+    folded: String,
+    french_stop: bool,
+    english_stop: bool,
+    /// Term ids of the word's French and English stems, computed on first need.
+    french: Option<u32>,
+    english: Option<u32>,
 }
 
 impl Analyzer {
@@ -107,45 +108,71 @@ impl Analyzer {
             english: Stemmer::create(Algorithm::English),
             french_stop: FRENCH_STOP_WORDS.iter().copied().collect(),
             english_stop: ENGLISH_STOP_WORDS.iter().copied().collect(),
-            words: RefCell::new(HashMap::new()),
+            words: HashMap::new(),
+            forms: Vec::new(),
+            term_ids: HashMap::new(),
+            term_names: Vec::new(),
         }
     }
 
-    /// A form of `word` (lowercase, with accents), from the cache when seen before.
-    fn form(&self, word: &str, form: Form) -> String {
-        let mut words = self.words.borrow_mut();
-        if !words.contains_key(word) {
-            words.insert(word.to_string(), WordForms::default());
+    /// The entry of `word` (lowercase, with accents), created on first sight.
+    fn word(&mut self, word: &str) -> u32 {
+        if let Some(&entry) = self.words.get(word) {
+            return entry;
         }
-        let Some(forms) = words.get_mut(word) else {
-            return String::new();
+        let folded = fold(word);
+        let entry = self.forms.len() as u32;
+        self.forms.push(WordForms {
+            word: word.to_string(),
+            french_stop: self.french_stop.contains(folded.as_str()),
+            english_stop: self.english_stop.contains(folded.as_str()),
+            folded,
+            french: None,
+            english: None,
+        });
+        self.words.insert(word.to_string(), entry);
+        entry
+    }
+
+    /// The term id of a word's stem in `language` (French or English).
+    fn stem(&mut self, entry: u32, language: Language) -> u32 {
+        let forms = &self.forms[entry as usize];
+        let cached = match language {
+            Language::English => forms.english,
+            _ => forms.french,
         };
-        let slot = match form {
-            Form::Folded => &mut forms.folded,
-            Form::French => &mut forms.french,
-            Form::English => &mut forms.english,
+        if let Some(term) = cached {
+            return term;
+        }
+        // Stem with accents (the French algorithm relies on them), compare without.
+        let term = match language {
+            Language::English => fold(&self.english.stem(&forms.word)),
+            _ => fold(&self.french.stem(&forms.word)),
         };
-        slot.get_or_insert_with(|| match form {
-            Form::Folded => fold(word),
-            // Stem with accents (the French algorithm relies on them), compare without.
-            Form::French => fold(&self.french.stem(word)),
-            Form::English => fold(&self.english.stem(word)),
-        })
-        .clone()
+        let id = match self.term_ids.get(&term) {
+            Some(&id) => id,
+            None => {
+                let id = self.term_names.len() as u32;
+                self.term_names.push(term.clone());
+                self.term_ids.insert(term, id);
+                id
+            }
+        };
+        let forms = &mut self.forms[entry as usize];
+        match language {
+            Language::English => forms.english = Some(id),
+            _ => forms.french = Some(id),
+        }
+        id
     }
 
     /// The language a text of unknown language is most likely in: the one more of its
     /// words are stop words of, an accent counting for French. `Unknown` on a tie.
-    fn guess(&self, text: &str, folded: &[String]) -> Language {
-        let french = folded
-            .iter()
-            .filter(|w| self.french_stop.contains(w.as_str()))
-            .count()
+    fn guess(&self, text: &str, entries: &[u32]) -> Language {
+        let forms = entries.iter().map(|&e| &self.forms[e as usize]);
+        let french = forms.clone().filter(|f| f.french_stop).count()
             + usize::from(fold(text) != text.to_lowercase());
-        let english = folded
-            .iter()
-            .filter(|w| self.english_stop.contains(w.as_str()))
-            .count();
+        let english = forms.filter(|f| f.english_stop).count();
         match french.cmp(&english) {
             std::cmp::Ordering::Greater => Language::French,
             std::cmp::Ordering::Less => Language::English,
@@ -153,54 +180,70 @@ impl Analyzer {
         }
     }
 
-    fn is_stop(&self, folded: &str, language: Language) -> bool {
+    fn is_stop(&self, entry: u32, language: Language) -> bool {
+        let forms = &self.forms[entry as usize];
         match language {
-            Language::French => self.french_stop.contains(folded),
-            Language::English => self.english_stop.contains(folded),
-            Language::Unknown => {
-                self.french_stop.contains(folded) || self.english_stop.contains(folded)
-            }
+            Language::French => forms.french_stop,
+            Language::English => forms.english_stop,
+            Language::Unknown => forms.french_stop || forms.english_stop,
         }
     }
 
-    /// Sorted, deduplicated stems of `text`, folded.
-    fn terms(&self, text: &str, language: Language) -> Vec<String> {
-        let original = words(text);
-        let folded: Vec<String> = original
-            .iter()
-            .map(|w| self.form(w, Form::Folded))
+    /// Term ids of the stems of `text`, deduplicated and in the order of the terms'
+    /// names (the order ids are given in by [`NearIndex::new`]).
+    fn terms(&mut self, text: &str, language: Language) -> Vec<u32> {
+        // The words of `text` as `textnorm::words` gives them (lowercase, accents
+        // kept), without allocating for the common all-lowercase ASCII word.
+        let entries: Vec<u32> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                if w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                {
+                    self.word(w)
+                } else {
+                    self.word(&w.to_lowercase())
+                }
+            })
             .collect();
         let language = match language {
-            Language::Unknown => self.guess(text, &folded),
+            Language::Unknown => self.guess(text, &entries),
             known => known,
         };
-        let mut kept: Vec<&str> = Vec::with_capacity(original.len());
+        let mut kept: Vec<u32> = Vec::with_capacity(entries.len());
         let mut i = 0;
-        while i < folded.len() {
-            let rest = &folded[i..];
+        while i < entries.len() {
+            let rest = &entries[i..];
             let paraphrase = PARAPHRASES.iter().find(|(phrase, _)| {
-                phrase.len() <= rest.len() && phrase.iter().zip(rest).all(|(p, w)| *p == w)
+                phrase.len() <= rest.len()
+                    && phrase
+                        .iter()
+                        .zip(rest)
+                        .all(|(p, &w)| *p == self.forms[w as usize].folded)
             });
             if let Some((phrase, canonical)) = paraphrase {
-                kept.push(canonical);
+                kept.push(self.word(canonical));
                 i += phrase.len();
                 continue;
             }
-            if !self.is_stop(&folded[i], language) {
-                kept.push(&original[i]);
+            if !self.is_stop(entries[i], language) {
+                kept.push(entries[i]);
             }
             i += 1;
         }
-        let mut terms = Vec::with_capacity(kept.len());
-        for word in kept {
+        let mut terms = Vec::with_capacity(2 * kept.len());
+        for entry in kept {
             if language != Language::English {
-                terms.push(self.form(word, Form::French));
+                terms.push(self.stem(entry, Language::French));
             }
             if language != Language::French {
-                terms.push(self.form(word, Form::English));
+                terms.push(self.stem(entry, Language::English));
             }
         }
-        terms.sort_unstable();
+        terms.sort_unstable_by(|a, b| {
+            self.term_names[*a as usize].cmp(&self.term_names[*b as usize])
+        });
         terms.dedup();
         terms
     }
@@ -217,14 +260,25 @@ impl NearIndex {
     /// frequency over all tasks, `ln((1 + n) / (1 + df)) + 1` (the smoothed form, which
     /// never reaches 0, so a label made only of common words still has a direction).
     pub fn new(data: &DataSet) -> Self {
-        let analyzer = Analyzer::new();
-        let mut vocabulary: HashMap<String, u32> = HashMap::new();
-        let mut ids = |terms: Vec<String>| -> Vec<u32> {
+        let mut analyzer = Analyzer::new();
+        // Term ids are numbered in the order terms are first met, label by label and in
+        // name order within a label, so that vectors (sorted by id) and the order scores
+        // are summed in do not depend on how the analyzer caches words.
+        let mut numbering: Vec<u32> = Vec::new();
+        let mut vocabulary = 0u32;
+        let mut ids = |terms: Vec<u32>| -> Vec<u32> {
             let mut ids: Vec<u32> = terms
                 .into_iter()
                 .map(|term| {
-                    let next = vocabulary.len() as u32;
-                    *vocabulary.entry(term).or_insert(next)
+                    let term = term as usize;
+                    if term >= numbering.len() {
+                        numbering.resize(term + 1, u32::MAX);
+                    }
+                    if numbering[term] == u32::MAX {
+                        numbering[term] = vocabulary;
+                        vocabulary += 1;
+                    }
+                    numbering[term]
                 })
                 .collect();
             ids.sort_unstable();
@@ -247,7 +301,7 @@ impl NearIndex {
                 }
             })
             .collect();
-        let vocabulary = vocabulary.len();
+        let vocabulary = vocabulary as usize;
 
         // Document frequency: a task counts once per term even when both labels have it.
         let mut df = vec![0u32; vocabulary];
@@ -632,25 +686,52 @@ mod tests {
         "Rédiger le contenu",
     ];
 
+    impl Analyzer {
+        /// The names of [`Analyzer::terms`], for tests.
+        fn term_names_of(&mut self, text: &str, language: Language) -> Vec<String> {
+            let ids = self.terms(text, language);
+            ids.iter()
+                .map(|&id| self.term_names[id as usize].clone())
+                .collect()
+        }
+    }
+
+    #[test]
+    fn the_analyzer_splits_words_like_textnorm() {
+        let mut analyzer = Analyzer::new();
+        for text in [
+            "Animer l'équipe, co-construire (B2B)!",
+            "ÉVÉNEMENTS et Ǆemal ΣΟΦΟΣ",
+            "plain words only",
+            " -- ",
+        ] {
+            let _ = analyzer.terms(text, Language::Unknown);
+            let seen: Vec<String> = crate::compare::textnorm::words(text);
+            for word in &seen {
+                assert!(analyzer.words.contains_key(word), "{word} of {text}");
+            }
+        }
+    }
+
     #[test]
     fn terms_are_folded_stems_without_stop_words() {
-        let analyzer = Analyzer::new();
+        let mut analyzer = Analyzer::new();
         assert_eq!(
-            analyzer.terms("Modérer les commentaires", Language::French),
+            analyzer.term_names_of("Modérer les commentaires", Language::French),
             ["commentair", "moder"]
         );
         assert_eq!(
-            analyzer.terms("Modération des commentaires", Language::Unknown),
+            analyzer.term_names_of("Modération des commentaires", Language::Unknown),
             ["commentair", "moder"]
         );
         assert_eq!(
-            analyzer.terms("Moderate the comments", Language::Unknown),
+            analyzer.term_names_of("Moderate the comments", Language::Unknown),
             ["comment", "moder"]
         );
         // The paraphrase is replaced before "faire" would go as a stop word.
         assert_eq!(
-            analyzer.terms("Faire vivre la communauté", Language::Unknown),
-            analyzer.terms("Animer la communauté", Language::Unknown)
+            analyzer.term_names_of("Faire vivre la communauté", Language::Unknown),
+            analyzer.term_names_of("Animer la communauté", Language::Unknown)
         );
     }
 

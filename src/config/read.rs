@@ -90,7 +90,7 @@ impl<'t> Document<'t> {
                 continue;
             }
             if let Some(known) = known
-                && !known.contains(&key.as_str())
+                && !known.contains(&key.as_ref())
             {
                 self.problem(
                     &key_path,
@@ -103,7 +103,7 @@ impl<'t> Document<'t> {
                 );
                 continue;
             }
-            out.push((key.as_str(), value, key_path));
+            out.push((key.as_ref(), value, key_path));
         }
         out
     }
@@ -111,7 +111,7 @@ impl<'t> Document<'t> {
     /// A non-empty string (numbers and booleans are taken as written).
     pub fn string(&mut self, node: &Node, path: &YamlPath, what: &str) -> Option<String> {
         let text = match node {
-            Node::String(s) => s.clone(),
+            Node::String(s) => s.to_string(),
             Node::Number(n) => n.to_string(),
             Node::Bool(b) => b.to_string(),
             other => {

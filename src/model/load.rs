@@ -365,7 +365,7 @@ fn check(
         };
         let parsed = yaml::parse(&text);
         drop(text);
-        let node = match parsed {
+        let mut node = match parsed {
             Ok(node) => node,
             Err(syntax) => {
                 errors.push(Diagnostic {
@@ -395,12 +395,12 @@ fn check(
         let root = crate::diagnostics::YamlPath::root();
         let mut roles = Vec::new();
         match file.kind {
-            FileKind::Themes => raw.themes.extend(reader.themes(&node, &root)),
-            FileKind::Sources => raw.sources.extend(reader.sources(&node, &root)),
-            FileKind::Tasks => raw.tasks.extend(reader.tasks(&node, &root)),
-            FileKind::Role => roles.extend(reader.role(&node, &root)),
+            FileKind::Themes => raw.themes.extend(reader.themes(&mut node, &root)),
+            FileKind::Sources => raw.sources.extend(reader.sources(&mut node, &root)),
+            FileKind::Tasks => raw.tasks.extend(reader.tasks(&mut node, &root)),
+            FileKind::Role => roles.extend(reader.role(&mut node, &root)),
             FileKind::DataSet => {
-                reader.dataset(&node, &mut raw);
+                reader.dataset(&mut node, &mut raw);
                 roles = std::mem::take(&mut raw.roles);
             }
         }

@@ -180,7 +180,7 @@ pub(crate) fn slugify(text: &str) -> String {
 
 /// The fields of one mapping, tracking which were read.
 struct Fields<'n> {
-    entries: &'n [(Node, Node)],
+    entries: &'n mut [(Node, Node)],
     path: YamlPath,
     what: &'static str,
     /// Known fields that an unknown key probably misspells: not reported as missing too.
@@ -188,11 +188,20 @@ struct Fields<'n> {
 }
 
 impl<'n> Fields<'n> {
-    fn get(&self, key: &str) -> Option<(&'n Node, YamlPath)> {
+    /// The value of `key`, to read (its strings may be moved out: read it once).
+    fn get(&mut self, key: &str) -> Option<(&mut Node, YamlPath)> {
+        let path = &self.path;
+        self.entries
+            .iter_mut()
+            .find(|(k, _)| matches!(k, Node::String(s) if s == key))
+            .map(|(_, v)| (v, path.key(key)))
+    }
+
+    /// True when the mapping has `key`.
+    fn has(&self, key: &str) -> bool {
         self.entries
             .iter()
-            .find(|(k, _)| matches!(k, Node::String(s) if s == key))
-            .map(|(_, v)| (v, self.path.key(key)))
+            .any(|(k, _)| matches!(k, Node::String(s) if s == key))
     }
 }
 
@@ -237,7 +246,7 @@ impl Reader<'_> {
     /// Opens a mapping, reporting unknown, duplicate and non-text keys at once.
     fn fields<'n>(
         &mut self,
-        node: &'n Node,
+        node: &'n mut Node,
         path: &YamlPath,
         what: &'static str,
         known: &'static [&'static str],
@@ -257,7 +266,7 @@ impl Reader<'_> {
         };
         let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
         let mut misspelt = Vec::new();
-        for (key, _) in entries {
+        for (key, _) in entries.iter() {
             let Node::String(key) = key else {
                 self.problem(
                     path,
@@ -270,22 +279,21 @@ impl Reader<'_> {
                 );
                 continue;
             };
-            let key_path = path.key(key);
-            if seen.contains(&key.as_str()) {
+            if seen.contains(&key.as_ref()) {
                 self.problem(
-                    &key_path,
+                    &path.key(key),
                     Anchor::Key,
                     format!("duplicate field `{key}` in {what}"),
                     None,
                 );
-            } else if !known.contains(&key.as_str()) {
+            } else if !known.contains(&key.as_ref()) {
                 misspelt.extend(
                     crate::diagnostics::closest(key, known.iter().copied())
                         .first()
                         .copied(),
                 );
                 self.problem(
-                    &key_path,
+                    &path.key(key),
                     Anchor::Key,
                     format!(
                         "unknown field `{key}` in {what}; expected one of: {}",
@@ -319,12 +327,19 @@ impl Reader<'_> {
         );
     }
 
-    fn string(&mut self, node: &Node, path: &YamlPath, what: &str) -> Option<String> {
+    /// A text value, trimmed. The string is moved out of the tree (read it once).
+    fn string(
+        &mut self,
+        node: &mut Node,
+        path: &YamlPath,
+        what: impl std::fmt::Display,
+    ) -> Option<String> {
         match node {
             Node::String(s) if s.trim().is_empty() => {
                 self.problem(path, Anchor::Value, format!("{what} is empty"), None);
                 None
             }
+            Node::String(s) if s.trim().len() == s.len() => Some(std::mem::take(s).into_owned()),
             Node::String(s) => Some(s.trim().to_string()),
             other => {
                 let hint = matches!(other, Node::Number(_) | Node::Bool(_))
@@ -340,7 +355,7 @@ impl Reader<'_> {
         }
     }
 
-    fn required_string(&mut self, fields: &Fields, key: &str, what: &str) -> Option<String> {
+    fn required_string(&mut self, fields: &mut Fields, key: &str, what: &str) -> Option<String> {
         match fields.get(key) {
             Some((node, path)) => self.string(node, &path, what),
             None => {
@@ -350,12 +365,12 @@ impl Reader<'_> {
         }
     }
 
-    fn optional_string(&mut self, fields: &Fields, key: &str, what: &str) -> Option<String> {
+    fn optional_string(&mut self, fields: &mut Fields, key: &str, what: &str) -> Option<String> {
         let (node, path) = fields.get(key)?;
         self.string(node, &path, what)
     }
 
-    fn id(&mut self, node: &Node, path: &YamlPath, what: &str) -> Option<Located> {
+    fn id(&mut self, node: &mut Node, path: &YamlPath, what: &str) -> Option<Located> {
         let value = self.string(node, path, what)?;
         if !is_slug(&value) {
             let suggestion = slugify(&value);
@@ -376,7 +391,7 @@ impl Reader<'_> {
         })
     }
 
-    fn required_id(&mut self, fields: &Fields, what: &str) -> Option<Located> {
+    fn required_id(&mut self, fields: &mut Fields, what: &str) -> Option<Located> {
         match fields.get("id") {
             Some((node, path)) => self.id(node, &path, what),
             None => {
@@ -387,22 +402,22 @@ impl Reader<'_> {
     }
 
     /// `fr`/`en` text: a mapping with either or both, or one plain string for both.
-    fn text(&mut self, node: &Node, path: &YamlPath, what: &str) -> Option<Text> {
+    fn text(&mut self, node: &mut Node, path: &YamlPath, what: &str) -> Option<Text> {
         if let Node::String(_) = node {
             return self.string(node, path, what).map(Text::same);
         }
-        let fields = self.fields(node, path, "a text in French and/or English", TEXT_FIELDS)?;
+        let mut fields = self.fields(node, path, "a text in French and/or English", TEXT_FIELDS)?;
         let fr = fields
             .get("fr")
-            .and_then(|(node, path)| self.string(node, &path, &format!("{what} (fr)")));
+            .and_then(|(node, path)| self.string(node, &path, format_args!("{what} (fr)")));
         let en = fields
             .get("en")
-            .and_then(|(node, path)| self.string(node, &path, &format!("{what} (en)")));
+            .and_then(|(node, path)| self.string(node, &path, format_args!("{what} (en)")));
         match (fr, en) {
             (Some(fr), Some(en)) => Some(Text { fr, en }),
             (Some(one), None) | (None, Some(one)) => Some(Text::same(one)),
             (None, None) => {
-                if fields.get("fr").is_none() && fields.get("en").is_none() {
+                if !fields.has("fr") && !fields.has("en") {
                     self.problem(
                         path,
                         Anchor::Value,
@@ -415,7 +430,7 @@ impl Reader<'_> {
         }
     }
 
-    fn required_text(&mut self, fields: &Fields, key: &str, what: &str) -> Option<Text> {
+    fn required_text(&mut self, fields: &mut Fields, key: &str, what: &str) -> Option<Text> {
         match fields.get(key) {
             Some((node, path)) => self.text(node, &path, what),
             None => {
@@ -429,17 +444,17 @@ impl Reader<'_> {
         }
     }
 
-    fn optional_text(&mut self, fields: &Fields, key: &str, what: &str) -> Option<Text> {
+    fn optional_text(&mut self, fields: &mut Fields, key: &str, what: &str) -> Option<Text> {
         let (node, path) = fields.get(key)?;
         self.text(node, &path, what)
     }
 
     /// A list of ids (`[a, b]`). Reports each bad item and keeps the good ones.
-    fn id_list(&mut self, node: &Node, path: &YamlPath, what: &str) -> Option<Vec<Located>> {
+    fn id_list(&mut self, node: &mut Node, path: &YamlPath, what: &str) -> Option<Vec<Located>> {
         match node {
             Node::Seq(items) => Some(
                 items
-                    .iter()
+                    .iter_mut()
                     .enumerate()
                     .filter_map(|(i, item)| self.id(item, &path.index(i), what))
                     .collect(),
@@ -459,12 +474,17 @@ impl Reader<'_> {
         }
     }
 
-    fn optional_id_list(&mut self, fields: &Fields, key: &str, what: &str) -> Option<Vec<Located>> {
+    fn optional_id_list(
+        &mut self,
+        fields: &mut Fields,
+        key: &str,
+        what: &str,
+    ) -> Option<Vec<Located>> {
         let (node, path) = fields.get(key)?;
         self.id_list(node, &path, what)
     }
 
-    fn axis(&mut self, fields: &Fields) -> Option<f64> {
+    fn axis(&mut self, fields: &mut Fields) -> Option<f64> {
         const EXPECTED: &str = "a number from 0 (pure execution) to 1 (pure strategy)";
         let Some((node, path)) = fields.get("axis") else {
             self.missing(fields, "axis", EXPECTED);
@@ -496,14 +516,14 @@ impl Reader<'_> {
     /// A list whose items are read by `read_item`.
     fn list<T>(
         &mut self,
-        node: &Node,
+        node: &mut Node,
         path: &YamlPath,
         what: &str,
-        mut read_item: impl FnMut(&mut Self, &Node, &YamlPath) -> Option<T>,
+        mut read_item: impl FnMut(&mut Self, &mut Node, &YamlPath) -> Option<T>,
     ) -> Vec<T> {
         match node {
             Node::Seq(items) => items
-                .iter()
+                .iter_mut()
                 .enumerate()
                 .filter_map(|(i, item)| read_item(self, item, &path.index(i)))
                 .collect(),
@@ -528,12 +548,12 @@ impl Reader<'_> {
         }
     }
 
-    pub fn themes(&mut self, node: &Node, path: &YamlPath) -> Vec<RawTheme> {
+    pub fn themes(&mut self, node: &mut Node, path: &YamlPath) -> Vec<RawTheme> {
         self.list(node, path, "themes", |r, item, path| {
-            let fields = r.fields(item, path, "a theme", THEME_FIELDS)?;
-            let id = r.required_id(&fields, "theme id");
-            let label = r.required_text(&fields, "label", "theme label");
-            let description = r.optional_text(&fields, "description", "theme description");
+            let mut fields = r.fields(item, path, "a theme", THEME_FIELDS)?;
+            let id = r.required_id(&mut fields, "theme id");
+            let label = r.required_text(&mut fields, "label", "theme label");
+            let description = r.optional_text(&mut fields, "description", "theme description");
             r.keep(id, |id| {
                 Some(RawTheme {
                     id,
@@ -544,14 +564,15 @@ impl Reader<'_> {
         })
     }
 
-    pub fn sources(&mut self, node: &Node, path: &YamlPath) -> Vec<RawSource> {
+    pub fn sources(&mut self, node: &mut Node, path: &YamlPath) -> Vec<RawSource> {
         self.list(node, path, "sources", |r, item, path| {
-            let fields = r.fields(item, path, "a source", SOURCE_FIELDS)?;
-            let id = r.required_id(&fields, "source id");
-            let title = r.required_string(&fields, "title", "the source's title");
-            let language = r.required_string(&fields, "language", "a language code such as `fr`");
-            let url = r.optional_string(&fields, "url", "the source's address");
-            let summary = r.optional_text(&fields, "summary", "source summary");
+            let mut fields = r.fields(item, path, "a source", SOURCE_FIELDS)?;
+            let id = r.required_id(&mut fields, "source id");
+            let title = r.required_string(&mut fields, "title", "the source's title");
+            let language =
+                r.required_string(&mut fields, "language", "a language code such as `fr`");
+            let url = r.optional_string(&mut fields, "url", "the source's address");
+            let summary = r.optional_text(&mut fields, "summary", "source summary");
             r.keep(id, |id| {
                 Some(RawSource {
                     id,
@@ -564,7 +585,7 @@ impl Reader<'_> {
         })
     }
 
-    fn themes_field(&mut self, fields: &Fields) -> Option<Vec<Located>> {
+    fn themes_field(&mut self, fields: &mut Fields) -> Option<Vec<Located>> {
         let Some((node, path)) = fields.get("themes") else {
             self.missing(
                 fields,
@@ -589,14 +610,14 @@ impl Reader<'_> {
         Some(themes)
     }
 
-    pub fn tasks(&mut self, node: &Node, path: &YamlPath) -> Vec<RawTask> {
+    pub fn tasks(&mut self, node: &mut Node, path: &YamlPath) -> Vec<RawTask> {
         self.list(node, path, "tasks", |r, item, path| {
-            let fields = r.fields(item, path, "a task", TASK_FIELDS)?;
-            let id = r.required_id(&fields, "task id");
-            let label = r.required_text(&fields, "label", "task label");
-            let themes = r.themes_field(&fields);
-            let axis = r.axis(&fields);
-            let description = r.optional_text(&fields, "description", "task description");
+            let mut fields = r.fields(item, path, "a task", TASK_FIELDS)?;
+            let id = r.required_id(&mut fields, "task id");
+            let label = r.required_text(&mut fields, "label", "task label");
+            let themes = r.themes_field(&mut fields);
+            let axis = r.axis(&mut fields);
+            let description = r.optional_text(&mut fields, "description", "task description");
             if let Some(id) = &id
                 && id.value.starts_with("inline-")
             {
@@ -620,17 +641,24 @@ impl Reader<'_> {
         })
     }
 
-    fn role_task(&mut self, item: &Node, path: &YamlPath) -> Option<RawRoleTask> {
-        let fields = self.fields(item, path, "a role's task entry", ROLE_TASK_FIELDS)?;
-        let sources = self.optional_id_list(&fields, "sources", "source id");
+    fn role_task(&mut self, item: &mut Node, path: &YamlPath) -> Option<RawRoleTask> {
+        let mut fields = self.fields(item, path, "a role's task entry", ROLE_TASK_FIELDS)?;
+        let sources = self.optional_id_list(&mut fields, "sources", "source id");
         let contested_by = self
-            .optional_id_list(&fields, "contested_by", "source id")
+            .optional_id_list(&mut fields, "contested_by", "source id")
             .unwrap_or_default();
-        let note = self.optional_text(&fields, "note", "note").map(Box::new);
+        let note = self
+            .optional_text(&mut fields, "note", "note")
+            .map(Box::new);
+        let inline_fields: Vec<&str> = ["label", "themes", "axis", "description"]
+            .into_iter()
+            .filter(|key| fields.has(key))
+            .collect();
+        let has_label = fields.has("label");
         let task = match fields.get("task") {
             Some((node, task_path)) => {
-                for inline_only in ["label", "themes", "axis", "description"] {
-                    if fields.get(inline_only).is_some() {
+                for inline_only in inline_fields {
+                    {
                         self.problem(
                             &path.key(inline_only),
                             Anchor::Key,
@@ -641,11 +669,12 @@ impl Reader<'_> {
                 }
                 RawTaskRef::Catalogue(self.id(node, &task_path, "task id")?)
             }
-            None if fields.get("label").is_some() => {
-                let label = self.required_text(&fields, "label", "task label");
-                let themes = self.themes_field(&fields);
-                let axis = self.axis(&fields);
-                let description = self.optional_text(&fields, "description", "task description");
+            None if has_label => {
+                let label = self.required_text(&mut fields, "label", "task label");
+                let themes = self.themes_field(&mut fields);
+                let axis = self.axis(&mut fields);
+                let description =
+                    self.optional_text(&mut fields, "description", "task description");
                 RawTaskRef::Inline(Box::new(InlineTask {
                     origin: self.origin(path),
                     label: label?,
@@ -673,13 +702,13 @@ impl Reader<'_> {
         })
     }
 
-    pub fn role(&mut self, node: &Node, path: &YamlPath) -> Option<RawRole> {
-        let fields = self.fields(node, path, "a role", ROLE_FIELDS)?;
-        let id = self.required_id(&fields, "role id");
-        let name = self.required_text(&fields, "name", "role name");
+    pub fn role(&mut self, node: &mut Node, path: &YamlPath) -> Option<RawRole> {
+        let mut fields = self.fields(node, path, "a role", ROLE_FIELDS)?;
+        let id = self.required_id(&mut fields, "role id");
+        let name = self.required_text(&mut fields, "name", "role name");
         let aliases = match fields.get("aliases") {
             Some((Node::Seq(items), aliases_path)) => items
-                .iter()
+                .iter_mut()
                 .enumerate()
                 .filter_map(|(i, item)| {
                     let item_path = aliases_path.index(i);
@@ -700,8 +729,8 @@ impl Reader<'_> {
                 Vec::new()
             }
         };
-        let summary = self.optional_text(&fields, "summary", "role summary");
-        let default_sources = self.optional_id_list(&fields, "sources", "source id");
+        let summary = self.optional_text(&mut fields, "summary", "role summary");
+        let default_sources = self.optional_id_list(&mut fields, "sources", "source id");
         let tasks = match fields.get("tasks") {
             Some((node, tasks_path)) => {
                 let tasks = self.list(node, &tasks_path, "task entries", |r, item, path| {
@@ -718,7 +747,7 @@ impl Reader<'_> {
                 tasks
             }
             None => {
-                self.missing(&fields, "tasks", "a list of the role's tasks");
+                self.missing(&mut fields, "tasks", "a list of the role's tasks");
                 Vec::new()
             }
         };
@@ -734,14 +763,14 @@ impl Reader<'_> {
     }
 
     /// A whole data set in one mapping (`themes`, `sources`, `tasks`, `roles`).
-    pub fn dataset(&mut self, node: &Node, raw: &mut RawData) {
+    pub fn dataset(&mut self, node: &mut Node, raw: &mut RawData) {
         let root = YamlPath::root();
-        let Some(fields) = self.fields(node, &root, "a data set", DATASET_FIELDS) else {
+        let Some(mut fields) = self.fields(node, &root, "a data set", DATASET_FIELDS) else {
             return;
         };
         for key in ["themes", "sources", "roles"] {
-            if fields.get(key).is_none() {
-                self.missing(&fields, key, &format!("a list of {key}"));
+            if !fields.has(key) {
+                self.missing(&mut fields, key, &format!("a list of {key}"));
             }
         }
         if let Some((node, path)) = fields.get("themes") {
@@ -769,13 +798,13 @@ mod tests {
 
     fn read_tasks(text: &str) -> (Vec<RawTask>, Vec<Problem>) {
         let mut problems = Vec::new();
-        let node = parse(text).unwrap();
+        let mut node = parse(text).unwrap();
         let tasks = Reader {
             broken: Vec::new(),
             file: 0,
             problems: &mut problems,
         }
-        .tasks(&node, &YamlPath::root());
+        .tasks(&mut node, &YamlPath::root());
         (tasks, problems)
     }
 

@@ -11,6 +11,7 @@
 //! built on demand, from a second, span-aware pass (saphyr-parser's event stream), only
 //! for files that have something to report.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -27,8 +28,9 @@ pub enum Node {
     Bool(bool),
     /// Any number.
     Number(f64),
-    /// A string (quoted or plain).
-    String(String),
+    /// A string (quoted or plain). Mapping keys that are field names of the formats
+    /// are borrowed: a catalogue repeats the same few keys hundreds of thousands of times.
+    String(Cow<'static, str>),
     /// A sequence.
     Seq(Vec<Node>),
     /// A mapping, in document order; duplicate keys are kept so that validation can
@@ -94,10 +96,10 @@ impl<'de> Visitor<'de> for NodeVisitor {
         Ok(Node::Number(v))
     }
     fn visit_str<E>(self, v: &str) -> Result<Node, E> {
-        Ok(Node::String(v.to_owned()))
+        Ok(Node::String(Cow::Owned(v.to_owned())))
     }
     fn visit_string<E>(self, v: String) -> Result<Node, E> {
-        Ok(Node::String(v))
+        Ok(Node::String(Cow::Owned(v)))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
@@ -108,8 +110,8 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
         let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(4096));
-        while let Some(entry) = map.next_entry()? {
-            entries.push(entry);
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            entries.push((key, map.next_value()?));
         }
         Ok(Node::Map(entries))
     }
@@ -118,6 +120,84 @@ impl<'de> Visitor<'de> for NodeVisitor {
             "YAML tags (`!name`) are not supported here; remove the tag",
         ))
     }
+}
+
+/// Reads a mapping key: a field name of the formats is borrowed, anything else is read
+/// as any other value.
+struct KeySeed;
+
+impl<'de> de::DeserializeSeed<'de> for KeySeed {
+    type Value = Node;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+        deserializer.deserialize_any(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping key")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::String(match known_key(v) {
+            Some(known) => Cow::Borrowed(known),
+            None => Cow::Owned(v.to_owned()),
+        }))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Node, E> {
+        Ok(Node::String(match known_key(&v) {
+            Some(known) => Cow::Borrowed(known),
+            None => Cow::Owned(v),
+        }))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
+        NodeVisitor.visit_unit()
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Node, E> {
+        NodeVisitor.visit_none()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        NodeVisitor.visit_some(d)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Node, E> {
+        NodeVisitor.visit_bool(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node, E> {
+        NodeVisitor.visit_i64(v)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
+        NodeVisitor.visit_u64(v)
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Node, E> {
+        NodeVisitor.visit_i128(v)
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Node, E> {
+        NodeVisitor.visit_u128(v)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
+        NodeVisitor.visit_f64(v)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Node, A::Error> {
+        NodeVisitor.visit_seq(seq)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Node, A::Error> {
+        NodeVisitor.visit_map(map)
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Node, A::Error> {
+        NodeVisitor.visit_enum(data)
+    }
+}
+
+/// The static name of a field of the data or config formats, if `key` is one.
+fn known_key(key: &str) -> Option<&'static str> {
+    crate::diagnostics::KNOWN_KEYS
+        .iter()
+        .copied()
+        .find(|known| *known == key)
 }
 
 /// A YAML syntax error (or a limit hit while parsing).
