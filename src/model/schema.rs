@@ -747,7 +747,7 @@ impl Reader<'_> {
                 tasks
             }
             None => {
-                self.missing(&mut fields, "tasks", "a list of the role's tasks");
+                self.missing(&fields, "tasks", "a list of the role's tasks");
                 Vec::new()
             }
         };
@@ -770,7 +770,7 @@ impl Reader<'_> {
         };
         for key in ["themes", "sources", "roles"] {
             if !fields.has(key) {
-                self.missing(&mut fields, key, &format!("a list of {key}"));
+                self.missing(&fields, key, &format!("a list of {key}"));
             }
         }
         if let Some((node, path)) = fields.get("themes") {
