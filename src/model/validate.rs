@@ -50,8 +50,13 @@ impl Problems<'_> {
     }
 }
 
-/// Ids mapped to indices, with where each was defined.
-type IdIndex = HashMap<String, (usize, Origin)>;
+/// Ids mapped to indices.
+///
+/// Every reference of a data set is looked up here (over a hundred thousand in a large
+/// catalogue), so the map holds only the index, and hashes with foldhash: several times
+/// faster than std's SipHash on short ids, and still seeded per process, so that ids
+/// written to collide cannot turn loading quadratic.
+type IdIndex = HashMap<String, usize, foldhash::quality::RandomState>;
 
 /// Maps ids to indices, reporting duplicates.
 fn index_ids<'a>(
@@ -59,12 +64,13 @@ fn index_ids<'a>(
     ids: impl Iterator<Item = &'a Located>,
     problems: &mut Problems,
 ) -> IdIndex {
-    let mut index: IdIndex = HashMap::new();
-    for (i, id) in ids.enumerate() {
+    let ids: Vec<&Located> = ids.collect();
+    let mut index = IdIndex::with_capacity_and_hasher(ids.len(), Default::default());
+    for (i, id) in ids.iter().enumerate() {
         match index.get(&id.value) {
-            Some((_, first)) => problems.duplicate(what, id, first),
+            Some(&first) => problems.duplicate(what, id, &ids[first].origin),
             None => {
-                index.insert(id.value.clone(), (i, id.origin.clone()));
+                index.insert(id.value.clone(), i);
             }
         }
     }
@@ -83,7 +89,7 @@ fn lookup(
     let mut ok = true;
     for reference in refs {
         match index.get(&reference.value) {
-            Some((i, _)) => {
+            Some(i) => {
                 if !found.contains(i) {
                     found.push(*i);
                 }
@@ -140,7 +146,11 @@ pub(crate) struct Resolver {
     theme_index: IdIndex,
     source_index: IdIndex,
     task_index: IdIndex,
-    role_index: IdIndex,
+    /// Role id → where it was first defined.
+    role_index: HashMap<String, Origin, foldhash::quality::RandomState>,
+    /// For each task, the last role (numbered from 1) that listed it: finds a task listed
+    /// twice in a role without a set per role.
+    listed_in: Vec<u32>,
     themes: Vec<Theme>,
     sources: Vec<Source>,
     tasks: Vec<Task>,
@@ -200,7 +210,8 @@ impl Resolver {
             theme_index,
             source_index,
             task_index,
-            role_index: HashMap::new(),
+            role_index: HashMap::default(),
+            listed_in: Vec::new(),
             themes,
             sources,
             tasks,
@@ -217,14 +228,14 @@ impl Resolver {
             unreadable: &self.unreadable,
         };
         match self.role_index.get(&role.id.value) {
-            Some((_, first)) => problems.duplicate("role", &role.id, first),
+            Some(first) => problems.duplicate("role", &role.id, first),
             None => {
-                self.role_index.insert(
-                    role.id.value.clone(),
-                    (self.roles.len(), role.id.origin.clone()),
-                );
+                self.role_index
+                    .insert(role.id.value.clone(), role.id.origin.clone());
             }
         }
+        let stamp = self.roles.len() as u32 + 1;
+        let listed_in = &mut self.listed_in;
         let tasks = &mut self.tasks;
         let task_index = &mut self.task_index;
         let source_index = &self.source_index;
@@ -233,7 +244,8 @@ impl Resolver {
             .as_ref()
             .and_then(|s| lookup("source", "sources", s, source_index, &mut problems));
         let mut role_tasks: Vec<RoleTask> = Vec::with_capacity(role.tasks.len());
-        let mut seen_tasks: HashMap<usize, Origin> = HashMap::new();
+        // Where each task of this role was listed, to point at the first of two listings.
+        let mut listed_at: Vec<(usize, Origin)> = Vec::with_capacity(role.tasks.len());
         for entry in role.tasks {
             let task = match entry.task {
                 RawTaskRef::Catalogue(reference) => {
@@ -267,7 +279,7 @@ impl Resolver {
                     };
                     let id = inline_task_id(&label);
                     match task_index.get(&id) {
-                        Some((existing, _)) => {
+                        Some(existing) => {
                             let existing_task = &tasks[*existing];
                             if existing_task.axis != axis || existing_task.themes != task_themes {
                                 problems.at(
@@ -291,13 +303,20 @@ impl Resolver {
                                 description,
                                 inline: true,
                             });
-                            task_index.insert(id, (tasks.len() - 1, origin));
+                            task_index.insert(id, tasks.len() - 1);
                             tasks.len() - 1
                         }
                     }
                 }
             };
-            if let Some(first) = seen_tasks.get(&task) {
+            if listed_in.len() < tasks.len() {
+                listed_in.resize(tasks.len(), 0);
+            }
+            if listed_in[task] == stamp {
+                let first = listed_at
+                    .iter()
+                    .find(|(t, _)| *t == task)
+                    .map_or_else(|| entry.origin.clone(), |(_, origin)| origin.clone());
                 problems.push(Problem {
                     file: entry.origin.file,
                     path: entry.origin.path.clone(),
@@ -307,11 +326,12 @@ impl Resolver {
                         tasks[task].id, role.id.value
                     ),
                     hint: None,
-                    related: Some((first.clone(), "first listed at")),
+                    related: Some((first, "first listed at")),
                 });
                 continue;
             }
-            seen_tasks.insert(task, entry.origin.clone());
+            listed_in[task] = stamp;
+            listed_at.push((task, entry.origin.clone()));
             let sources = match &entry.sources {
                 Some(refs) if refs.is_empty() => {
                     problems.at(
@@ -422,7 +442,7 @@ impl Resolver {
 }
 
 fn sources_ids(index: &IdIndex) -> Vec<(usize, &str)> {
-    index.iter().map(|(id, (i, _))| (*i, id.as_str())).collect()
+    index.iter().map(|(id, i)| (*i, id.as_str())).collect()
 }
 
 fn sources_id(ids: &[(usize, &str)], wanted: usize) -> String {
