@@ -39,6 +39,18 @@ fn parse_only(files: &[PathBuf]) -> usize {
     documents
 }
 
+/// rolediff's own parsing step alone (`model::yaml::parse`, into its `Node` tree), to
+/// split the load into parsing and checking.
+fn own_parse_only(files: &[PathBuf]) -> usize {
+    let mut documents = 0;
+    for file in files {
+        let text = std::fs::read_to_string(file).expect("read");
+        let node = rolediff::model::yaml::parse(&text).expect("parse");
+        documents += usize::from(!matches!(node, rolediff::model::yaml::Node::Null));
+    }
+    documents
+}
+
 /// What `rolediff` does before it can compare: load, validate, build the text index.
 fn load_and_index(folder: &Path) -> usize {
     let data = load_path(folder).expect("valid data");
@@ -62,6 +74,9 @@ fn catalogue_3000(c: &mut Criterion) {
     // The two parts, to see where the time goes.
     group.bench_function("load_validate", |b| {
         b.iter(|| load_path(black_box(&synthetic.path)).expect("valid data"))
+    });
+    group.bench_function("parse_only", |b| {
+        b.iter(|| own_parse_only(black_box(&files)))
     });
     let data = synthetic.load();
     group.bench_function("index", |b| b.iter(|| Comparator::new(black_box(&data))));

@@ -80,15 +80,21 @@ enum Language {
 struct Analyzer {
     french: Stemmer,
     english: Stemmer,
-    french_stop: HashSet<&'static str>,
-    english_stop: HashSet<&'static str>,
+    french_stop: HashSet<&'static str, Hasher>,
+    english_stop: HashSet<&'static str, Hasher>,
     /// Word (lowercase, with accents) → its entry in `forms`.
-    words: HashMap<String, u32>,
+    words: HashMap<String, u32, Hasher>,
     forms: Vec<WordForms>,
     /// Term (a folded stem) → term id, and back.
-    term_ids: HashMap<String, u32>,
+    term_ids: HashMap<String, u32, Hasher>,
     term_names: Vec<String>,
+    /// Scratch space for lowercasing a word.
+    lowercase: String,
 }
+
+/// Words and terms are looked up once per word of every label: foldhash is several
+/// times faster than std's SipHash on short strings.
+type Hasher = foldhash::quality::RandomState;
 
 /// What the analyzer derives from one lowercase word.
 struct WordForms {
@@ -96,6 +102,8 @@ struct WordForms {
     folded: String,
     french_stop: bool,
     english_stop: bool,
+    /// True when a paraphrase starts with this word: only then are they compared.
+    opens_paraphrase: bool,
     /// Term ids of the word's French and English stems, computed on first need.
     french: Option<u32>,
     english: Option<u32>,
@@ -108,10 +116,11 @@ impl Analyzer {
             english: Stemmer::create(Algorithm::English),
             french_stop: FRENCH_STOP_WORDS.iter().copied().collect(),
             english_stop: ENGLISH_STOP_WORDS.iter().copied().collect(),
-            words: HashMap::new(),
+            words: HashMap::default(),
             forms: Vec::new(),
-            term_ids: HashMap::new(),
+            term_ids: HashMap::default(),
             term_names: Vec::new(),
+            lowercase: String::new(),
         }
     }
 
@@ -126,6 +135,7 @@ impl Analyzer {
             word: word.to_string(),
             french_stop: self.french_stop.contains(folded.as_str()),
             english_stop: self.english_stop.contains(folded.as_str()),
+            opens_paraphrase: PARAPHRASES.iter().any(|(phrase, _)| phrase[0] == folded),
             folded,
             french: None,
             english: None,
@@ -189,8 +199,7 @@ impl Analyzer {
         }
     }
 
-    /// Term ids of the stems of `text`, deduplicated and in the order of the terms'
-    /// names (the order ids are given in by [`NearIndex::new`]).
+    /// Term ids of the stems of `text`, deduplicated, in no particular order.
     fn terms(&mut self, text: &str, language: Language) -> Vec<u32> {
         // The words of `text` as `textnorm::words` gives them (lowercase, accents
         // kept), without allocating for the common all-lowercase ASCII word.
@@ -203,7 +212,17 @@ impl Analyzer {
                 {
                     self.word(w)
                 } else {
-                    self.word(&w.to_lowercase())
+                    let mut lower = std::mem::take(&mut self.lowercase);
+                    lower.clear();
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                    let entry = if lower.is_ascii() {
+                        self.word(&lower)
+                    } else {
+                        self.word(&w.to_lowercase())
+                    };
+                    self.lowercase = lower;
+                    entry
                 }
             })
             .collect();
@@ -215,13 +234,18 @@ impl Analyzer {
         let mut i = 0;
         while i < entries.len() {
             let rest = &entries[i..];
-            let paraphrase = PARAPHRASES.iter().find(|(phrase, _)| {
-                phrase.len() <= rest.len()
-                    && phrase
-                        .iter()
-                        .zip(rest)
-                        .all(|(p, &w)| *p == self.forms[w as usize].folded)
-            });
+            let paraphrase = self.forms[entries[i] as usize].opens_paraphrase;
+            let paraphrase = paraphrase
+                .then(|| {
+                    PARAPHRASES.iter().find(|(phrase, _)| {
+                        phrase.len() <= rest.len()
+                            && phrase
+                                .iter()
+                                .zip(rest)
+                                .all(|(p, &w)| *p == self.forms[w as usize].folded)
+                    })
+                })
+                .flatten();
             if let Some((phrase, canonical)) = paraphrase {
                 kept.push(self.word(canonical));
                 i += phrase.len();
@@ -241,11 +265,42 @@ impl Analyzer {
                 terms.push(self.stem(entry, Language::English));
             }
         }
-        terms.sort_unstable_by(|a, b| {
-            self.term_names[*a as usize].cmp(&self.term_names[*b as usize])
-        });
+        terms.sort_unstable();
         terms.dedup();
         terms
+    }
+}
+
+/// The final term ids: terms are numbered in the order they are first met, label by
+/// label and in name order within a label, so that vectors (sorted by id), and so the
+/// order scores are summed in, do not depend on how the analyzer caches words.
+#[derive(Default)]
+struct Numbering {
+    /// Analyzer term id → final id (`u32::MAX`: not numbered yet).
+    of: Vec<u32>,
+    next: u32,
+}
+
+impl Numbering {
+    /// The final ids of a label's `terms`, sorted.
+    fn ids(&mut self, terms: Vec<u32>, names: &[String]) -> Vec<u32> {
+        let mut unseen: Vec<u32> = terms
+            .iter()
+            .copied()
+            .filter(|&t| self.of.get(t as usize).is_none_or(|&id| id == u32::MAX))
+            .collect();
+        unseen.sort_unstable_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
+        for term in unseen {
+            let term = term as usize;
+            if term >= self.of.len() {
+                self.of.resize(term + 1, u32::MAX);
+            }
+            self.of[term] = self.next;
+            self.next += 1;
+        }
+        let mut ids: Vec<u32> = terms.iter().map(|&t| self.of[t as usize]).collect();
+        ids.sort_unstable();
+        ids
     }
 }
 
@@ -261,47 +316,29 @@ impl NearIndex {
     /// never reaches 0, so a label made only of common words still has a direction).
     pub fn new(data: &DataSet) -> Self {
         let mut analyzer = Analyzer::new();
-        // Term ids are numbered in the order terms are first met, label by label and in
-        // name order within a label, so that vectors (sorted by id) and the order scores
-        // are summed in do not depend on how the analyzer caches words.
-        let mut numbering: Vec<u32> = Vec::new();
-        let mut vocabulary = 0u32;
-        let mut ids = |terms: Vec<u32>| -> Vec<u32> {
-            let mut ids: Vec<u32> = terms
-                .into_iter()
-                .map(|term| {
-                    let term = term as usize;
-                    if term >= numbering.len() {
-                        numbering.resize(term + 1, u32::MAX);
-                    }
-                    if numbering[term] == u32::MAX {
-                        numbering[term] = vocabulary;
-                        vocabulary += 1;
-                    }
-                    numbering[term]
-                })
-                .collect();
-            ids.sort_unstable();
-            ids
-        };
+        let mut numbering = Numbering::default();
         let terms: Vec<TaskTerms> = data
             .tasks
             .iter()
             .map(|task| {
                 if task.label.fr == task.label.en {
+                    let french = analyzer.terms(&task.label.fr, Language::Unknown);
                     TaskTerms {
-                        french: ids(analyzer.terms(&task.label.fr, Language::Unknown)),
+                        french: numbering.ids(french, &analyzer.term_names),
                         english: None,
                     }
                 } else {
+                    let french = analyzer.terms(&task.label.fr, Language::French);
+                    let french = numbering.ids(french, &analyzer.term_names);
+                    let english = analyzer.terms(&task.label.en, Language::English);
                     TaskTerms {
-                        french: ids(analyzer.terms(&task.label.fr, Language::French)),
-                        english: Some(ids(analyzer.terms(&task.label.en, Language::English))),
+                        french,
+                        english: Some(numbering.ids(english, &analyzer.term_names)),
                     }
                 }
             })
             .collect();
-        let vocabulary = vocabulary as usize;
+        let vocabulary = numbering.next as usize;
 
         // Document frequency: a task counts once per term even when both labels have it.
         let mut df = vec![0u32; vocabulary];
@@ -690,9 +727,12 @@ mod tests {
         /// The names of [`Analyzer::terms`], for tests.
         fn term_names_of(&mut self, text: &str, language: Language) -> Vec<String> {
             let ids = self.terms(text, language);
-            ids.iter()
+            let mut names: Vec<String> = ids
+                .iter()
                 .map(|&id| self.term_names[id as usize].clone())
-                .collect()
+                .collect();
+            names.sort();
+            names
         }
     }
 

@@ -363,6 +363,13 @@ fn check(
                 continue;
             }
         };
+        if matches!(
+            file.kind,
+            FileKind::Themes | FileKind::Sources | FileKind::Tasks
+        ) && read_list_in_batches(file_id, file.kind, &text, &mut raw, &mut problems)
+        {
+            continue;
+        }
         let parsed = yaml::parse(&text);
         drop(text);
         let mut node = match parsed {
@@ -443,6 +450,54 @@ fn check(
         ));
     }
     Err(Diagnostics(errors))
+}
+
+/// Reads a large list file (a catalogue of tasks) a batch of items at a time, so that
+/// it never exists as one tree (see `yaml::read_list_in_batches`). Returns `false`,
+/// with anything read undone, when the file must be parsed whole instead.
+fn read_list_in_batches(
+    file_id: usize,
+    kind: FileKind,
+    text: &str,
+    raw: &mut RawData,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    let marks = (
+        raw.themes.len(),
+        raw.sources.len(),
+        raw.tasks.len(),
+        raw.broken_ids.len(),
+        problems.len(),
+    );
+    let done = yaml::read_list_in_batches(text, |first, mut items| {
+        let mut reader = Reader {
+            file: file_id,
+            problems: &mut *problems,
+            broken: Vec::new(),
+        };
+        match kind {
+            FileKind::Themes => raw
+                .themes
+                .extend(reader.items(&mut items, first, Reader::theme)),
+            FileKind::Sources => {
+                raw.sources
+                    .extend(reader.items(&mut items, first, Reader::source))
+            }
+            FileKind::Tasks => raw
+                .tasks
+                .extend(reader.items(&mut items, first, Reader::task)),
+            FileKind::Role | FileKind::DataSet => {}
+        }
+        raw.broken_ids.extend(reader.broken);
+    });
+    if !done {
+        raw.themes.truncate(marks.0);
+        raw.sources.truncate(marks.1);
+        raw.tasks.truncate(marks.2);
+        raw.broken_ids.truncate(marks.3);
+        problems.truncate(marks.4);
+    }
+    done
 }
 
 /// Kinds of reference ("theme", "source", "task") whose file could not be read at all.
@@ -543,6 +598,93 @@ fn shorten_quotes(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A data folder whose `tasks.yaml` holds `count` tasks (several read batches);
+    /// `edit` may change the text of task `i`.
+    fn large_catalogue(count: usize, edit: impl Fn(usize, String) -> String) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| fs::write(dir.path().join(name), text).unwrap();
+        write("themes.yaml", "- {id: content, label: Content}\n");
+        write(
+            "sources.yaml",
+            "- {id: alpha, title: Alpha, language: en}\n",
+        );
+        let mut tasks = String::from("# a large catalogue\n");
+        for i in 0..count {
+            let task = format!(
+                "- id: task-{i}\n  label: {{fr: Tâche numéro {i}, en: Task number {i}}}\n  themes: [content]\n  axis: 0.5\n"
+            );
+            tasks.push_str(&edit(i, task));
+        }
+        write("tasks.yaml", &tasks);
+        fs::create_dir(dir.path().join("roles")).unwrap();
+        write(
+            "roles/r.yaml",
+            &format!(
+                "id: r\nname: R\nsources: [alpha]\ntasks:\n  - task: task-0\n  - task: task-{}\n",
+                count - 1
+            ),
+        );
+        dir
+    }
+
+    #[test]
+    fn a_large_catalogue_is_read_in_batches_with_exact_places() {
+        let count = 3000;
+        let dir = large_catalogue(count, |_, task| task);
+        let text = fs::read_to_string(dir.path().join("tasks.yaml")).unwrap();
+        assert!(text.len() > 3 * 64 * 1024, "several batches");
+        let data = load_path(dir.path()).unwrap();
+        assert_eq!(data.tasks.len(), count);
+        assert_eq!(data.tasks[2500].label.en, "Task number 2500");
+        assert_eq!(data.roles[0].tasks[1].task, count - 1);
+
+        // A mistake in a late batch is reported at its own line and path.
+        let dir = large_catalogue(count, |i, task| {
+            if i == 2500 {
+                task.replace("axis: 0.5", "axis: 5")
+            } else {
+                task
+            }
+        });
+        let diagnostics = load_path(dir.path()).unwrap_err();
+        let axis = diagnostics
+            .iter()
+            .find(|d| d.message.contains("out of range"))
+            .expect("axis problem");
+        assert_eq!(axis.path.as_ref().unwrap().to_string(), "[2500].axis");
+        assert_eq!(axis.location.unwrap().line, 1 + 2500 * 4 + 4);
+    }
+
+    #[test]
+    fn a_catalogue_that_cannot_be_split_is_read_whole() {
+        // An alias to an anchor of the first batch, far below it: read whole, same data.
+        let count = 3000;
+        let dir = large_catalogue(count, |i, task| match i {
+            0 => task.replace("label: {", "label: &first {"),
+            2999 => task.replace(
+                "label: {fr: Tâche numéro 2999, en: Task number 2999}",
+                "label: *first",
+            ),
+            _ => task,
+        });
+        let data = load_path(dir.path()).unwrap();
+        assert_eq!(data.tasks.len(), count);
+        assert_eq!(data.tasks[2999].label, data.tasks[0].label);
+        // A syntax error in a late batch: reported once, with its real line.
+        let dir = large_catalogue(count, |i, task| {
+            if i == 2800 {
+                task.replace("themes: [content]", "themes: [content")
+            } else {
+                task
+            }
+        });
+        let diagnostics = load_path(dir.path()).unwrap_err();
+        assert_eq!(diagnostics.len(), 1, "{diagnostics}");
+        let syntax = diagnostics.iter().next().unwrap();
+        assert!(syntax.message.starts_with("invalid YAML"), "{syntax}");
+        assert!(syntax.location.unwrap().line > 1 + 2800 * 4, "{syntax}");
+    }
 
     #[test]
     fn location_after_counts_lines_and_characters() {

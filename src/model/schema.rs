@@ -548,39 +548,59 @@ impl Reader<'_> {
         }
     }
 
+    /// Items of a top-level list read a batch at a time: `items` are the items from
+    /// index `first` on (see `yaml::read_list_in_batches`).
+    pub fn items<T>(
+        &mut self,
+        items: &mut [Node],
+        first: usize,
+        mut read_item: impl FnMut(&mut Self, &mut Node, &YamlPath) -> Option<T>,
+    ) -> Vec<T> {
+        let root = YamlPath::root();
+        items
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, item)| read_item(self, item, &root.index(first + i)))
+            .collect()
+    }
+
     pub fn themes(&mut self, node: &mut Node, path: &YamlPath) -> Vec<RawTheme> {
-        self.list(node, path, "themes", |r, item, path| {
-            let mut fields = r.fields(item, path, "a theme", THEME_FIELDS)?;
-            let id = r.required_id(&mut fields, "theme id");
-            let label = r.required_text(&mut fields, "label", "theme label");
-            let description = r.optional_text(&mut fields, "description", "theme description");
-            r.keep(id, |id| {
-                Some(RawTheme {
-                    id,
-                    label: label?,
-                    description,
-                })
+        self.list(node, path, "themes", Self::theme)
+    }
+
+    pub fn theme(&mut self, item: &mut Node, path: &YamlPath) -> Option<RawTheme> {
+        let mut fields = self.fields(item, path, "a theme", THEME_FIELDS)?;
+        let id = self.required_id(&mut fields, "theme id");
+        let label = self.required_text(&mut fields, "label", "theme label");
+        let description = self.optional_text(&mut fields, "description", "theme description");
+        self.keep(id, |id| {
+            Some(RawTheme {
+                id,
+                label: label?,
+                description,
             })
         })
     }
 
     pub fn sources(&mut self, node: &mut Node, path: &YamlPath) -> Vec<RawSource> {
-        self.list(node, path, "sources", |r, item, path| {
-            let mut fields = r.fields(item, path, "a source", SOURCE_FIELDS)?;
-            let id = r.required_id(&mut fields, "source id");
-            let title = r.required_string(&mut fields, "title", "the source's title");
-            let language =
-                r.required_string(&mut fields, "language", "a language code such as `fr`");
-            let url = r.optional_string(&mut fields, "url", "the source's address");
-            let summary = r.optional_text(&mut fields, "summary", "source summary");
-            r.keep(id, |id| {
-                Some(RawSource {
-                    id,
-                    title: title?,
-                    language: language?,
-                    url,
-                    summary,
-                })
+        self.list(node, path, "sources", Self::source)
+    }
+
+    pub fn source(&mut self, item: &mut Node, path: &YamlPath) -> Option<RawSource> {
+        let mut fields = self.fields(item, path, "a source", SOURCE_FIELDS)?;
+        let id = self.required_id(&mut fields, "source id");
+        let title = self.required_string(&mut fields, "title", "the source's title");
+        let language =
+            self.required_string(&mut fields, "language", "a language code such as `fr`");
+        let url = self.optional_string(&mut fields, "url", "the source's address");
+        let summary = self.optional_text(&mut fields, "summary", "source summary");
+        self.keep(id, |id| {
+            Some(RawSource {
+                id,
+                title: title?,
+                language: language?,
+                url,
+                summary,
             })
         })
     }
@@ -611,32 +631,34 @@ impl Reader<'_> {
     }
 
     pub fn tasks(&mut self, node: &mut Node, path: &YamlPath) -> Vec<RawTask> {
-        self.list(node, path, "tasks", |r, item, path| {
-            let mut fields = r.fields(item, path, "a task", TASK_FIELDS)?;
-            let id = r.required_id(&mut fields, "task id");
-            let label = r.required_text(&mut fields, "label", "task label");
-            let themes = r.themes_field(&mut fields);
-            let axis = r.axis(&mut fields);
-            let description = r.optional_text(&mut fields, "description", "task description");
-            if let Some(id) = &id
-                && id.value.starts_with("inline-")
-            {
-                r.problem(
-                    &id.origin.path,
-                    Anchor::Value,
-                    "task ids starting with `inline-` are reserved for inline tasks".into(),
-                    None,
-                );
-                return None;
-            }
-            r.keep(id, |id| {
-                Some(RawTask {
-                    id,
-                    label: label?,
-                    themes: themes?,
-                    axis: axis?,
-                    description,
-                })
+        self.list(node, path, "tasks", Self::task)
+    }
+
+    pub fn task(&mut self, item: &mut Node, path: &YamlPath) -> Option<RawTask> {
+        let mut fields = self.fields(item, path, "a task", TASK_FIELDS)?;
+        let id = self.required_id(&mut fields, "task id");
+        let label = self.required_text(&mut fields, "label", "task label");
+        let themes = self.themes_field(&mut fields);
+        let axis = self.axis(&mut fields);
+        let description = self.optional_text(&mut fields, "description", "task description");
+        if let Some(id) = &id
+            && id.value.starts_with("inline-")
+        {
+            self.problem(
+                &id.origin.path,
+                Anchor::Value,
+                "task ids starting with `inline-` are reserved for inline tasks".into(),
+                None,
+            );
+            return None;
+        }
+        self.keep(id, |id| {
+            Some(RawTask {
+                id,
+                label: label?,
+                themes: themes?,
+                axis: axis?,
+                description,
             })
         })
     }

@@ -88,31 +88,38 @@ fn lookup(
     let mut found = Vec::with_capacity(refs.len());
     let mut ok = true;
     for reference in refs {
-        match index.get(&reference.value) {
-            Some(i) => {
-                if !found.contains(i) {
-                    found.push(*i);
-                }
-            }
-            None => {
-                ok = false;
-                if problems.unreadable.contains(&what) || problems.broken.contains(&reference.value)
-                {
-                    // Already reported at its cause.
-                    continue;
-                }
-                problems.at(
-                    &reference.origin,
-                    format!(
-                        "unknown {what} `{}`: it is not defined in {defined_in}",
-                        reference.value
-                    ),
-                    did_you_mean(&reference.value, index.keys().map(String::as_str)),
-                );
-            }
+        match lookup_one(what, defined_in, reference, index, problems) {
+            Some(i) if !found.contains(&i) => found.push(i),
+            Some(_) => {}
+            None => ok = false,
         }
     }
     ok.then_some(found)
+}
+
+/// Looks up one reference, reporting it when unknown.
+fn lookup_one(
+    what: &str,
+    defined_in: &str,
+    reference: &Located,
+    index: &IdIndex,
+    problems: &mut Problems,
+) -> Option<usize> {
+    if let Some(&i) = index.get(&reference.value) {
+        return Some(i);
+    }
+    // Not reported again when already reported at its cause.
+    if !(problems.unreadable.contains(&what) || problems.broken.contains(&reference.value)) {
+        problems.at(
+            &reference.origin,
+            format!(
+                "unknown {what} `{}`: it is not defined in {defined_in}",
+                reference.value
+            ),
+            did_you_mean(&reference.value, index.keys().map(String::as_str)),
+        );
+    }
+    None
 }
 
 /// The generated id of an inline task: `inline-` and a slug of its English label
@@ -249,14 +256,8 @@ impl Resolver {
         for entry in role.tasks {
             let task = match entry.task {
                 RawTaskRef::Catalogue(reference) => {
-                    match lookup(
-                        "task",
-                        "tasks.yaml",
-                        std::slice::from_ref(&reference),
-                        task_index,
-                        &mut problems,
-                    ) {
-                        Some(found) => found[0],
+                    match lookup_one("task", "tasks.yaml", &reference, task_index, &mut problems) {
+                        Some(found) => found,
                         None => continue,
                     }
                 }

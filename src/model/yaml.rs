@@ -218,9 +218,6 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             message: TOO_DEEP.into(),
         });
     }
-    if let Some(node) = parse_list_in_batches(text) {
-        return Ok(node);
-    }
     parse_document(text)
 }
 
@@ -243,37 +240,30 @@ fn parse_document(text: &str) -> Result<Node, SyntaxError> {
     })
 }
 
-/// Text per batch of [`parse_list_in_batches`].
+/// Text per batch of [`read_list_in_batches`].
 const BATCH_BYTES: usize = 64 * 1024;
 
-/// A large top-level list (a task catalogue) parsed a batch of items at a time, or
-/// `None` when the text is not such a list or any batch does not parse cleanly.
+/// Hands the items of a large top-level block list (a task catalogue) to `read` a
+/// batch at a time, with the index of the batch's first item. Returns `false` when the
+/// text is not such a list or a batch does not parse cleanly on its own: the caller
+/// then undoes what `read` did and uses [`parse`], which reports any error.
 ///
 /// Why: the parser records a whole document's events before building any value, about
-/// 17 bytes of memory per byte of text, so a 3 MB `tasks.yaml` alone peaked at 50 MB.
-/// Items of a block list start with `- ` at column 0, and nothing inside an item can
-/// start a line there (block scalars and flow continuations are indented), so the text
-/// splits into runs of whole items. Each run must parse to exactly as many items as it
-/// has `- ` lines, or the whole text is parsed at once instead: an alias to an anchor
-/// of another run, a quoted scalar cut in two or anything unusual falls back, and every
-/// syntax error is reported by the whole-document parse, with its real line.
-fn parse_list_in_batches(text: &str) -> Option<Node> {
-    if text.len() <= BATCH_BYTES {
-        return None;
+/// 17 bytes of memory per byte of text, and the tree built from them costs about five
+/// more, so a 3 MB `tasks.yaml` read whole peaked at 50 MB. Items of a block list start
+/// with `- ` at column 0, and nothing inside an item can start a line there (block
+/// scalars and flow continuations are indented), so the text splits into runs of whole
+/// items. Each run must parse to exactly as many items as it has `- ` lines: an alias
+/// to an anchor of another run, a quoted scalar cut in two or anything unusual fails
+/// that test, and the whole text is then parsed at once.
+pub fn read_list_in_batches(text: &str, mut read: impl FnMut(usize, Vec<Node>)) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() <= BATCH_BYTES || too_deep_flow(text).is_some() {
+        return false;
     }
-    let mut starts = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        if body == "-" || body.starts_with("- ") {
-            starts.push(offset);
-        } else if starts.is_empty() && !(body.trim().is_empty() || body.starts_with('#')) {
-            // Only comments and blank lines may come before the first item.
-            return None;
-        }
-        offset += line.len();
-    }
-    let mut items = Vec::with_capacity(starts.len());
+    let Some(starts) = item_starts(text).filter(|starts| !starts.is_empty()) else {
+        return false;
+    };
     let mut first = 0;
     while first < starts.len() {
         let begin = if first == 0 { 0 } else { starts[first] };
@@ -283,12 +273,37 @@ fn parse_list_in_batches(text: &str) -> Option<Node> {
         }
         let end = starts.get(last).copied().unwrap_or(text.len());
         match serde_yaml::from_str::<Node>(&text[begin..end]) {
-            Ok(Node::Seq(batch)) if batch.len() == last - first => items.extend(batch),
-            _ => return None,
+            Ok(Node::Seq(batch)) if batch.len() == last - first => read(first, batch),
+            _ => return false,
         }
         first = last;
     }
-    Some(Node::Seq(items))
+    true
+}
+
+/// Byte offsets of the lines that start an item of a top-level block list, or `None`
+/// when something other than comments and blank lines comes before the first item.
+fn item_starts(text: &str) -> Option<Vec<usize>> {
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body == "-" || body.starts_with("- ") {
+            starts.push(offset);
+        } else if starts.is_empty() && !(body.trim().is_empty() || body.starts_with('#')) {
+            return None;
+        }
+        offset += line.len();
+    }
+    Some(starts)
+}
+
+/// A large top-level list parsed in batches into one tree, or `None`: what the loader
+/// reads through [`read_list_in_batches`], for tests to compare with [`parse`].
+#[cfg(test)]
+fn parse_list_in_batches(text: &str) -> Option<Node> {
+    let mut items = Vec::new();
+    read_list_in_batches(text, |_, batch| items.extend(batch)).then_some(Node::Seq(items))
 }
 
 /// The N of an "at position N" in a parser message.
