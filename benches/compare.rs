@@ -90,7 +90,7 @@ fn made_up_words() -> DataSet {
         tasks: range
             .map(|task| RoleTask {
                 task,
-                sources: vec![0],
+                sources: vec![0].into(),
                 contested_by: Vec::new(),
                 note: None,
             })

@@ -451,7 +451,7 @@ mod tests {
             task("events", "Organiser des événements", &[2], 0.5),
         ];
         let mut b = role("b", &[0, 2, 4, 3]);
-        b.tasks[2].sources = vec![1];
+        b.tasks[2].sources = vec![1].into();
         data(3, tasks, vec![role("a", &[0, 1, 3]), b])
     }
 

@@ -33,7 +33,7 @@ pub fn role(id: &str, tasks: &[usize]) -> Role {
             .iter()
             .map(|&task| RoleTask {
                 task,
-                sources: vec![0],
+                sources: vec![0].into(),
                 contested_by: Vec::new(),
                 note: None,
             })

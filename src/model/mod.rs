@@ -13,6 +13,8 @@ pub mod yaml;
 pub use bundled::{BUNDLED_FILES, BundledFile};
 pub use load::{DataOrigin, LoadLimits, load_bundled, load_path, load_path_with, load_text};
 
+use std::sync::Arc;
+
 use crate::lang::Lang;
 
 /// Text in French and English. Both are always present after loading: when the data
@@ -90,8 +92,8 @@ pub struct Task {
     pub themes: Vec<ThemeIdx>,
     /// 0.0 = pure execution … 1.0 = pure strategy.
     pub axis: f64,
-    /// Longer explanation.
-    pub description: Option<Text>,
+    /// Longer explanation. Boxed: a catalogue holds many tasks and few explain them.
+    pub description: Option<Box<Text>>,
     /// True when the task was defined inline in a role rather than in the catalogue.
     pub inline: bool,
 }
@@ -101,8 +103,9 @@ pub struct Task {
 pub struct RoleTask {
     /// The task.
     pub task: TaskIdx,
-    /// Sources that give this task to this role. Never empty.
-    pub sources: Vec<SourceIdx>,
+    /// Sources that give this task to this role. Never empty. Shared: the tasks of a
+    /// role that gives its sources once (`sources` on the role) all hold the same list.
+    pub sources: Arc<[SourceIdx]>,
     /// Sources that say otherwise (give the task to another role, or deny it).
     pub contested_by: Vec<SourceIdx>,
     /// Why it is contested, or any nuance. Boxed: few entries have one, and a large

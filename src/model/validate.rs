@@ -4,6 +4,7 @@
 //! attributions are reported here, each at the place of the offending value.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::diagnostics::{Anchor, did_you_mean};
 use crate::model::schema::{
@@ -207,7 +208,7 @@ impl Resolver {
                 label: task.label,
                 themes: task_themes.unwrap_or_default(),
                 axis: task.axis,
-                description: task.description,
+                description: task.description.map(Box::new),
                 inline: false,
             });
         }
@@ -249,7 +250,8 @@ impl Resolver {
         let default_sources = role
             .default_sources
             .as_ref()
-            .and_then(|s| lookup("source", "sources", s, source_index, &mut problems));
+            .and_then(|s| lookup("source", "sources", s, source_index, &mut problems))
+            .map(Arc::<[usize]>::from);
         let mut role_tasks: Vec<RoleTask> = Vec::with_capacity(role.tasks.len());
         // Where each task of this role was listed, to point at the first of two listings.
         let mut listed_at: Vec<(usize, Origin)> = Vec::with_capacity(role.tasks.len());
@@ -301,7 +303,7 @@ impl Resolver {
                                 label,
                                 themes: task_themes,
                                 axis,
-                                description,
+                                description: description.map(Box::new),
                                 inline: true,
                             });
                             task_index.insert(id, tasks.len() - 1);
@@ -342,9 +344,11 @@ impl Resolver {
                     );
                     None
                 }
-                Some(refs) => lookup("source", "sources", refs, source_index, &mut problems),
+                Some(refs) => {
+                    lookup("source", "sources", refs, source_index, &mut problems).map(Arc::from)
+                }
                 None => match &default_sources {
-                    Some(defaults) if !defaults.is_empty() => Some(defaults.clone()),
+                    Some(defaults) if !defaults.is_empty() => Some(Arc::clone(defaults)),
                     _ => {
                         problems.at(
                             &entry.origin,

@@ -103,7 +103,7 @@ fn build(shape: &Shape) -> DataSet {
             },
             themes: vec![theme],
             axis: f64::from(axis) / 10.0,
-            description: Some(text(LABELS[(label + 1) % LABELS.len()], i)),
+            description: Some(Box::new(text(LABELS[(label + 1) % LABELS.len()], i))),
             inline: false,
         })
         .collect();
@@ -117,7 +117,7 @@ fn build(shape: &Shape) -> DataSet {
                 if held.iter().all(|t| t.task != task) {
                     held.push(RoleTask {
                         task,
-                        sources: vec![source],
+                        sources: vec![source].into(),
                         contested_by: if contested { vec![source] } else { vec![] },
                         note: contested.then(|| Box::new(text(LABELS[5], r))),
                     });
