@@ -88,8 +88,10 @@ struct Analyzer {
     /// Term (a folded stem) → term id, and back.
     term_ids: HashMap<String, u32, Hasher>,
     term_names: Vec<String>,
-    /// Scratch space for lowercasing a word.
+    /// Scratch space for lowercasing a word, and for a label's words and kept words.
     lowercase: String,
+    entries: Vec<u32>,
+    kept: Vec<u32>,
 }
 
 /// Words and terms are looked up once per word of every label: foldhash is several
@@ -121,6 +123,8 @@ impl Analyzer {
             term_ids: HashMap::default(),
             term_names: Vec::new(),
             lowercase: String::new(),
+            entries: Vec::new(),
+            kept: Vec::new(),
         }
     }
 
@@ -203,34 +207,37 @@ impl Analyzer {
     fn terms(&mut self, text: &str, language: Language) -> Vec<u32> {
         // The words of `text` as `textnorm::words` gives them (lowercase, accents
         // kept), without allocating for the common all-lowercase ASCII word.
-        let entries: Vec<u32> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                if w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                {
-                    self.word(w)
-                } else {
-                    let mut lower = std::mem::take(&mut self.lowercase);
-                    lower.clear();
-                    lower.push_str(w);
-                    lower.make_ascii_lowercase();
-                    let entry = if lower.is_ascii() {
-                        self.word(&lower)
+        let mut entries = std::mem::take(&mut self.entries);
+        entries.clear();
+        entries.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    if w.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                    {
+                        self.word(w)
                     } else {
-                        self.word(&w.to_lowercase())
-                    };
-                    self.lowercase = lower;
-                    entry
-                }
-            })
-            .collect();
+                        let mut lower = std::mem::take(&mut self.lowercase);
+                        lower.clear();
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                        let entry = if lower.is_ascii() {
+                            self.word(&lower)
+                        } else {
+                            self.word(&w.to_lowercase())
+                        };
+                        self.lowercase = lower;
+                        entry
+                    }
+                }),
+        );
         let language = match language {
             Language::Unknown => self.guess(text, &entries),
             known => known,
         };
-        let mut kept: Vec<u32> = Vec::with_capacity(entries.len());
+        let mut kept = std::mem::take(&mut self.kept);
+        kept.clear();
         let mut i = 0;
         while i < entries.len() {
             let rest = &entries[i..];
@@ -257,7 +264,7 @@ impl Analyzer {
             i += 1;
         }
         let mut terms = Vec::with_capacity(2 * kept.len());
-        for entry in kept {
+        for &entry in &kept {
             if language != Language::English {
                 terms.push(self.stem(entry, Language::French));
             }
@@ -267,6 +274,8 @@ impl Analyzer {
         }
         terms.sort_unstable();
         terms.dedup();
+        self.entries = entries;
+        self.kept = kept;
         terms
     }
 }
@@ -279,18 +288,23 @@ struct Numbering {
     /// Analyzer term id → final id (`u32::MAX`: not numbered yet).
     of: Vec<u32>,
     next: u32,
+    /// Scratch space: a label's terms not numbered yet.
+    unseen: Vec<u32>,
 }
 
 impl Numbering {
-    /// The final ids of a label's `terms`, sorted.
-    fn ids(&mut self, terms: Vec<u32>, names: &[String]) -> Vec<u32> {
-        let mut unseen: Vec<u32> = terms
-            .iter()
-            .copied()
-            .filter(|&t| self.of.get(t as usize).is_none_or(|&id| id == u32::MAX))
-            .collect();
+    /// The final ids of a label's `terms`, in place, sorted.
+    fn ids(&mut self, mut terms: Vec<u32>, names: &[String]) -> Vec<u32> {
+        let mut unseen = std::mem::take(&mut self.unseen);
+        unseen.clear();
+        unseen.extend(
+            terms
+                .iter()
+                .copied()
+                .filter(|&t| self.of.get(t as usize).is_none_or(|&id| id == u32::MAX)),
+        );
         unseen.sort_unstable_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
-        for term in unseen {
+        for &term in &unseen {
             let term = term as usize;
             if term >= self.of.len() {
                 self.of.resize(term + 1, u32::MAX);
@@ -298,9 +312,12 @@ impl Numbering {
             self.of[term] = self.next;
             self.next += 1;
         }
-        let mut ids: Vec<u32> = terms.iter().map(|&t| self.of[t as usize]).collect();
-        ids.sort_unstable();
-        ids
+        self.unseen = unseen;
+        for term in &mut terms {
+            *term = self.of[*term as usize];
+        }
+        terms.sort_unstable();
+        terms
     }
 }
 
