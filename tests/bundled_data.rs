@@ -152,3 +152,18 @@ fn bundled_file_list_matches_the_data_folder() {
         );
     }
 }
+
+/// The trees parsed when rolediff was built are the trees the YAML gives now, so that
+/// loading the bundled data from them is loading the YAML.
+#[test]
+fn bundled_trees_parsed_at_build_time_match_the_yaml() {
+    for file in BUNDLED_FILES {
+        if file.path.ends_with(".yaml") {
+            let decoded = rolediff::model::yaml::decode(file.nodes)
+                .unwrap_or_else(|| panic!("{} has no build-time tree", file.path));
+            assert_eq!(decoded, parse(file.contents).unwrap(), "{}", file.path);
+        } else {
+            assert!(file.nodes.is_empty(), "{}", file.path);
+        }
+    }
+}

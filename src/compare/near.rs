@@ -333,6 +333,9 @@ impl NearIndex {
     /// never reaches 0, so a label made only of common words still has a direction).
     pub fn new(data: &DataSet) -> Self {
         let mut analyzer = Analyzer::new();
+        // A catalogue has a few distinct words per task at most; sized once, not regrown.
+        analyzer.words.reserve(4 * data.tasks.len());
+        analyzer.term_ids.reserve(4 * data.tasks.len());
         let mut numbering = Numbering::default();
         let terms: Vec<TaskTerms> = data
             .tasks

@@ -4,6 +4,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lowercase, without accents (NFD, combining marks dropped): `Modérer` → `moderer`.
 pub fn fold(text: &str) -> String {
+    // ASCII has no accents to drop: the common case skips the decomposition.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

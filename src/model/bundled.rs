@@ -7,11 +7,18 @@ pub struct BundledFile {
     pub path: &'static str,
     /// The file's contents.
     pub contents: &'static str,
+    /// The file parsed when rolediff was built (`build.rs`), in the compact form of
+    /// `yaml::encode`; empty for a file that is not YAML or did not parse.
+    pub nodes: &'static [u8],
 }
 
 macro_rules! bundled {
     ($($path:literal),* $(,)?) => {
-        &[$(BundledFile { path: $path, contents: include_str!(concat!("../../data/", $path)) }),*]
+        &[$(BundledFile {
+            path: $path,
+            contents: include_str!(concat!("../../data/", $path)),
+            nodes: include_bytes!(concat!(env!("OUT_DIR"), "/nodes/", $path, ".bin")),
+        }),*]
     };
 }
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::YamlPath;
 use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Location};
 use crate::model::DataSet;
-use crate::model::bundled::BUNDLED_FILES;
+use crate::model::bundled::{BUNDLED_FILES, BundledFile};
 use crate::model::schema::{MAX_PROBLEMS, Problem, RawData, Reader};
 use crate::model::validate::Resolver;
 use crate::model::yaml::{self, Node, Positions};
@@ -79,7 +79,8 @@ pub(crate) struct LoadedFile {
 /// dropped once checked, so a large data set is never held in memory as text; the rare
 /// file with a problem to locate is read again for its positions.
 enum FileText {
-    Static(&'static str),
+    /// A file of the bundled data, parsed when rolediff was built.
+    Bundled(&'static BundledFile),
     Memory(String),
     Disk(LoadLimits),
 }
@@ -87,7 +88,7 @@ enum FileText {
 impl LoadedFile {
     fn text(&self) -> Result<Cow<'_, str>, Diagnostic> {
         match &self.text {
-            FileText::Static(text) => Ok(Cow::Borrowed(text)),
+            FileText::Bundled(file) => Ok(Cow::Borrowed(file.contents)),
             FileText::Memory(text) => Ok(Cow::Borrowed(text)),
             FileText::Disk(limits) => read_text(&self.display, *limits).map(Cow::Owned),
         }
@@ -102,7 +103,7 @@ pub fn load_bundled() -> Result<DataSet, Diagnostics> {
             let kind = kind_in_folder(Path::new(file.path))?;
             Some(LoadedFile {
                 display: Path::new("<bundled>").join(file.path),
-                text: FileText::Static(file.contents),
+                text: FileText::Bundled(file),
                 kind,
             })
         })
@@ -366,11 +367,18 @@ fn check(
         if matches!(
             file.kind,
             FileKind::Themes | FileKind::Sources | FileKind::Tasks
-        ) && read_list_in_batches(file_id, file.kind, &text, &mut raw, &mut problems)
+        ) && !matches!(file.text, FileText::Bundled(_))
+            && read_list_in_batches(file_id, file.kind, &text, &mut raw, &mut problems)
         {
             continue;
         }
-        let parsed = yaml::parse(&text);
+        let parsed = match &file.text {
+            // Parsed when rolediff was built; the text is parsed only if that failed.
+            FileText::Bundled(bundled) => {
+                yaml::decode(bundled.nodes).map_or_else(|| yaml::parse(&text), Ok)
+            }
+            _ => yaml::parse(&text),
+        };
         drop(text);
         let mut node = match parsed {
             Ok(node) => node,
