@@ -264,7 +264,10 @@ impl Reader<'_> {
             );
             return None;
         };
-        let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
+        // Known fields seen, as bits (a mapping is read per entry of a large catalogue,
+        // so no set is allocated); unknown keys seen, in the rare mapping that has any.
+        let mut seen_known = 0u64;
+        let mut seen_unknown: Vec<&str> = Vec::new();
         let mut misspelt = Vec::new();
         for (key, _) in entries.iter() {
             let Node::String(key) = key else {
@@ -279,14 +282,27 @@ impl Reader<'_> {
                 );
                 continue;
             };
-            if seen.contains(&key.as_ref()) {
+            let known_at = known.iter().position(|k| *k == key.as_ref());
+            let seen_before = match known_at {
+                Some(at) if at < 64 => {
+                    let before = seen_known & (1 << at) != 0;
+                    seen_known |= 1 << at;
+                    before
+                }
+                _ => {
+                    let before = seen_unknown.contains(&key.as_ref());
+                    seen_unknown.push(key);
+                    before
+                }
+            };
+            if seen_before {
                 self.problem(
                     &path.key(key),
                     Anchor::Key,
                     format!("duplicate field `{key}` in {what}"),
                     None,
                 );
-            } else if !known.contains(&key.as_ref()) {
+            } else if known_at.is_none() {
                 misspelt.extend(
                     crate::diagnostics::closest(key, known.iter().copied())
                         .first()
@@ -302,7 +318,6 @@ impl Reader<'_> {
                     did_you_mean(key, known.iter().copied()),
                 );
             }
-            seen.push(key);
         }
         Some(Fields {
             entries,
