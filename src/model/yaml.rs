@@ -455,6 +455,12 @@ const TOO_DEEP: &str =
 /// quoted scalars and comments; a bracket inside a plain or block scalar is counted,
 /// which could only matter to a file with over 128 unclosed brackets in its text.
 fn too_deep_flow(text: &str) -> Option<Location> {
+    // Nesting deeper than the limit needs more opening brackets than the limit: most
+    // files have a handful, and a count is far cheaper than the scan below.
+    let opening = text.bytes().filter(|&b| b == b'[' || b == b'{').count();
+    if opening <= MAX_DEPTH {
+        return None;
+    }
     #[derive(PartialEq)]
     enum State {
         Plain,
@@ -465,23 +471,27 @@ fn too_deep_flow(text: &str) -> Option<Location> {
     let mut state = State::Plain;
     let mut depth = 0usize;
     let (mut line, mut column) = (1, 0);
-    let mut previous = '\n';
+    let mut previous = b'\n';
     let mut escaped = false;
-    for c in text.chars() {
-        column += 1;
+    // Bytes, not characters: every byte that matters here is ASCII, and the bytes of a
+    // multi-byte character are never ASCII. Columns count characters (first bytes).
+    for &c in text.as_bytes() {
+        if c & 0xC0 != 0x80 {
+            column += 1;
+        }
         match state {
             State::Plain => match c {
-                '[' | '{' => {
+                b'[' | b'{' => {
                     depth += 1;
                     if depth > MAX_DEPTH {
                         return Some(Location { line, column });
                     }
                 }
-                ']' | '}' => depth = depth.saturating_sub(1),
-                '#' if previous.is_whitespace() => state = State::Comment,
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                b'#' if previous.is_ascii_whitespace() => state = State::Comment,
                 // A quote opens a quoted scalar only where a scalar can start.
-                '\'' | '"' if previous.is_whitespace() || "[{,:-?".contains(previous) => {
-                    state = if c == '"' {
+                b'\'' | b'"' if previous.is_ascii_whitespace() || b"[{,:-?".contains(&previous) => {
+                    state = if c == b'"' {
                         State::Double
                     } else {
                         State::Single
@@ -489,14 +499,14 @@ fn too_deep_flow(text: &str) -> Option<Location> {
                 }
                 _ => {}
             },
-            State::Single if c == '\'' => state = State::Plain,
+            State::Single if c == b'\'' => state = State::Plain,
             State::Double if escaped => escaped = false,
-            State::Double if c == '\\' => escaped = true,
-            State::Double if c == '"' => state = State::Plain,
-            State::Comment if c == '\n' => state = State::Plain,
+            State::Double if c == b'\\' => escaped = true,
+            State::Double if c == b'"' => state = State::Plain,
+            State::Comment if c == b'\n' => state = State::Plain,
             _ => {}
         }
-        if c == '\n' {
+        if c == b'\n' {
             line += 1;
             column = 0;
         }
@@ -796,6 +806,15 @@ mod tests {
             "x"
         );
         assert!(parse(&quoted).is_ok());
+        // Columns count characters, not bytes.
+        let accented = format!("é: {}", "[".repeat(200));
+        assert_eq!(
+            parse(&accented).unwrap_err().location,
+            Some(Location {
+                line: 1,
+                column: 3 + 129
+            })
+        );
         let sneaky = format!("c: l'a {}", "{a: ".repeat(300));
         assert!(parse(&sneaky).unwrap_err().message.contains("too deep"));
     }
