@@ -290,6 +290,10 @@ fn item_starts(text: &str) -> Option<Vec<usize>> {
         let body = line.trim_end_matches(['\n', '\r']);
         if body == "-" || body.starts_with("- ") {
             starts.push(offset);
+        } else if body.starts_with("---") || body.starts_with("...") || body.starts_with('%') {
+            // Document markers and directives: two runs could each be a valid document
+            // where the whole text is not one.
+            return None;
         } else if starts.is_empty() && !(body.trim().is_empty() || body.starts_with('#')) {
             return None;
         }
@@ -855,6 +859,12 @@ mod tests {
         let broken = format!("{}- {{id: x\n", &text[..text.len() - "- *shared\n".len()]);
         let error = parse(&broken).unwrap_err();
         assert_eq!(error.location.map(|l| l.line), Some(5003));
+        // Two documents, whatever the batches: parsed whole, and refused.
+        let half = text.len() / 2;
+        let at = half + text[half..].find("\n- ").unwrap() + 1;
+        let documents = format!("{}...\n{}", &text[..at], &text[at..]);
+        assert!(parse_list_in_batches(&documents).is_none());
+        assert!(parse(&documents).is_err());
         // Not a list at the top: parsed whole.
         let mapping = format!("tasks:\n{}", text.replace("\n- ", "\n  - "));
         assert!(parse_list_in_batches(&mapping).is_none());
