@@ -256,9 +256,18 @@ const BATCH_BYTES: usize = 64 * 1024;
 /// items. Each run must parse to exactly as many items as it has `- ` lines: an alias
 /// to an anchor of another run, a quoted scalar cut in two or anything unusual fails
 /// that test, and the whole text is then parsed at once.
-pub fn read_list_in_batches(text: &str, mut read: impl FnMut(usize, Vec<Node>)) -> bool {
+pub fn read_list_in_batches(text: &str, read: impl FnMut(usize, Vec<Node>)) -> bool {
+    read_list_in_batches_of(text, BATCH_BYTES, read)
+}
+
+/// [`read_list_in_batches`] with runs of about `batch_bytes` (tests use small ones).
+fn read_list_in_batches_of(
+    text: &str,
+    batch_bytes: usize,
+    mut read: impl FnMut(usize, Vec<Node>),
+) -> bool {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.len() <= BATCH_BYTES || too_deep_flow(text).is_some() {
+    if text.len() <= batch_bytes || too_deep_flow(text).is_some() {
         return false;
     }
     let Some(starts) = item_starts(text).filter(|starts| !starts.is_empty()) else {
@@ -268,7 +277,7 @@ pub fn read_list_in_batches(text: &str, mut read: impl FnMut(usize, Vec<Node>)) 
     while first < starts.len() {
         let begin = if first == 0 { 0 } else { starts[first] };
         let mut last = first + 1;
-        while last < starts.len() && starts[last] - begin < BATCH_BYTES {
+        while last < starts.len() && starts[last] - begin < batch_bytes {
             last += 1;
         }
         let end = starts.get(last).copied().unwrap_or(text.len());
@@ -895,6 +904,47 @@ mod tests {
         assert_eq!(decode(&padded), None);
         assert_eq!(decode(&[9]), None);
         assert_eq!(decode(&[tag::SEQ, 255, 255, 255, 255]), None);
+    }
+
+    proptest::proptest! {
+        /// Lists cut into runs of a few items parse to the tree of the whole text, or
+        /// are refused (and then parsed whole): never a different tree, never a tree
+        /// where the whole text is an error.
+        #[test]
+        fn batches_never_change_the_tree(
+            items in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "- a\n",
+                    "- {id: x, label: 'y'}\n",
+                    "- &k [1, 2]\n",
+                    "- *k\n",
+                    "- \"quoted\n- still quoted\"\n",
+                    "- 'single\n- too'\n",
+                    "- |\n  - block\n  text\n",
+                    "- key: v\n  other: w\n",
+                    "# comment\n",
+                    "...\n",
+                    "---\n",
+                    "-\n",
+                    "- [open\n",
+                    "- close]\n",
+                    "- x: {a: 1,\n- b: 2}\n",
+                    "\n",
+                    "- - nested\n  - list\n",
+                    "- \"é\"\r\n",
+                    "%TAG ! x\n",
+                ]),
+                1..40,
+            ),
+            batch in 1usize..64,
+        ) {
+            let text: String = items.concat();
+            let mut batched = Vec::new();
+            let whole = parse_document(&text);
+            if read_list_in_batches_of(&text, batch, |_, items| batched.extend(items)) {
+                proptest::prop_assert_eq!(whole, Ok(Node::Seq(batched)));
+            }
+        }
     }
 
     #[test]
