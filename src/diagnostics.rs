@@ -60,7 +60,7 @@ const KEY_BIT: u32 = 1 << 31;
 ///
 /// Loading records the path of every id and reference it reads (hundreds of thousands
 /// in a large catalogue), so the common path — known field names, indices, at most
-/// [`PACKED_DEPTH`] steps — is a small `Copy`-sized value that is extended without
+/// `PACKED_DEPTH` steps — is a small `Copy`-sized value that is extended without
 /// allocating. Other paths (unknown keys in a user's typo, very deep nesting) fall back
 /// to a vector. Each path has exactly one representation, so equality and hashing
 /// can compare representations.
