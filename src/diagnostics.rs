@@ -49,6 +49,36 @@ pub(crate) const KNOWN_KEYS: &[&str] = &[
     "en",
 ];
 
+/// The position of `key` in [`KNOWN_KEYS`], if it is one.
+///
+/// Called for every mapping key of every file: a `match` on literals compiles to
+/// length and word compares, where a search of the list calls `memcmp` per entry.
+/// A test checks that it agrees with the list.
+pub(crate) fn known_key_position(key: &str) -> Option<usize> {
+    Some(match key {
+        "id" => 0,
+        "label" => 1,
+        "description" => 2,
+        "title" => 3,
+        "language" => 4,
+        "url" => 5,
+        "summary" => 6,
+        "themes" => 7,
+        "axis" => 8,
+        "task" => 9,
+        "sources" => 10,
+        "contested_by" => 11,
+        "note" => 12,
+        "name" => 13,
+        "aliases" => 14,
+        "tasks" => 15,
+        "roles" => 16,
+        "fr" => 17,
+        "en" => 18,
+        _ => return None,
+    })
+}
+
 /// Deepest path kept packed. The data format's deepest path with an origin is
 /// `roles[i].tasks[j].sources[k]` (six steps); a text adds one (`.fr`).
 const PACKED_DEPTH: usize = 7;
@@ -147,7 +177,7 @@ impl YamlPath {
 
     /// This path extended by a mapping key.
     pub fn key(&self, key: &str) -> Self {
-        match KNOWN_KEYS.iter().position(|known| *known == key) {
+        match known_key_position(key) {
             Some(known) => self.push_packed(KEY_BIT | known as u32, || {
                 PathSegment::Key(Cow::Borrowed(KNOWN_KEYS[known]))
             }),
@@ -181,10 +211,7 @@ impl YamlPath {
 
     fn push(self, segment: PathSegment) -> Self {
         let packed = match &segment {
-            PathSegment::Key(key) => KNOWN_KEYS
-                .iter()
-                .position(|known| *known == key.as_ref())
-                .map(|known| KEY_BIT | known as u32),
+            PathSegment::Key(key) => known_key_position(key).map(|known| KEY_BIT | known as u32),
             PathSegment::Index(index) => u32::try_from(*index).ok().filter(|i| *i < KEY_BIT),
         };
         match (self.0, packed) {
@@ -374,6 +401,25 @@ pub fn did_you_mean<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn known_key_position_agrees_with_the_list() {
+        for (i, key) in KNOWN_KEYS.iter().enumerate() {
+            assert_eq!(super::known_key_position(key), Some(i), "{key}");
+        }
+        for other in [
+            "",
+            "i",
+            "ids",
+            "Id",
+            "labels",
+            "en ",
+            "contested-by",
+            "tâche",
+        ] {
+            assert_eq!(super::known_key_position(other), None, "{other}");
+        }
+    }
+
     use super::*;
 
     #[test]

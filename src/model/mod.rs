@@ -5,6 +5,7 @@
 //! interfaces never deal with missing data or unknown ids.
 
 mod bundled;
+mod ids;
 mod load;
 mod schema;
 mod validate;

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostics::{Anchor, did_you_mean};
+use crate::model::ids::IdIndex;
 use crate::model::schema::{
     InlineTask, Located, MAX_PROBLEMS, Origin, Problem, RawData, RawRole, RawTaskRef, slugify,
 };
@@ -51,14 +52,6 @@ impl Problems<'_> {
     }
 }
 
-/// Ids mapped to indices.
-///
-/// Every reference of a data set is looked up here (over a hundred thousand in a large
-/// catalogue), so the map holds only the index, and hashes with foldhash: several times
-/// faster than std's SipHash on short ids, and still seeded per process, so that ids
-/// written to collide cannot turn loading quadratic.
-type IdIndex = HashMap<String, usize, foldhash::quality::RandomState>;
-
 /// Maps ids to indices, reporting duplicates.
 fn index_ids<'a>(
     what: &str,
@@ -66,13 +59,10 @@ fn index_ids<'a>(
     problems: &mut Problems,
 ) -> IdIndex {
     let ids: Vec<&Located> = ids.collect();
-    let mut index = IdIndex::with_capacity_and_hasher(ids.len(), Default::default());
+    let mut index = IdIndex::with_capacity(ids.len());
     for (i, id) in ids.iter().enumerate() {
-        match index.get(&id.value) {
-            Some(&first) => problems.duplicate(what, id, &ids[first].origin),
-            None => {
-                index.insert(id.value.clone(), i);
-            }
+        if let Err(first) = index.insert_new(&id.value, i) {
+            problems.duplicate(what, id, &ids[first].origin);
         }
     }
     index
@@ -106,7 +96,7 @@ fn lookup_one(
     index: &IdIndex,
     problems: &mut Problems,
 ) -> Option<usize> {
-    if let Some(&i) = index.get(&reference.value) {
+    if let Some(i) = index.get(&reference.value) {
         return Some(i);
     }
     // Not reported again when already reported at its cause.
@@ -117,7 +107,7 @@ fn lookup_one(
                 "unknown {what} `{}`: it is not defined in {defined_in}",
                 reference.value
             ),
-            did_you_mean(&reference.value, index.keys().map(String::as_str)),
+            did_you_mean(&reference.value, index.ids()),
         );
     }
     None
@@ -255,14 +245,27 @@ impl Resolver {
         let mut role_tasks: Vec<RoleTask> = Vec::with_capacity(role.tasks.len());
         // Where each task of this role was listed, to point at the first of two listings.
         let mut listed_at: Vec<(usize, Origin)> = Vec::with_capacity(role.tasks.len());
-        for entry in role.tasks {
+        // The catalogue references are looked up first, in a tight loop: each lookup is
+        // a cache miss (parsing this role's file pushed the index out of the cache), and
+        // lookups independent of each other wait for their misses together. A reference
+        // not found here is looked up again below, after the inline tasks before it,
+        // and reported if still unknown; the index only grows, so what is found stays.
+        let found: Vec<Option<usize>> = role
+            .tasks
+            .iter()
+            .map(|entry| match &entry.task {
+                RawTaskRef::Catalogue(reference) => task_index.get(&reference.value),
+                RawTaskRef::Inline(_) => None,
+            })
+            .collect();
+        for (entry, found) in role.tasks.into_iter().zip(found) {
             let task = match entry.task {
-                RawTaskRef::Catalogue(reference) => {
-                    match lookup_one("task", "tasks.yaml", &reference, task_index, &mut problems) {
-                        Some(found) => found,
-                        None => continue,
-                    }
-                }
+                RawTaskRef::Catalogue(reference) => match found.or_else(|| {
+                    lookup_one("task", "tasks.yaml", &reference, task_index, &mut problems)
+                }) {
+                    Some(found) => found,
+                    None => continue,
+                },
                 RawTaskRef::Inline(inline) => {
                     let InlineTask {
                         origin,
@@ -283,7 +286,7 @@ impl Resolver {
                     let id = inline_task_id(&label);
                     match task_index.get(&id) {
                         Some(existing) => {
-                            let existing_task = &tasks[*existing];
+                            let existing_task = &tasks[existing];
                             if existing_task.axis != axis || existing_task.themes != task_themes {
                                 problems.at(
                                     &origin,
@@ -295,7 +298,7 @@ impl Resolver {
                                 );
                                 continue;
                             }
-                            *existing
+                            existing
                         }
                         None => {
                             tasks.push(Task {
@@ -306,7 +309,8 @@ impl Resolver {
                                 description: description.map(Box::new),
                                 inline: true,
                             });
-                            task_index.insert(id, tasks.len() - 1);
+                            // Absent: just looked up.
+                            let _ = task_index.insert_new(&id, tasks.len() - 1);
                             tasks.len() - 1
                         }
                     }
@@ -447,7 +451,7 @@ impl Resolver {
 }
 
 fn sources_ids(index: &IdIndex) -> Vec<(usize, &str)> {
-    index.iter().map(|(id, i)| (*i, id.as_str())).collect()
+    index.iter().map(|(id, i)| (i, id)).collect()
 }
 
 fn sources_id(ids: &[(usize, &str)], wanted: usize) -> String {

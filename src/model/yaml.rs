@@ -194,10 +194,7 @@ impl<'de> Visitor<'de> for KeyVisitor {
 
 /// The static name of a field of the data or config formats, if `key` is one.
 fn known_key(key: &str) -> Option<&'static str> {
-    crate::diagnostics::KNOWN_KEYS
-        .iter()
-        .copied()
-        .find(|known| *known == key)
+    crate::diagnostics::known_key_position(key).map(|i| crate::diagnostics::KNOWN_KEYS[i])
 }
 
 /// A YAML syntax error (or a limit hit while parsing).
@@ -474,6 +471,24 @@ fn too_deep_flow(text: &str) -> Option<Location> {
     if opening <= MAX_DEPTH {
         return None;
     }
+    flow_deeper_than(text, MAX_DEPTH)
+}
+
+/// The bytes the nesting scan stops at outside quotes and comments (a table: tested
+/// once per byte of a catalogue).
+const PLAIN_STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    let mut i = 0;
+    let wanted = b"[{]}#'\"";
+    while i < wanted.len() {
+        stops[wanted[i] as usize] = true;
+        i += 1;
+    }
+    stops
+};
+
+/// Where flow collections first nest deeper than `limit`: the scan of [`too_deep_flow`].
+fn flow_deeper_than(text: &str, limit: usize) -> Option<Location> {
     #[derive(PartialEq)]
     enum State {
         Plain,
@@ -481,23 +496,36 @@ fn too_deep_flow(text: &str) -> Option<Location> {
         Double,
         Comment,
     }
+    // Bytes, not characters: every byte that matters here is ASCII, and the bytes of a
+    // multi-byte character are never ASCII. The scan jumps from one byte that matters
+    // to the next; the line and column are worked out only for an error.
+    let bytes = text.as_bytes();
+    let next = |from: usize, wanted: fn(u8) -> bool| {
+        bytes[from..]
+            .iter()
+            .position(|&b| wanted(b))
+            .map(|p| from + p)
+    };
     let mut state = State::Plain;
     let mut depth = 0usize;
-    let (mut line, mut column) = (1, 0);
-    let mut previous = b'\n';
-    let mut escaped = false;
-    // Bytes, not characters: every byte that matters here is ASCII, and the bytes of a
-    // multi-byte character are never ASCII. Columns count characters (first bytes).
-    for &c in text.as_bytes() {
-        if c & 0xC0 != 0x80 {
-            column += 1;
-        }
+    let mut i = 0;
+    while i < bytes.len() {
+        let found = match state {
+            State::Plain => next(i, |b| PLAIN_STOPS[usize::from(b)]),
+            State::Single => next(i, |b| b == b'\''),
+            State::Double => next(i, |b| b == b'"' || b == b'\\'),
+            State::Comment => next(i, |b| b == b'\n'),
+        };
+        let Some(at) = found else { break };
+        let c = bytes[at];
+        let previous = if at == 0 { b'\n' } else { bytes[at - 1] };
+        i = at + 1;
         match state {
             State::Plain => match c {
                 b'[' | b'{' => {
                     depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Some(Location { line, column });
+                    if depth > limit {
+                        return Some(location_of_byte(text, at));
                     }
                 }
                 b']' | b'}' => depth = depth.saturating_sub(1),
@@ -512,18 +540,10 @@ fn too_deep_flow(text: &str) -> Option<Location> {
                 }
                 _ => {}
             },
-            State::Single if c == b'\'' => state = State::Plain,
-            State::Double if escaped => escaped = false,
-            State::Double if c == b'\\' => escaped = true,
-            State::Double if c == b'"' => state = State::Plain,
-            State::Comment if c == b'\n' => state = State::Plain,
-            _ => {}
+            // An escape: the next byte is skipped, whatever it is.
+            State::Double if c == b'\\' => i = at + 2,
+            _ => state = State::Plain,
         }
-        if c == b'\n' {
-            line += 1;
-            column = 0;
-        }
-        previous = c;
     }
     None
 }
@@ -944,6 +964,82 @@ mod tests {
             if read_list_in_batches_of(&text, batch, |_, items| batched.extend(items)) {
                 proptest::prop_assert_eq!(whole, Ok(Node::Seq(batched)));
             }
+        }
+    }
+
+    /// The nesting scan as first written: one byte at a time, counting lines and
+    /// columns as it goes. The jumping scan must find the same place.
+    fn flow_deeper_than_reference(text: &str, limit: usize) -> Option<Location> {
+        #[derive(PartialEq)]
+        enum State {
+            Plain,
+            Single,
+            Double,
+            Comment,
+        }
+        let mut state = State::Plain;
+        let mut depth = 0usize;
+        let (mut line, mut column) = (1, 0);
+        let mut previous = b'\n';
+        let mut escaped = false;
+        for &c in text.as_bytes() {
+            if c & 0xC0 != 0x80 {
+                column += 1;
+            }
+            match state {
+                State::Plain => match c {
+                    b'[' | b'{' => {
+                        depth += 1;
+                        if depth > limit {
+                            return Some(Location { line, column });
+                        }
+                    }
+                    b']' | b'}' => depth = depth.saturating_sub(1),
+                    b'#' if previous.is_ascii_whitespace() => state = State::Comment,
+                    b'\'' | b'"'
+                        if previous.is_ascii_whitespace() || b"[{,:-?".contains(&previous) =>
+                    {
+                        state = if c == b'"' {
+                            State::Double
+                        } else {
+                            State::Single
+                        };
+                    }
+                    _ => {}
+                },
+                State::Single if c == b'\'' => state = State::Plain,
+                State::Double if escaped => escaped = false,
+                State::Double if c == b'\\' => escaped = true,
+                State::Double if c == b'"' => state = State::Plain,
+                State::Comment if c == b'\n' => state = State::Plain,
+                _ => {}
+            }
+            if c == b'\n' {
+                line += 1;
+                column = 0;
+            }
+            previous = c;
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nesting_scan_finds_the_place_the_byte_scan_finds(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "[", "{", "]", "}", "#", "'", "\"", "\\", "\n", " ", ",", ":", "-", "?",
+                    "a", "é", "€x", "''",
+                ]),
+                0..80,
+            ),
+            limit in 0usize..6,
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(
+                flow_deeper_than(&text, limit),
+                flow_deeper_than_reference(&text, limit)
+            );
         }
     }
 
