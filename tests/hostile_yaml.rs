@@ -253,6 +253,31 @@ fn a_file_of_a_million_mistakes_reports_the_first_thousand() {
     );
 }
 
+/// In a folder, the note names the file where the cap was reached, even when another
+/// file's problem sorts after it.
+#[test]
+fn the_cap_note_names_the_file_that_reached_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    std::fs::write(data.join("themes.yaml"), "- x\n".repeat(1500)).unwrap();
+    std::fs::write(data.join("sources.yaml"), "[]\n").unwrap();
+    std::fs::write(data.join("tasks.yaml"), "[]\n").unwrap();
+    std::fs::create_dir(data.join("roles")).unwrap();
+    let stderr = refused(data);
+    let lines: Vec<&str> = stderr.lines().collect();
+    let note = lines
+        .iter()
+        .find(|l| l.contains("stopped after 1000 problems"))
+        .unwrap_or_else(|| panic!("no note in {stderr:.300}"));
+    let themes = data.join("themes.yaml");
+    assert!(
+        note.starts_with(&format!("{}:", themes.display())),
+        "{note}"
+    );
+    // The roles folder's own problem is still reported.
+    assert!(stderr.contains("no role files"), "{stderr:.300}");
+}
+
 #[cfg(unix)]
 #[test]
 fn folder_hazards_are_refused_by_name() {

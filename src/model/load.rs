@@ -436,7 +436,11 @@ fn check(
         Resolver::new(&mut raw, &mut problems)
     });
     let data = resolver.finish(origin, &mut problems);
-    let capped = problems.len() >= MAX_PROBLEMS;
+    // The note names the file where the cap was reached, not whatever file sorts last.
+    let capped_in = (problems.len() >= MAX_PROBLEMS)
+        .then(|| problems.last().and_then(|p| files.get(p.file)))
+        .flatten()
+        .map(|file| file.display.clone());
     errors.extend(locate(&files, problems));
     if errors.is_empty() {
         return Ok(data);
@@ -451,9 +455,9 @@ fn check(
         };
         order(a).cmp(&order(b)).then(a.location.cmp(&b.location))
     });
-    if capped && let Some(last) = errors.last() {
+    if let Some(file) = capped_in {
         errors.push(Diagnostic::file(
-            &last.file.clone(),
+            &file,
             format!("stopped after {MAX_PROBLEMS} problems; there may be more: fix these first"),
         ));
     }
