@@ -25,9 +25,34 @@ pub enum PathSegment {
     Index(usize),
 }
 
-/// Field names of the data and config formats. A path made of these keys and of
-/// indices is stored packed, without allocating (see [`YamlPath`]).
-pub(crate) const KNOWN_KEYS: &[&str] = &[
+/// Defines [`KNOWN_KEYS`] and [`known_key_position`] from one list, so the two cannot
+/// drift apart.
+macro_rules! known_keys {
+    ($($key:literal),* $(,)?) => {
+        /// Field names of the data and config formats. A path made of these keys and of
+        /// indices is stored packed, without allocating (see [`YamlPath`]).
+        pub(crate) const KNOWN_KEYS: &[&str] = &[$($key),*];
+
+        /// The position of `key` in [`KNOWN_KEYS`], if it is one.
+        ///
+        /// Called for every mapping key of every file: each compare against a literal
+        /// compiles to a length and word compare, where a search of the list calls
+        /// `memcmp` per entry.
+        #[allow(unused_assignments)]
+        pub(crate) fn known_key_position(key: &str) -> Option<usize> {
+            let mut position = 0;
+            $(
+                if key == $key {
+                    return Some(position);
+                }
+                position += 1;
+            )*
+            None
+        }
+    };
+}
+
+known_keys![
     "id",
     "label",
     "description",
@@ -48,36 +73,6 @@ pub(crate) const KNOWN_KEYS: &[&str] = &[
     "fr",
     "en",
 ];
-
-/// The position of `key` in [`KNOWN_KEYS`], if it is one.
-///
-/// Called for every mapping key of every file: a `match` on literals compiles to
-/// length and word compares, where a search of the list calls `memcmp` per entry.
-/// A test checks that it agrees with the list.
-pub(crate) fn known_key_position(key: &str) -> Option<usize> {
-    Some(match key {
-        "id" => 0,
-        "label" => 1,
-        "description" => 2,
-        "title" => 3,
-        "language" => 4,
-        "url" => 5,
-        "summary" => 6,
-        "themes" => 7,
-        "axis" => 8,
-        "task" => 9,
-        "sources" => 10,
-        "contested_by" => 11,
-        "note" => 12,
-        "name" => 13,
-        "aliases" => 14,
-        "tasks" => 15,
-        "roles" => 16,
-        "fr" => 17,
-        "en" => 18,
-        _ => return None,
-    })
-}
 
 /// Deepest path kept packed. The data format's deepest path with an origin is
 /// `roles[i].tasks[j].sources[k]` (six steps); a text adds one (`.fr`).
@@ -401,10 +396,12 @@ pub fn did_you_mean<'a>(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn known_key_position_agrees_with_the_list() {
         for (i, key) in KNOWN_KEYS.iter().enumerate() {
-            assert_eq!(super::known_key_position(key), Some(i), "{key}");
+            assert_eq!(known_key_position(key), Some(i), "{key}");
         }
         for other in [
             "",
@@ -416,11 +413,9 @@ mod tests {
             "contested-by",
             "tâche",
         ] {
-            assert_eq!(super::known_key_position(other), None, "{other}");
+            assert_eq!(known_key_position(other), None, "{other}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn path_display_mixes_keys_and_indices() {

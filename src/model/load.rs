@@ -437,9 +437,10 @@ fn check(
     });
     let data = resolver.finish(origin, &mut problems);
     // The note names the file where the cap was reached, not whatever file sorts last.
-    let capped_in = (problems.len() >= MAX_PROBLEMS)
-        .then(|| problems.last().and_then(|p| files.get(p.file)))
-        .flatten()
+    let capped_in = problems
+        .last()
+        .filter(|_| problems.len() >= MAX_PROBLEMS)
+        .and_then(|last| files.get(last.file))
         .map(|file| file.display.clone());
     errors.extend(locate(&files, problems));
     if errors.is_empty() {

@@ -284,8 +284,8 @@ impl Resolver {
                         continue;
                     };
                     let id = inline_task_id(&label);
-                    match task_index.get(&id) {
-                        Some(existing) => {
+                    match task_index.insert_new(&id, tasks.len()) {
+                        Err(existing) => {
                             let existing_task = &tasks[existing];
                             if existing_task.axis != axis || existing_task.themes != task_themes {
                                 problems.at(
@@ -300,17 +300,15 @@ impl Resolver {
                             }
                             existing
                         }
-                        None => {
+                        Ok(()) => {
                             tasks.push(Task {
-                                id: id.clone(),
+                                id,
                                 label,
                                 themes: task_themes,
                                 axis,
                                 description: description.map(Box::new),
                                 inline: true,
                             });
-                            // Absent: just looked up.
-                            let _ = task_index.insert_new(&id, tasks.len() - 1);
                             tasks.len() - 1
                         }
                     }
