@@ -15,7 +15,8 @@
 //! A label given in one language only (the other falls back to it) is analysed once, in
 //! the language its stop words and accents point to, and stands for both.
 
-use std::collections::{HashMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -429,11 +430,11 @@ impl NearIndex {
         self.candidates(
             left,
             &indexed,
-            None,
+            Walk::Auto,
             &mut scratch.candidates,
-            |probe, other| (probe, other),
+            &mut scratch.groups,
         );
-        select(&mut scratch, left.len(), right.len())
+        select(&mut scratch, left.len(), right.len(), true)
     }
 
     /// For each task of `tasks`, the tasks of the whole data set it could pair with
@@ -445,22 +446,20 @@ impl NearIndex {
             tasks: Vec::new(),
         };
         let mut found = Vec::new();
-        self.candidates(tasks, &everything, None, &mut found, |probe, other| {
-            (probe, other)
-        });
+        self.candidates(tasks, &everything, Walk::Auto, &mut found, &mut Vec::new());
         // Bucket by data-set task: `starts[t]..starts[t + 1]` are the entries of task t.
         let mut starts = vec![0u32; self.tasks.len() + 1];
-        for &(_, _, _, _, other) in &found {
-            starts[other as usize + 1] += 1;
+        for candidate in &found {
+            starts[candidate.right() + 1] += 1;
         }
         for t in 0..self.tasks.len() {
             starts[t + 1] += starts[t];
         }
         let mut fill = starts.clone();
         let mut entries = vec![(0u32, 0f32); found.len()];
-        for (score, _, _, probe, other) in found {
-            let at = &mut fill[other as usize];
-            entries[*at as usize] = (probe, score);
+        for candidate in found {
+            let at = &mut fill[candidate.right()];
+            entries[*at as usize] = (candidate.left() as u32, candidate.score());
             *at += 1;
         }
         Neighbours {
@@ -486,17 +485,18 @@ impl NearIndex {
         }
         let candidates = &mut scratch.candidates;
         for (j, &task) in right.iter().enumerate() {
+            scratch.groups.push(candidates.len() as u32);
             let bucket = &neighbours.entries
                 [neighbours.starts[task] as usize..neighbours.starts[task + 1] as usize];
             for &(p, score) in bucket {
                 let i = position[p as usize];
                 if i != NOT_THERE {
                     let other = neighbours.tasks[p as usize];
-                    candidates.push((score, task.min(other), task.max(other), i, j as u32));
+                    candidates.push(Candidate::new(score, task, other, i, j as u32));
                 }
             }
         }
-        select(scratch, left_len, right.len())
+        select(scratch, left_len, right.len(), false)
     }
 
     /// An inverted index of `tasks`, to score lists of tasks against them.
@@ -512,10 +512,10 @@ impl NearIndex {
         }
     }
 
-    /// Every pair of a task of `probes` and a task of `indexed` (mapped through
-    /// `position` when given) that scores at least the threshold, as a candidate
-    /// `(score, smaller task, larger task, left index, right index)`; `orient` turns
-    /// (probe index, indexed index) into (left index, right index).
+    /// Every pair of a task of `probes` and a task of `indexed` that scores at least
+    /// the threshold, as a candidate `(score, smaller task, larger task, probe index,
+    /// indexed index)`, in probe order; `groups` gets where each probe's candidates
+    /// start.
     ///
     /// Scores go through the inverted index: the work is proportional to the terms the
     /// two sides have in common, not to |probes| × |indexed|. Each sum adds the products
@@ -525,9 +525,9 @@ impl NearIndex {
         &self,
         probes: &[TaskIdx],
         indexed: &Prepared,
-        position: Option<&[u32]>,
+        walk: Walk,
         candidates: &mut Vec<Candidate>,
-        orient: impl Fn(u32, u32) -> (u32, u32),
+        groups: &mut Vec<u32>,
     ) {
         // An empty `indexed` stands for every task of the data set.
         let everything = indexed.tasks.is_empty();
@@ -540,7 +540,69 @@ impl NearIndex {
         let mut seen = vec![false; count];
         let mut touched: Vec<u32> = Vec::new();
         for (i, &task) in probes.iter().enumerate() {
-            for (slot, vector) in self.tasks[task].slots().into_iter().enumerate() {
+            groups.push(candidates.len() as u32);
+            let vectors = self.tasks[task].slots();
+            let mut judge = |p: u32, [french, english]: [f32; 2]| {
+                let score = french.max(english);
+                // A cheap bound first: `clean` rounds, and it is only worth it near
+                // the threshold. Judged on the score as reported, so `score` and
+                // `pairs` agree at the edge.
+                if score < BELOW_THRESHOLD
+                    || (score < ABOVE_THRESHOLD && clean(score) < NEAR_THRESHOLD)
+                {
+                    return;
+                }
+                let other = if everything {
+                    p as usize
+                } else {
+                    indexed.tasks[p as usize]
+                };
+                if other != task {
+                    candidates.push(Candidate::new(score, task, other, i as u32, p));
+                }
+            };
+            // When the walk reaches a good part of the indexed tasks (two roles of one
+            // field, whose labels share words), reading every sum afterwards is cheaper
+            // than keeping a list of the tasks reached; when it reaches a few of many
+            // (a probe against a whole catalogue), the list is cheaper.
+            let dense = match walk {
+                Walk::Auto => {
+                    let reach: usize = (0..2)
+                        .map(|slot| {
+                            let of = |&(term, _): &(u32, f32)| postings[slot].of(term).len();
+                            vectors[slot].iter().map(of).sum::<usize>()
+                        })
+                        .sum();
+                    reach * DENSE_WALK >= count
+                }
+                Walk::Dense => true,
+                Walk::Sparse => false,
+            };
+            if dense {
+                for (slot, vector) in vectors.into_iter().enumerate() {
+                    for &(term, weight) in vector {
+                        for &(p, other) in postings[slot].of(term) {
+                            sums[p as usize][slot] += weight * other;
+                        }
+                    }
+                }
+                // In blocks that the compiler turns into vector instructions: most
+                // blocks hold no score worth a look.
+                for (block, sums) in sums.chunks_mut(16).enumerate() {
+                    let any = (sums.as_flattened().iter())
+                        .fold(false, |any, &sum| any | (sum >= BELOW_THRESHOLD));
+                    if any {
+                        for (k, &sum) in sums.iter().enumerate() {
+                            if sum[0].max(sum[1]) >= BELOW_THRESHOLD {
+                                judge((16 * block + k) as u32, sum);
+                            }
+                        }
+                    }
+                    sums.fill([0.0; 2]);
+                }
+                continue;
+            }
+            for (slot, vector) in vectors.into_iter().enumerate() {
                 for &(term, weight) in vector {
                     for &(p, other) in postings[slot].of(term) {
                         let at = p as usize;
@@ -554,38 +616,74 @@ impl NearIndex {
             }
             for p in touched.drain(..) {
                 let at = p as usize;
-                let score = sums[at][0].max(sums[at][1]);
+                judge(p, sums[at]);
                 sums[at] = [0.0; 2];
                 seen[at] = false;
-                // A cheap bound first: `clean` rounds, and it is only worth it near
-                // the threshold. Judged on the score as reported, so `score` and
-                // `pairs` agree at the edge.
-                if score < BELOW_THRESHOLD || clean(score) < NEAR_THRESHOLD {
-                    continue;
-                }
-                let other = if everything { at } else { indexed.tasks[at] };
-                let mapped = match position {
-                    Some(position) => position[at],
-                    None => p,
-                };
-                if mapped == NOT_THERE || other == task {
-                    continue;
-                }
-                let (left, right) = orient(i as u32, mapped);
-                candidates.push((score, task.min(other), task.max(other), left, right));
             }
         }
     }
 }
 
-/// `(score, smaller task, larger task, left index, right index)`.
-type Candidate = (f32, TaskIdx, TaskIdx, u32, u32);
+/// A probe whose walk reads at least one indexed task in this many reads every sum
+/// afterwards instead of listing the tasks it reaches.
+const DENSE_WALK: usize = 4;
+
+/// How [`NearIndex::candidates`] finds the sums a probe reached: both ways give the
+/// same candidates, and the tests check it (only they force a way).
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(not(test), allow(dead_code))]
+enum Walk {
+    /// The cheaper way for each probe.
+    Auto,
+    /// Read every sum.
+    Dense,
+    /// List the tasks reached.
+    Sparse,
+}
+
+/// A pair of tasks that scores at least the threshold, packed so that candidates sort in
+/// the order they are taken in: best score first; ties broken by the two task indices,
+/// smaller first, so that comparing B with A pairs exactly like A with B; then by
+/// position (left, then right), for a total order. Scores are positive, so their bits
+/// sort like them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Candidate {
+    /// Inverted score bits, smaller task index, larger task index, 32 bits each.
+    order: u128,
+    /// Left index, right index, 32 bits each.
+    positions: u64,
+}
+
+impl Candidate {
+    fn new(score: f32, a: TaskIdx, b: TaskIdx, left: u32, right: u32) -> Self {
+        // Task indices fit in 32 bits: the loader numbers tasks with u32 ids.
+        let (low, high) = (a.min(b) as u128, a.max(b) as u128);
+        Self {
+            order: u128::from(u32::MAX - score.to_bits()) << 64 | low << 32 | high,
+            positions: u64::from(left) << 32 | u64::from(right),
+        }
+    }
+
+    fn score(&self) -> f32 {
+        f32::from_bits(u32::MAX - (self.order >> 64) as u32)
+    }
+
+    fn left(&self) -> usize {
+        (self.positions >> 32) as usize
+    }
+
+    fn right(&self) -> usize {
+        self.positions as u32 as usize
+    }
+}
 
 /// In a position map, a task that is not in the list.
 pub(crate) const NOT_THERE: u32 = u32::MAX;
 
-/// Scores below this round to less than [`NEAR_THRESHOLD`] (see [`clean`]).
+/// Scores below this round to less than [`NEAR_THRESHOLD`] (see [`clean`]), scores
+/// above it to at least it.
 const BELOW_THRESHOLD: f32 = (NEAR_THRESHOLD - 1e-4) as f32;
+const ABOVE_THRESHOLD: f32 = (NEAR_THRESHOLD + 1e-4) as f32;
 
 /// Near-pair candidates of a list of tasks, by data-set task.
 #[derive(Debug)]
@@ -609,41 +707,76 @@ struct Prepared {
 #[derive(Debug, Default)]
 pub(crate) struct PairScratch {
     candidates: Vec<Candidate>,
+    /// Where each group of candidates (those of one probe) starts in `candidates`.
+    groups: Vec<u32>,
+    /// The heap that merges the groups.
+    heap: BinaryHeap<Reverse<Candidate>>,
     left_taken: Vec<bool>,
     right_taken: Vec<bool>,
 }
 
-/// The best one-to-one pairs among `scratch.candidates`, best first.
-fn select(scratch: &mut PairScratch, left: usize, right: usize) -> Vec<(usize, usize, f64)> {
+/// The best one-to-one pairs among `scratch.candidates`, best first: candidates are
+/// taken in their order ([`Candidate`]), skipping any whose left or right task is
+/// already taken.
+///
+/// Sorting every candidate would do, but most are never needed: once a probe's task is
+/// taken, its other candidates are skipped unseen. So each group (one probe's
+/// candidates, a few) is sorted on its own and the groups are merged lazily, through a
+/// heap of each group's best candidate whose tasks are still free. A task once taken
+/// stays taken, so skipping a candidate early is what the full sort would do later, and
+/// the pairs are the same. `grouped_by_left` tells whether groups are of left tasks
+/// (else of right tasks).
+fn select(
+    scratch: &mut PairScratch,
+    left: usize,
+    right: usize,
+    grouped_by_left: bool,
+) -> Vec<(usize, usize, f64)> {
     let PairScratch {
         candidates,
+        groups,
+        heap,
         left_taken,
         right_taken,
     } = scratch;
-    // Ties are broken by the two task indices, smaller first, so that comparing B
-    // with A pairs exactly like A with B; then by position, for a total order. The
-    // order is packed into two integers: scores are positive, so their bits sort like
-    // them, and task indices fit in 32 bits.
-    candidates.sort_unstable_by_key(|&(score, low, high, i, j)| {
-        let tasks =
-            ((u32::MAX - score.to_bits()) as u128) << 64 | (low as u128) << 32 | high as u128;
-        (tasks, (i as u64) << 32 | j as u64)
-    });
     left_taken.clear();
     left_taken.resize(left, false);
     right_taken.clear();
     right_taken.resize(right, false);
-    let mut pairs = Vec::with_capacity(candidates.len().min(left).min(right));
-    for &(score, _, _, i, j) in candidates.iter() {
-        let (i, j) = (i as usize, j as usize);
-        if left_taken[i] || right_taken[j] {
-            continue;
+    groups.push(candidates.len() as u32);
+    heap.clear();
+    for bounds in groups.windows(2) {
+        let group = &mut candidates[bounds[0] as usize..bounds[1] as usize];
+        group.sort_unstable();
+        if let Some(&best) = group.first() {
+            heap.push(Reverse(best));
         }
-        left_taken[i] = true;
-        right_taken[j] = true;
-        pairs.push((i, j, clean(score)));
+    }
+    // `groups[g]` becomes where group g's next candidate is; `ends[g]` where it ends.
+    let ends: Vec<u32> = groups[1..].to_vec();
+    let free = |c: &Candidate, left_taken: &[bool], right_taken: &[bool]| {
+        !left_taken[c.left()] && !right_taken[c.right()]
+    };
+    let mut pairs = Vec::with_capacity(left.min(right).min(candidates.len()));
+    while let Some(Reverse(best)) = heap.pop() {
+        let (i, j) = (best.left(), best.right());
+        if free(&best, left_taken, right_taken) {
+            left_taken[i] = true;
+            right_taken[j] = true;
+            pairs.push((i, j, clean(best.score())));
+        }
+        let g = if grouped_by_left { i } else { j };
+        let mut at = groups[g] as usize + 1;
+        while at < ends[g] as usize && !free(&candidates[at], left_taken, right_taken) {
+            at += 1;
+        }
+        if at < ends[g] as usize {
+            groups[g] = at as u32;
+            heap.push(Reverse(candidates[at]));
+        }
     }
     candidates.clear();
+    groups.clear();
     pairs
 }
 
@@ -853,6 +986,102 @@ mod tests {
         let pairs = index.pairs(&[0, 2], &[2, 0]);
         let found: Vec<(usize, usize)> = pairs.iter().map(|&(i, j, _)| (i, j)).collect();
         assert_eq!(found, [(0, 0), (1, 1)]);
+    }
+
+    /// Few words, several forms of one stem and a paraphrase, so that labels often pair.
+    const WORDS: &[&str] = &[
+        "animer",
+        "faire vivre",
+        "la",
+        "communauté",
+        "modérer",
+        "modération",
+        "des",
+        "commentaires",
+        "avis",
+        "clients",
+        "moderate",
+        "comments",
+    ];
+
+    /// The pairs `pairs` must give, found the plain way: every pair of tasks scored,
+    /// sorted by score then task indices then positions, taken greedily.
+    fn brute_force_pairs(
+        index: &NearIndex,
+        left: &[TaskIdx],
+        right: &[TaskIdx],
+    ) -> Vec<(usize, usize, f64)> {
+        let mut all = Vec::new();
+        for (i, &a) in left.iter().enumerate() {
+            for (j, &b) in right.iter().enumerate() {
+                let [a_fr, a_en] = index.tasks[a].slots();
+                let [b_fr, b_en] = index.tasks[b].slots();
+                let score = dot(a_fr, b_fr).max(dot(a_en, b_en));
+                if a != b && clean(score) >= NEAR_THRESHOLD {
+                    all.push((score, a.min(b), a.max(b), i, j));
+                }
+            }
+        }
+        all.sort_by(|x, y| {
+            y.0.total_cmp(&x.0)
+                .then((x.1, x.2, x.3, x.4).cmp(&(y.1, y.2, y.3, y.4)))
+        });
+        let (mut left_taken, mut right_taken) = (HashSet::new(), HashSet::new());
+        all.into_iter()
+            .filter(|&(_, _, _, i, j)| {
+                let free = !left_taken.contains(&i) && !right_taken.contains(&j);
+                if free {
+                    left_taken.insert(i);
+                    right_taken.insert(j);
+                }
+                free
+            })
+            .map(|(score, _, _, i, j)| (i, j, clean(score)))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// The inverted index, either way of reading its sums, and the lazy merge of
+        /// sorted groups find exactly the pairs of the plain greedy over every pair.
+        #[test]
+        fn pairs_are_those_of_the_plain_greedy(
+            labels in proptest::collection::vec(
+                (
+                    proptest::collection::vec(proptest::sample::select(WORDS), 1..5),
+                    proptest::option::of(proptest::collection::vec(proptest::sample::select(WORDS), 1..4)),
+                ),
+                1..40,
+            ),
+            left in proptest::collection::btree_set(0usize..40, 0..25),
+            right in proptest::collection::btree_set(0usize..40, 0..25),
+        ) {
+            let tasks = labels
+                .iter()
+                .enumerate()
+                .map(|(i, (fr, en))| {
+                    let fr = fr.join(" ");
+                    let en = en.as_ref().map_or(fr.clone(), |en| en.join(" "));
+                    bilingual(&format!("k{i}"), &fr, &en, &[0], 0.5)
+                })
+                .collect();
+            let data = data(1, tasks, Vec::new());
+            let index = NearIndex::new(&data);
+            let n = data.tasks.len();
+            // Lists may share tasks, in any order.
+            let left: Vec<TaskIdx> = left.into_iter().filter(|&t| t < n).rev().collect();
+            let right: Vec<TaskIdx> = right.into_iter().filter(|&t| t < n).collect();
+            let expected = brute_force_pairs(&index, &left, &right);
+            proptest::prop_assert_eq!(&index.pairs(&left, &right), &expected);
+            if !left.is_empty() && !right.is_empty() {
+                for walk in [Walk::Dense, Walk::Sparse] {
+                    let mut scratch = PairScratch::default();
+                    let indexed = index.prepare(&right);
+                    index.candidates(&left, &indexed, walk, &mut scratch.candidates, &mut scratch.groups);
+                    let pairs = select(&mut scratch, left.len(), right.len(), true);
+                    proptest::prop_assert_eq!(&pairs, &expected, "{:?}", walk);
+                }
+            }
+        }
     }
 
     #[test]
