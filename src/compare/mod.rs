@@ -8,6 +8,7 @@ mod facts;
 mod filter;
 mod near;
 mod rows;
+mod stem_table;
 #[cfg(test)]
 pub(crate) mod test_data;
 pub mod textnorm;

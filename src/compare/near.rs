@@ -15,11 +15,13 @@
 //! A label given in one language only (the other falls back to it) is analysed once, in
 //! the language its stop words and accents point to, and stands for both.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::compare::stem_table::{Slot, StemTable};
 use crate::compare::textnorm::fold;
 use crate::compare::words::{ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, PARAPHRASES};
 use crate::model::{DataSet, TaskIdx};
@@ -110,7 +112,12 @@ struct WordForms {
     /// Term ids of the word's French and English stems, computed on first need.
     french: Option<u32>,
     english: Option<u32>,
+    /// The word's folded French and English stems, when the bundled table has them.
+    bundled: Option<(&'static str, &'static str)>,
 }
+
+/// The stems of every word of the bundled data, found when rolediff was built.
+static BUNDLED_STEMS: StemTable<'static> = include!(concat!(env!("OUT_DIR"), "/stems.rs"));
 
 impl Analyzer {
     fn new() -> Self {
@@ -144,6 +151,7 @@ impl Analyzer {
             folded,
             french: None,
             english: None,
+            bundled: BUNDLED_STEMS.get(word),
         });
         self.words.insert(word.to_string(), entry);
         entry
@@ -160,16 +168,18 @@ impl Analyzer {
             return term;
         }
         // Stem with accents (the French algorithm relies on them), compare without.
-        let term = match language {
-            Language::English => fold(&self.english.stem(&forms.word)),
-            _ => fold(&self.french.stem(&forms.word)),
+        let term: Cow<str> = match (language, forms.bundled) {
+            (Language::English, Some((_, english))) => english.into(),
+            (_, Some((french, _))) => french.into(),
+            (Language::English, None) => fold(&self.english.stem(&forms.word)).into(),
+            (_, None) => fold(&self.french.stem(&forms.word)).into(),
         };
-        let id = match self.term_ids.get(&term) {
+        let id = match self.term_ids.get(term.as_ref()) {
             Some(&id) => id,
             None => {
                 let id = self.term_names.len() as u32;
-                self.term_names.push(term.clone());
-                self.term_ids.insert(term, id);
+                self.term_names.push(term.to_string());
+                self.term_ids.insert(term.into_owned(), id);
                 id
             }
         };
@@ -853,6 +863,7 @@ impl Postings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::stem_table::EMPTY;
     use crate::compare::test_data::{bilingual, data, task};
 
     fn index(labels: &[&str]) -> (DataSet, NearIndex) {
@@ -886,6 +897,38 @@ mod tests {
                 .collect();
             names.sort();
             names
+        }
+    }
+
+    #[test]
+    fn the_bundled_stem_table_gives_the_stemmers_stems() {
+        let french = Stemmer::create(Algorithm::French);
+        let english = Stemmer::create(Algorithm::English);
+        let mut checked = 0;
+        for slot in BUNDLED_STEMS.slots.iter().filter(|s| s.start != EMPTY) {
+            let start = slot.start as usize;
+            let word = &BUNDLED_STEMS.text[start..start + usize::from(slot.word)];
+            let stems = (fold(&french.stem(word)), fold(&english.stem(word)));
+            let found = BUNDLED_STEMS
+                .get(word)
+                .expect("a word of the table is found");
+            assert_eq!(
+                (found.0, found.1),
+                (stems.0.as_str(), stems.1.as_str()),
+                "{word}"
+            );
+            checked += 1;
+        }
+        // Every word of the bundled labels is there ("modérer" is in the data).
+        assert!(checked > 500, "{checked} words");
+        assert!(BUNDLED_STEMS.get("modérer").is_some());
+        let bundled = crate::model::load_bundled().expect("bundled data loads");
+        for task in &bundled.tasks {
+            for text in [&task.label.fr, &task.label.en] {
+                for word in crate::compare::textnorm::words(text) {
+                    assert!(BUNDLED_STEMS.get(&word).is_some(), "{word} of {text}");
+                }
+            }
         }
     }
 
