@@ -22,7 +22,7 @@ use std::collections::{BinaryHeap, HashMap, HashSet};
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::compare::stem_table::{Slot, StemTable};
-use crate::compare::textnorm::fold;
+use crate::compare::textnorm::{fold, word_spans};
 use crate::compare::words::{ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, PARAPHRASES};
 use crate::model::{DataSet, TaskIdx};
 
@@ -36,21 +36,33 @@ use crate::model::{DataSet, TaskIdx};
 pub const NEAR_THRESHOLD: f64 = 0.6;
 
 /// A sparse vector: `(term id, weight)` sorted by term id, L2 norm 1 (or empty).
-type SparseVector = Vec<(u32, f32)>;
+type SparseVector = [(u32, f32)];
 
-/// One task's vectors.
-#[derive(Debug, Default, Clone)]
+/// The French and English vectors of every task, one after the other in one array: a
+/// catalogue has tens of thousands of tasks, and two small vectors of their own each
+/// were as many allocations as the rest of the index.
+#[derive(Debug, Default)]
 struct TaskVectors {
-    /// From the French label.
-    french: SparseVector,
-    /// From the English label; `None` when the label has one text for both languages,
-    /// in which case `french` stands for both.
-    english: Option<SparseVector>,
+    /// Every vector's entries.
+    entries: Vec<(u32, f32)>,
+    /// Task t's French vector is `entries[spans[t][0]..spans[t][1]]`, its English one
+    /// `entries[spans[t][2]..spans[t][3]]`: the same entries when the label has one
+    /// text for both languages, which then stands for both.
+    spans: Vec<[u32; 4]>,
 }
 
 impl TaskVectors {
-    fn slots(&self) -> [&SparseVector; 2] {
-        [&self.french, self.english.as_ref().unwrap_or(&self.french)]
+    /// The French and English vectors of `task`.
+    fn slots(&self, task: TaskIdx) -> [&SparseVector; 2] {
+        let [french, french_end, english, english_end] = self.spans[task].map(|i| i as usize);
+        [
+            &self.entries[french..french_end],
+            &self.entries[english..english_end],
+        ]
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
     }
 }
 
@@ -58,7 +70,7 @@ impl TaskVectors {
 #[derive(Debug)]
 pub struct NearIndex {
     /// Indexed like [`DataSet::tasks`].
-    tasks: Vec<TaskVectors>,
+    tasks: TaskVectors,
     /// Number of distinct terms.
     vocabulary: usize,
     /// French and English postings of every task, to find a task's neighbours in the
@@ -214,35 +226,40 @@ impl Analyzer {
         }
     }
 
-    /// Term ids of the stems of `text`, deduplicated, in no particular order.
-    fn terms(&mut self, text: &str, language: Language) -> Vec<u32> {
+    /// Appends to `out` the term ids of the stems of `text`, deduplicated, sorted.
+    fn terms(&mut self, text: &str, language: Language, out: &mut Vec<u32>) {
         // The words of `text` as `textnorm::words` gives them (lowercase, accents
         // kept), without allocating for the common all-lowercase ASCII word.
         let mut entries = std::mem::take(&mut self.entries);
         entries.clear();
-        entries.extend(
-            text.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(|w| {
-                    if w.bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                    {
-                        self.word(w)
-                    } else {
-                        let mut lower = std::mem::take(&mut self.lowercase);
-                        lower.clear();
-                        lower.push_str(w);
-                        lower.make_ascii_lowercase();
-                        let entry = if lower.is_ascii() {
-                            self.word(&lower)
+        entries.extend(word_spans(text).map(|w| {
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                self.word(w)
+            } else {
+                let mut lower = std::mem::take(&mut self.lowercase);
+                lower.clear();
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                } else if w.contains('Σ') {
+                    // A final capital sigma lowercases to ς: only `str` knows.
+                    lower.push_str(&w.to_lowercase());
+                } else {
+                    for c in w.chars() {
+                        if c.is_ascii() {
+                            lower.push(c.to_ascii_lowercase());
                         } else {
-                            self.word(&w.to_lowercase())
-                        };
-                        self.lowercase = lower;
-                        entry
+                            lower.extend(c.to_lowercase());
+                        }
                     }
-                }),
-        );
+                }
+                let entry = self.word(&lower);
+                self.lowercase = lower;
+                entry
+            }
+        }));
         let language = match language {
             Language::Unknown => self.guess(text, &entries),
             known => known,
@@ -274,21 +291,34 @@ impl Analyzer {
             }
             i += 1;
         }
-        let mut terms = Vec::with_capacity(2 * kept.len());
+        let start = out.len();
         for &entry in &kept {
             if language != Language::English {
-                terms.push(self.stem(entry, Language::French));
+                out.push(self.stem(entry, Language::French));
             }
             if language != Language::French {
-                terms.push(self.stem(entry, Language::English));
+                out.push(self.stem(entry, Language::English));
             }
         }
-        terms.sort_unstable();
-        terms.dedup();
+        let added = &mut out[start..];
+        added.sort_unstable();
+        let unique = dedup_sorted(added);
+        out.truncate(start + unique);
         self.entries = entries;
         self.kept = kept;
-        terms
     }
+}
+
+/// Moves the distinct values of a sorted slice to its front; returns their number.
+fn dedup_sorted(values: &mut [u32]) -> usize {
+    let mut unique = 0;
+    for i in 0..values.len() {
+        if unique == 0 || values[i] != values[unique - 1] {
+            values[unique] = values[i];
+            unique += 1;
+        }
+    }
+    unique
 }
 
 /// The final term ids: terms are numbered in the order they are first met, label by
@@ -304,8 +334,8 @@ struct Numbering {
 }
 
 impl Numbering {
-    /// The final ids of a label's `terms`, in place, sorted.
-    fn ids(&mut self, mut terms: Vec<u32>, names: &[String]) -> Vec<u32> {
+    /// Turns a label's `terms` into their final ids, in place, sorted.
+    fn ids(&mut self, terms: &mut [u32], names: &[String]) {
         let mut unseen = std::mem::take(&mut self.unseen);
         unseen.clear();
         unseen.extend(
@@ -324,18 +354,11 @@ impl Numbering {
             self.next += 1;
         }
         self.unseen = unseen;
-        for term in &mut terms {
+        for term in terms.iter_mut() {
             *term = self.of[*term as usize];
         }
         terms.sort_unstable();
-        terms
     }
-}
-
-/// Term ids of one task before weighting.
-struct TaskTerms {
-    french: Vec<u32>,
-    english: Option<Vec<u32>>,
 }
 
 impl NearIndex {
@@ -348,68 +371,63 @@ impl NearIndex {
         analyzer.words.reserve(4 * data.tasks.len());
         analyzer.term_ids.reserve(4 * data.tasks.len());
         let mut numbering = Numbering::default();
-        let terms: Vec<TaskTerms> = data
-            .tasks
-            .iter()
-            .map(|task| {
-                if task.label.fr == task.label.en {
-                    let french = analyzer.terms(&task.label.fr, Language::Unknown);
-                    TaskTerms {
-                        french: numbering.ids(french, &analyzer.term_names),
-                        english: None,
-                    }
-                } else {
-                    let french = analyzer.terms(&task.label.fr, Language::French);
-                    let french = numbering.ids(french, &analyzer.term_names);
-                    let english = analyzer.terms(&task.label.en, Language::English);
-                    TaskTerms {
-                        french,
-                        english: Some(numbering.ids(english, &analyzer.term_names)),
-                    }
-                }
-            })
-            .collect();
+        // Every label's term ids, one after the other, and where each task's are (like
+        // `TaskVectors::spans`); weighed in place below.
+        let mut ids: Vec<u32> = Vec::with_capacity(8 * data.tasks.len());
+        let mut spans: Vec<[u32; 4]> = Vec::with_capacity(data.tasks.len());
+        let mut label = |text: &str, language: Language, ids: &mut Vec<u32>| {
+            let start = ids.len();
+            analyzer.terms(text, language, ids);
+            numbering.ids(&mut ids[start..], &analyzer.term_names);
+            [start as u32, ids.len() as u32]
+        };
+        for task in &data.tasks {
+            spans.push(if task.label.fr == task.label.en {
+                let [start, end] = label(&task.label.fr, Language::Unknown, &mut ids);
+                [start, end, start, end]
+            } else {
+                let [french, french_end] = label(&task.label.fr, Language::French, &mut ids);
+                let [english, english_end] = label(&task.label.en, Language::English, &mut ids);
+                [french, french_end, english, english_end]
+            });
+        }
         let vocabulary = numbering.next as usize;
 
         // Document frequency: a task counts once per term even when both labels have it.
         let mut df = vec![0u32; vocabulary];
         let mut last_seen = vec![usize::MAX; vocabulary];
-        for (task, t) in terms.iter().enumerate() {
-            for &id in t.french.iter().chain(t.english.iter().flatten()) {
+        for (task, span) in spans.iter().enumerate() {
+            let [french, _, _, end] = span.map(|i| i as usize);
+            for &id in &ids[french..end] {
                 if last_seen[id as usize] != task {
                     last_seen[id as usize] = task;
                     df[id as usize] += 1;
                 }
             }
         }
-        let n = terms.len() as f32;
+        let n = spans.len() as f32;
         let idf: Vec<f32> = df
             .iter()
             .map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
             .collect();
-        let weigh = |ids: &[u32]| -> SparseVector {
-            let norm = ids
-                .iter()
-                .map(|&id| idf[id as usize].powi(2))
-                .sum::<f32>()
-                .sqrt();
-            ids.iter()
-                .map(|&id| (id, idf[id as usize] / norm))
-                .collect()
-        };
-        let tasks: Vec<TaskVectors> = terms
-            .iter()
-            .map(|t| TaskVectors {
-                french: weigh(&t.french),
-                english: t.english.as_deref().map(weigh),
-            })
-            .collect();
-        let postings = [0, 1].map(|slot| {
-            Postings::new(
-                vocabulary,
-                tasks.iter().map(|t: &TaskVectors| t.slots()[slot]),
-            )
-        });
+        let mut entries: Vec<(u32, f32)> = ids.iter().map(|&id| (id, idf[id as usize])).collect();
+        for span in &spans {
+            let [french, french_end, english, english_end] = span.map(|i| i as usize);
+            let normalise = |vector: &mut SparseVector| {
+                let norm = vector.iter().map(|&(_, w)| w.powi(2)).sum::<f32>().sqrt();
+                for (_, weight) in vector {
+                    *weight /= norm;
+                }
+            };
+            normalise(&mut entries[french..french_end]);
+            // A label with one text for both languages has one vector, normalised once.
+            if (english, english_end) != (french, french_end) {
+                normalise(&mut entries[english..english_end]);
+            }
+        }
+        let tasks = TaskVectors { entries, spans };
+        let postings = [0, 1]
+            .map(|slot| Postings::new(vocabulary, (0..tasks.len()).map(|t| tasks.slots(t)[slot])));
         Self {
             tasks,
             vocabulary,
@@ -419,8 +437,8 @@ impl NearIndex {
 
     /// The text similarity of two tasks, in `0..=1`.
     pub fn score(&self, a: TaskIdx, b: TaskIdx) -> f64 {
-        let [a_fr, a_en] = self.tasks[a].slots();
-        let [b_fr, b_en] = self.tasks[b].slots();
+        let [a_fr, a_en] = self.tasks.slots(a);
+        let [b_fr, b_en] = self.tasks.slots(b);
         clean(dot(a_fr, b_fr).max(dot(a_en, b_en)))
     }
 
@@ -515,7 +533,7 @@ impl NearIndex {
             postings: [0, 1].map(|slot| {
                 Postings::new(
                     self.vocabulary,
-                    tasks.iter().map(|&t| self.tasks[t].slots()[slot]),
+                    tasks.iter().map(|&t| self.tasks.slots(t)[slot]),
                 )
             }),
             tasks: tasks.to_vec(),
@@ -551,7 +569,7 @@ impl NearIndex {
         let mut touched: Vec<u32> = Vec::new();
         for (i, &task) in probes.iter().enumerate() {
             groups.push(candidates.len() as u32);
-            let vectors = self.tasks[task].slots();
+            let vectors = self.tasks.slots(task);
             let mut judge = |p: u32, [french, english]: [f32; 2]| {
                 let score = french.max(english);
                 // A cheap bound first: `clean` rounds, and it is only worth it near
@@ -890,7 +908,8 @@ mod tests {
     impl Analyzer {
         /// The names of [`Analyzer::terms`], for tests.
         fn term_names_of(&mut self, text: &str, language: Language) -> Vec<String> {
-            let ids = self.terms(text, language);
+            let mut ids = Vec::new();
+            self.terms(text, language, &mut ids);
             let mut names: Vec<String> = ids
                 .iter()
                 .map(|&id| self.term_names[id as usize].clone())
@@ -941,7 +960,7 @@ mod tests {
             "plain words only",
             " -- ",
         ] {
-            let _ = analyzer.terms(text, Language::Unknown);
+            analyzer.terms(text, Language::Unknown, &mut Vec::new());
             let seen: Vec<String> = crate::compare::textnorm::words(text);
             for word in &seen {
                 assert!(analyzer.words.contains_key(word), "{word} of {text}");
@@ -1057,8 +1076,8 @@ mod tests {
         let mut all = Vec::new();
         for (i, &a) in left.iter().enumerate() {
             for (j, &b) in right.iter().enumerate() {
-                let [a_fr, a_en] = index.tasks[a].slots();
-                let [b_fr, b_en] = index.tasks[b].slots();
+                let [a_fr, a_en] = index.tasks.slots(a);
+                let [b_fr, b_en] = index.tasks.slots(b);
                 let score = dot(a_fr, b_fr).max(dot(a_en, b_en));
                 if a != b && clean(score) >= NEAR_THRESHOLD {
                     all.push((score, a.min(b), a.max(b), i, j));
