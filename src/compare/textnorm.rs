@@ -58,28 +58,33 @@ fn wide_char_class(text: &str, at: usize) -> (bool, usize) {
     }
 }
 
+impl WordSpans<'_> {
+    /// Moves past the characters that are (`in_word`) or are not letters or digits.
+    // Inlined into each call with `in_word` a constant: the loop is the splitter's work.
+    #[inline(always)]
+    fn skip(&mut self, in_word: bool) {
+        let bytes = self.text.as_bytes();
+        while let Some(&byte) = bytes.get(self.at) {
+            let (word, width) = match ASCII_WORD.get(usize::from(byte)) {
+                Some(&word) => (word, 1),
+                None => wide_char_class(self.text, self.at),
+            };
+            if word != in_word {
+                break;
+            }
+            self.at += width;
+        }
+    }
+}
+
 impl<'a> Iterator for WordSpans<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let bytes = self.text.as_bytes();
-        // `in_word` false skips separators, true reads the word that follows.
-        let mut bounds = [0; 2];
-        for (bound, in_word) in bounds.iter_mut().zip([false, true]) {
-            while let Some(&byte) = bytes.get(self.at) {
-                let (word, width) = match ASCII_WORD.get(usize::from(byte)) {
-                    Some(&word) => (word, 1),
-                    None => wide_char_class(self.text, self.at),
-                };
-                if word != in_word {
-                    break;
-                }
-                self.at += width;
-            }
-            *bound = self.at;
-        }
-        let [start, end] = bounds;
-        (start < end).then(|| &self.text[start..end])
+        self.skip(false);
+        let start = self.at;
+        self.skip(true);
+        (start < self.at).then(|| &self.text[start..self.at])
     }
 }
 
