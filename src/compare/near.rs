@@ -181,6 +181,9 @@ impl Analyzer {
         }
         // Stem with accents (the French algorithm relies on them), compare without.
         let term: Cow<str> = match (language, forms.bundled) {
+            // Numbers ("Level 2", reference codes) are their own stems in both
+            // languages (a test checks): no need to run the stemmers.
+            _ if forms.word.bytes().all(|b| b.is_ascii_digit()) => forms.word.as_str().into(),
             (Language::English, Some((_, english))) => english.into(),
             (_, Some((french, _))) => french.into(),
             (Language::English, None) => fold(&self.english.stem(&forms.word)).into(),
@@ -949,6 +952,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn numbers_are_their_own_stems() {
+        let french = Stemmer::create(Algorithm::French);
+        let english = Stemmer::create(Algorithm::English);
+        let numbers = (0..3000)
+            .map(|n| n.to_string())
+            .chain(["007".into(), "2026".into()]);
+        for number in numbers {
+            assert_eq!(french.stem(&number), number);
+            assert_eq!(english.stem(&number), number);
+        }
+        let mut analyzer = Analyzer::new();
+        assert_eq!(
+            analyzer.term_names_of("Niveau 2 (2026)", Language::Unknown),
+            ["2", "2026", "niveau"]
+        );
     }
 
     #[test]
