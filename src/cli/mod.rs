@@ -96,7 +96,7 @@ pub fn main() -> ExitCode {
             }
             let tui = crate::tui::Settings {
                 lang,
-                theme: crate::tui::theme::Theme::from_env(&settings.palette),
+                theme: crate::tui::theme::Theme::from_env(&settings.palette()),
                 keymap: settings.keymap.clone(),
             };
             crate::tui::run(&data, left, right, tui)

@@ -34,8 +34,11 @@ pub struct Settings {
     pub left: Option<String>,
     /// See `left`.
     pub right: Option<String>,
-    /// The palette chosen.
-    pub palette: Palette,
+    /// The palette named by the flag, environment or config, read and checked up
+    /// front; `None` for the default one, which [`Settings::palette`] reads when the
+    /// interactive view needs it (commands that print text never do, and parsing it
+    /// was a few percent of a whole `rolediff compare`).
+    named_palette: Option<Palette>,
     /// The key table with the config's overrides.
     pub keymap: Keymap,
 }
@@ -49,16 +52,16 @@ impl Settings {
             .map_err(|d| config_failure(d, "config file"))?;
         let lang = cli.lang.or(config.lang).unwrap_or_else(Lang::from_env);
         let data = cli.data.clone().or_else(|| config.data.clone());
-        let palette = match cli.palette.as_deref().or(config.palette.as_deref()) {
-            Some(name) => Palette::resolve(name).map_err(|d| config_failure(d, "palette"))?,
-            None => Palette::default_palette(),
+        let named_palette = match cli.palette.as_deref().or(config.palette.as_deref()) {
+            Some(name) => Some(Palette::resolve(name).map_err(|d| config_failure(d, "palette"))?),
+            None => None,
         };
         Ok(Self {
             lang,
             data,
             left: config.left.clone(),
             right: config.right.clone(),
-            palette,
+            named_palette,
             keymap: Keymap::with_overrides(&config.keys),
             config,
         })
@@ -66,6 +69,13 @@ impl Settings {
 }
 
 impl Settings {
+    /// The palette chosen.
+    pub fn palette(&self) -> Palette {
+        self.named_palette
+            .clone()
+            .unwrap_or_else(Palette::default_palette)
+    }
+
     /// Says where a role that fails to resolve came from, when the config named it.
     pub fn config_context(&self, query: &str, cli: &Cli, failure: Failure) -> Failure {
         let from_config = (cli.left.is_none() && self.left.as_deref() == Some(query))
