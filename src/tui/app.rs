@@ -259,6 +259,30 @@ impl<'d> App<'d> {
     /// keeping the cursor on the same task when it is still shown.
     pub fn recompute(&mut self) {
         let previous = self.selected_cells();
+        self.recompute_selecting(previous);
+    }
+
+    /// Swaps the two roles. The selected row stays selected (its sides mirrored) and
+    /// the focus stays on the same role, now on the other side, so that the details
+    /// and the axis keep describing the same task.
+    pub fn swap_sides(&mut self) {
+        let mirrored = self.selected_cells().map(|(marker, left, right)| {
+            let marker = match marker {
+                Marker::LeftOnly => Marker::RightOnly,
+                Marker::RightOnly => Marker::LeftOnly,
+                both => both,
+            };
+            (marker, right, left)
+        });
+        std::mem::swap(&mut self.left, &mut self.right);
+        self.active = self.active.other();
+        self.recompute_selecting(mirrored);
+    }
+
+    /// [`App::recompute`], putting the cursor on the row showing `selected` (marker and
+    /// task indices, as [`App::selected_cells`] gives) when there is one.
+    fn recompute_selecting(&mut self, selected: Option<(Marker, Option<usize>, Option<usize>)>) {
+        let previous = selected;
         self.comparison = self.comparator.compare(self.left, self.right, &self.filter);
         let all = rows(self.data, &self.comparison, &self.filter);
         self.rows = keep_view(all, self.view);

@@ -18,10 +18,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Activate(side) => app.active = side,
         Action::PreviousRole => step_role(app, -1),
         Action::NextRole => step_role(app, 1),
-        Action::Swap => {
-            std::mem::swap(&mut app.left, &mut app.right);
-            app.recompute();
-        }
+        Action::Swap => app.swap_sides(),
         Action::CursorUp if app.landscape.is_some() => move_cell(app, -1, 0),
         Action::CursorDown if app.landscape.is_some() => move_cell(app, 1, 0),
         Action::ColumnLeft => move_cell(app, 0, -1),

@@ -128,6 +128,40 @@ fn swap_swaps_roles_and_the_only_sides() {
 }
 
 #[test]
+fn swap_keeps_the_selected_task_and_the_focus_on_its_role() {
+    let data = small();
+    let mut app = app(&data, 80, 24);
+    // Every task row in turn, from either side: after a swap the same task is
+    // selected, on the other side, with the mirrored marker.
+    for active in [Side::Left, Side::Right] {
+        for row in 0..app.rows.len() {
+            if !app.is_task_row(row) {
+                continue;
+            }
+            app.active = active;
+            app.cursor = row;
+            let (role, cell) = (app.role(app.active), app.selected_cell());
+            let task = |app: &crate::tui::app::App, (side, i): (Side, usize)| {
+                data.roles[app.role(side)].tasks[i].task
+            };
+            let before_task = cell.map(|c| task(&app, c));
+            let before_marker = marker(&app, row);
+            apply(&mut app, &[Action::Swap]);
+            assert_eq!(app.role(app.active), role, "the focus follows the role");
+            assert_eq!(app.selected_cell().map(|c| task(&app, c)), before_task);
+            let mirrored = before_marker.map(|m| match m {
+                Marker::LeftOnly => Marker::RightOnly,
+                Marker::RightOnly => Marker::LeftOnly,
+                other => other,
+            });
+            assert_eq!(marker(&app, app.cursor), mirrored, "row {row}");
+            apply(&mut app, &[Action::Swap]);
+            assert_eq!((app.cursor, app.active), (row, active), "swapping back");
+        }
+    }
+}
+
+#[test]
 fn theme_filter_applies_on_enter_and_recomputes() {
     let data = small();
     let mut app = app(&data, 80, 24);
