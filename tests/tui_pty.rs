@@ -369,3 +369,62 @@ fn a_resize_storm_leaves_a_correct_screen() {
     session.send("q");
     assert!(session.wait_exit().success());
 }
+
+#[test]
+fn the_landscape_by_keys_and_by_mouse() {
+    let mut session = Session::start(&["--data", FIXTURE, "--lang", "en"], 100, 30);
+    session.wait_for(&["q quit"]);
+    session.send("m");
+    session.wait_for(&["Landscape", "Lead  ⟷  Maker", "Every role on the axis"]);
+    // Keys: down a row (a role with itself), right a column, Enter opens that pair
+    // side by side; `m` comes back to the landscape.
+    session.send("j");
+    session.wait_for(&["Maker  ⟷  Maker", "the same role"]);
+    session.send("l");
+    session.wait_for(&["Maker  ⟷  Mixed"]);
+    session.send("\r");
+    session.wait_for(&["▶ Maker", "Mixed", "q quit"]);
+    session.send("m");
+    session.wait_for(&["Landscape", "Maker  ⟷  Mixed"]);
+
+    // The mouse: a click on the Mixed row, Maker column selects that cell; a second
+    // click on it opens the pair.
+    let contents = session.contents();
+    let lines: Vec<&str> = contents.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("boss"))
+        .expect("column headers");
+    let row = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("mixed Mixed"))
+        .expect("the Mixed row");
+    // Column labels are right-aligned over their cells: the label `M` ends where the
+    // Maker column's cell ends.
+    let column_end = lines[header]
+        .char_indices()
+        .find(|&(_, c)| c == 'M')
+        .map(|(i, _)| lines[header][..i].chars().count())
+        .expect("the Maker column");
+    let click = format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        column_end,
+        row + 1,
+        column_end,
+        row + 1
+    );
+    session.send(&click);
+    session.wait_for(&["Mixed  ⟷  Maker"]);
+    assert!(
+        session.contents().contains("Landscape"),
+        "one click only selects"
+    );
+    session.send(&click);
+    session.wait_for(&["▶ Mixed", "Maker", "q quit"]);
+    assert!(
+        !session.contents().contains("Landscape"),
+        "a second click opens the pair"
+    );
+    session.send("q");
+    assert!(session.wait_exit().success());
+}

@@ -97,6 +97,9 @@ pub enum Action {
     Activate(Side),
     /// Select the row shown at this index of the row list (mouse click).
     SelectRow(Side, usize),
+    /// Select this landscape cell (row, column), or open its pair when it is already
+    /// selected (mouse click).
+    SelectCell(usize, usize),
     /// Scroll the task list by this many rows (mouse wheel).
     Scroll(i16),
     /// The terminal has a new size.

@@ -22,12 +22,15 @@ pub fn to_action(app: &App, event: &Event) -> Option<Action> {
 
 fn mouse_action(app: &App, mouse: &MouseEvent) -> Option<Action> {
     let popup_open = app.popup.is_some();
-    // The landscape has no click targets yet: the wheel moves its rows.
+    // In the landscape the wheel moves over its rows and a click picks a cell.
     let landscape = !popup_open && app.landscape.is_some();
     match mouse.kind {
         MouseEventKind::ScrollDown if landscape => Some(Action::CursorDown),
         MouseEventKind::ScrollUp if landscape => Some(Action::CursorUp),
-        MouseEventKind::Down(MouseButton::Left) if landscape => None,
+        MouseEventKind::Down(MouseButton::Left) if landscape => {
+            let (row, column) = crate::tui::ui::landscape_cell_at(app, mouse.column, mouse.row)?;
+            Some(Action::SelectCell(row, column))
+        }
         MouseEventKind::ScrollDown if popup_open => Some(Action::PopupDown),
         MouseEventKind::ScrollUp if popup_open => Some(Action::PopupUp),
         MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_LINES)),

@@ -27,14 +27,16 @@ pub fn update(app: &mut App, action: Action) {
         Action::CursorDown => move_cursor(app, 1),
         Action::OpenLandscape => app.refresh_landscape(),
         Action::CloseLandscape => app.landscape = None,
-        Action::OpenPair => {
-            if let Some(landscape) = &app.landscape
-                && landscape.row != landscape.column
-            {
-                app.left = landscape.row;
-                app.right = landscape.column;
-                app.landscape = None;
-                app.recompute();
+        Action::OpenPair => open_pair(app),
+        Action::SelectCell(row, column) => {
+            if let Some(landscape) = &mut app.landscape {
+                // A click on the selected cell opens it, like Enter: a terminal
+                // reports no double click.
+                if (landscape.row, landscape.column) == (row, column) {
+                    open_pair(app);
+                } else {
+                    (landscape.row, landscape.column) = (row, column);
+                }
             }
         }
         Action::PageUp => move_cursor(app, -(app.visible_rows().max(2) as isize - 1)),
@@ -142,6 +144,18 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 /// Moves the landscape's selected cell, staying inside the matrix.
+/// Leaves the landscape for the comparison of its selected pair (not a role with itself).
+fn open_pair(app: &mut App) {
+    if let Some(landscape) = &app.landscape
+        && landscape.row != landscape.column
+    {
+        app.left = landscape.row;
+        app.right = landscape.column;
+        app.landscape = None;
+        app.recompute();
+    }
+}
+
 fn move_cell(app: &mut App, rows: isize, columns: isize) {
     let last = app.data.roles.len().saturating_sub(1);
     if let Some(landscape) = &mut app.landscape {

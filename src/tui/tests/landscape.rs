@@ -7,6 +7,7 @@ use rolediff::model::{DataSet, load_bundled};
 
 use super::{app, apply, draw, screen_text, small};
 use crate::tui::action::Action;
+use crate::tui::event::to_action;
 use crate::tui::keymap::Context;
 use crate::tui::theme::Theme;
 
@@ -122,4 +123,80 @@ fn the_selected_cell_and_the_legend_read_without_colour() {
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("░ 5–10%"), "{text}");
     assert!(text.contains("%"), "{text}");
+}
+
+/// A left click at `x`, `y` as the terminal reports it.
+fn click(x: u16, y: u16) -> ratatui::crossterm::event::Event {
+    use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+    Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+#[test]
+fn a_click_selects_the_cell_drawn_under_it_and_a_second_click_opens_the_pair() {
+    let data = bundled();
+    let roles = data.roles.len();
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app(&data, width, height);
+        apply(&mut app, &[Action::OpenLandscape]);
+        let terminal = draw(&app, width, height);
+        let buffer = terminal.backend().buffer();
+        // Every position of the screen: where a click picks a cell, that cell is drawn
+        // there, six columns wide (a shade, the percentage or `·`/`–`, a gap).
+        let mut runs: std::collections::BTreeMap<(usize, usize), Vec<(u16, u16)>> =
+            Default::default();
+        for y in 0..height {
+            for x in 0..width {
+                match to_action(&app, &click(x, y)) {
+                    Some(Action::SelectCell(row, column)) => {
+                        runs.entry((row, column)).or_default().push((x, y))
+                    }
+                    None => {}
+                    other => panic!("a click in the landscape gave {other:?}"),
+                }
+            }
+        }
+        assert_eq!(
+            runs.len(),
+            roles * roles,
+            "every cell shows at {width}×{height}"
+        );
+        for ((row, column), places) in &runs {
+            let (x, y) = places[0];
+            assert_eq!(places.len(), 6, "({row}, {column})");
+            assert!(places.iter().all(|&(px, py)| py == y && px < x + 6));
+            let sign = buffer[(x + 4, y)].symbol();
+            let expected = if row == column { "·" } else { "%" };
+            assert!(
+                sign == expected || sign == "–",
+                "({row}, {column}): {sign:?}"
+            );
+        }
+        // The title and the legend are not cells.
+        assert_eq!(to_action(&app, &click(1, 0)), None);
+
+        // One click selects, a second one on the same cell opens the pair.
+        let (x, y) = runs[&(2, 5)][0];
+        let action = to_action(&app, &click(x, y)).expect("a cell");
+        apply(&mut app, &[action]);
+        let landscape = app.landscape.as_ref().expect("still in the landscape");
+        assert_eq!((landscape.row, landscape.column), (2, 5));
+        let action = to_action(&app, &click(x, y)).expect("the same cell");
+        apply(&mut app, &[action]);
+        assert!(app.landscape.is_none(), "the pair is open");
+        assert_eq!((app.left, app.right), (2, 5));
+
+        // A role with itself is not a pair: clicking the diagonal twice stays.
+        apply(&mut app, &[Action::OpenLandscape]);
+        let (x, y) = runs[&(3, 3)][0];
+        for _ in 0..2 {
+            let action = to_action(&app, &click(x, y)).expect("a cell");
+            apply(&mut app, &[action]);
+        }
+        assert!(app.landscape.is_some());
+    }
 }

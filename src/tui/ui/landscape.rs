@@ -50,34 +50,112 @@ pub fn render(app: &App, landscape: &Landscape, area: Rect, buf: &mut Buffer) {
         return;
     }
     let shorts = short_labels(app.data, &matrix.roles, SHORT);
-    // The axis strip takes what the matrix leaves, at least its title, a line of
-    // labels and the scale.
-    let axis_lines = 4u16;
-    let body = Rect::new(area.x, area.y + 3, area.width, area.height - 3);
-    let matrix_height = (count as u16 + 2).min(body.height.saturating_sub(axis_lines + 2));
-    render_matrix(
-        app,
-        landscape,
-        matrix,
-        &shorts,
-        Rect::new(body.x, body.y, body.width, matrix_height),
-        buf,
-    );
-    render_legend(
-        app,
-        Rect::new(body.x, body.y + matrix_height, body.width, 1),
-        buf,
-    );
-    let axis_top = body.y + matrix_height + 2;
-    let axis_height = (body.y + body.height).saturating_sub(axis_top);
+    let matrix_area = matrix_area(area, count);
+    render_matrix(app, landscape, matrix, &shorts, matrix_area, buf);
+    let below = matrix_area.y + matrix_area.height;
+    render_legend(app, Rect::new(area.x, below, area.width, 1), buf);
+    let axis_top = below + 2;
+    let axis_height = (area.y + area.height).saturating_sub(axis_top);
     render_axis(
         app,
         landscape,
         matrix,
         &shorts,
-        Rect::new(body.x, axis_top, body.width, axis_height),
+        Rect::new(area.x, axis_top, area.width, axis_height),
         buf,
     );
+}
+
+/// The part of the view's `area` the heatmap takes, for `count` roles: its column
+/// headers, a line per role, and the selected pair in words. The axis strip under it
+/// keeps at least its title, a line of labels and the scale.
+fn matrix_area(area: Rect, count: usize) -> Rect {
+    let axis_lines = 4u16;
+    let body = Rect::new(
+        area.x,
+        area.y + 3,
+        area.width,
+        area.height.saturating_sub(3),
+    );
+    let height = (count as u16 + 2).min(body.height.saturating_sub(axis_lines + 2));
+    Rect::new(body.x, body.y, body.width, height)
+}
+
+/// Where the heatmap's cells are: what the drawing and the mouse share, so that a
+/// click lands on the cell drawn under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct MatrixGeometry {
+    /// Columns of the row labels (short label, space, role name).
+    label_width: u16,
+    short_width: u16,
+    /// Screen position of the first shown cell.
+    x0: u16,
+    y0: u16,
+    /// The shown rows and columns of the matrix.
+    rows: std::ops::Range<usize>,
+    columns: std::ops::Range<usize>,
+}
+
+impl MatrixGeometry {
+    fn new(
+        app: &App,
+        landscape: &Landscape,
+        matrix: &Matrix,
+        shorts: &[String],
+        area: Rect,
+    ) -> Self {
+        let count = matrix.roles.len();
+        let short_width = shorts.iter().map(|s| width(s)).max().unwrap_or(1) as u16;
+        let name_width = matrix
+            .roles
+            .iter()
+            .map(|&r| width(&app.role_name(r)))
+            .max()
+            .unwrap_or(0) as u16;
+        // Row labels get what the cells leave, between the short label alone and 40
+        // columns.
+        let cells_width = CELL * count as u16;
+        let label_width = (short_width + 1 + name_width)
+            .min(40)
+            .min(area.width.saturating_sub(cells_width + 2))
+            .max(short_width + 1);
+        let x0 = area.x + 1 + label_width + 1;
+        let visible_columns = usize::from(area.width.saturating_sub(x0 - area.x) / CELL);
+        let visible_rows = usize::from(area.height.saturating_sub(2));
+        let first_column = offset(landscape.column, visible_columns, count);
+        let first_row = offset(landscape.row, visible_rows, count);
+        Self {
+            label_width,
+            short_width,
+            x0,
+            y0: area.y + 1,
+            rows: first_row..count.min(first_row + visible_rows),
+            columns: first_column..count.min(first_column + visible_columns),
+        }
+    }
+
+    /// The cell (row, column) drawn at screen position `x`, `y`, if any.
+    fn cell_at(&self, x: u16, y: u16) -> Option<(usize, usize)> {
+        let line = usize::from(y.checked_sub(self.y0)?);
+        let n = usize::from(x.checked_sub(self.x0)? / CELL);
+        let row = self.rows.start + line;
+        let column = self.columns.start + n;
+        (self.rows.contains(&row) && self.columns.contains(&column)).then_some((row, column))
+    }
+}
+
+/// The heatmap cell (row, column) under screen position `x`, `y` when the view is
+/// drawn over `area` (the screen but the footer), for the mouse.
+pub fn cell_at(app: &App, area: Rect, x: u16, y: u16) -> Option<(usize, usize)> {
+    let landscape = app.landscape.as_ref()?;
+    let matrix = landscape.matrix.as_ref()?;
+    let count = matrix.roles.len();
+    if count == 0 || area.height < 8 {
+        return None;
+    }
+    let shorts = short_labels(app.data, &matrix.roles, SHORT);
+    let geometry = MatrixGeometry::new(app, landscape, matrix, &shorts, matrix_area(area, count));
+    geometry.cell_at(x, y)
 }
 
 /// What the shades and signs mean; the samples are drawn in their heat colours.
@@ -124,23 +202,15 @@ fn render_matrix(
     buf: &mut Buffer,
 ) {
     let theme = &app.theme;
-    let count = matrix.roles.len();
-    let short_width = shorts.iter().map(|s| width(s)).max().unwrap_or(1) as u16;
     let names: Vec<String> = matrix.roles.iter().map(|&r| app.role_name(r)).collect();
-    let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0) as u16;
-    // Row labels get what the cells leave, between the short label alone and 40 columns.
-    let cells_width = CELL * count as u16;
-    let label_width = (short_width + 1 + name_width)
-        .min(40)
-        .min(area.width.saturating_sub(cells_width + 2))
-        .max(short_width + 1);
-    let x0 = area.x + 1 + label_width + 1;
-    let visible_columns = usize::from(area.width.saturating_sub(x0 - area.x) / CELL);
-    let visible_rows = usize::from(area.height.saturating_sub(2));
-    let first_column = offset(landscape.column, visible_columns, count);
-    let first_row = offset(landscape.row, visible_rows, count);
-    let columns = first_column..count.min(first_column + visible_columns);
-    let rows = first_row..count.min(first_row + visible_rows);
+    let MatrixGeometry {
+        label_width,
+        short_width,
+        x0,
+        y0,
+        rows,
+        columns,
+    } = MatrixGeometry::new(app, landscape, matrix, shorts, area);
 
     // Column headers, right-aligned over their cells.
     for (n, j) in columns.clone().enumerate() {
@@ -154,7 +224,7 @@ fn render_matrix(
         put(buf, x, area.y, label, CELL - 1, style);
     }
     for (line, i) in rows.enumerate() {
-        let y = area.y + 1 + line as u16;
+        let y = y0 + line as u16;
         let label_style = if i == landscape.row {
             theme.heat_header(true)
         } else {
