@@ -340,6 +340,17 @@ impl<'d> App<'d> {
             .unwrap_or(0)
     }
 
+    /// The theme heading drawn over the first line of the panes when the first row
+    /// shown (`scroll`) is a task whose heading has scrolled off above: in a long role
+    /// the reader keeps seeing which theme the tasks on screen belong to. Its row index,
+    /// or `None`. Never drawn over the cursor, nor in panes under three lines high.
+    pub fn pinned_heading(&self, scroll: usize, height: usize) -> Option<usize> {
+        if height < 3 || scroll == self.cursor || !self.is_task_row(scroll) {
+            return None;
+        }
+        (0..scroll).rev().find(|&i| !self.is_task_row(i))
+    }
+
     /// How many rows the panes show at the current size.
     pub fn visible_rows(&self) -> usize {
         crate::tui::layout::screen(self.area).rows_height()

@@ -41,7 +41,14 @@ fn mouse_action(app: &App, mouse: &MouseEvent) -> Option<Action> {
                 return None;
             }
             let side = screen.pane_at(mouse.column, mouse.row);
-            match (side, screen.row_at(mouse.column, mouse.row)) {
+            let pinned = app
+                .pinned_heading(app.scroll, screen.rows_height())
+                .is_some();
+            // The pinned heading covers the first line: a click there selects nothing.
+            let line = screen
+                .row_at(mouse.column, mouse.row)
+                .filter(|&line| !(pinned && line == 0));
+            match (side, line) {
                 (Some(side), Some(line)) => Some(Action::SelectRow(side, app.scroll + line)),
                 (Some(side), None) => Some(Action::Activate(side)),
                 (None, Some(line)) => Some(Action::SelectRow(app.active, app.scroll + line)),

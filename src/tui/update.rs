@@ -220,7 +220,14 @@ fn scroll(app: &mut App, lines: i16) {
     }
     let bottom = app.scroll + height - 1;
     if app.cursor < app.scroll {
-        if let Some(row) = (app.scroll..=bottom).find(|&i| app.is_task_row(i)) {
+        // The top line may get the pinned heading (`App::pinned_heading`): the cursor
+        // goes under it, where it is seen.
+        let top = if height >= 3 {
+            app.scroll + 1
+        } else {
+            app.scroll
+        };
+        if let Some(row) = (top..=bottom).find(|&i| app.is_task_row(i)) {
             app.cursor = row;
         }
     } else if app.cursor > bottom

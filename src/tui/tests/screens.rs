@@ -190,3 +190,64 @@ fn colours_are_used_when_allowed() {
             .any(|c| c.fg != Color::Reset)
     );
 }
+
+#[test]
+fn a_scrolled_theme_keeps_its_heading_pinned_on_the_first_line() {
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    use rolediff::compare::Row;
+
+    let data = rolediff::model::load_bundled().expect("the bundled data loads");
+    let mut app = app(&data, 80, 24);
+    let height = app.visible_rows();
+    apply(&mut app, &[Action::Last]);
+    let heading = app
+        .pinned_heading(app.scroll, height)
+        .expect("at the end, the last theme's heading has scrolled off");
+    let Row::Theme(theme) = app.rows[heading] else {
+        panic!("a pinned row is a heading");
+    };
+    // It is the heading of the tasks at the top of the panes.
+    assert!(
+        app.rows[heading + 1..=app.scroll]
+            .iter()
+            .all(|row| matches!(row, Row::Task { .. }))
+    );
+    let screen = crate::tui::layout::screen(app.area);
+    let first_line = usize::from(screen.rows[0].y);
+    let text = screen_text(&app, 80, 24);
+    let line = text
+        .lines()
+        .nth(first_line)
+        .expect("the first line of the rows");
+    assert!(line.contains(&app.theme_label(theme)), "{line}\n{text}");
+
+    // A click on the pinned line selects no task hidden under it.
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: screen.rows[0].x + 2,
+        row: screen.rows[0].y,
+        modifiers: KeyModifiers::NONE,
+    });
+    let action = crate::tui::event::to_action(&app, &click);
+    assert_eq!(
+        action,
+        Some(Action::Activate(crate::tui::action::Side::Left))
+    );
+
+    // Going up to the top, and back down with the wheel, the pin never hides the cursor.
+    for action in std::iter::repeat_n(Action::CursorUp, app.rows.len())
+        .chain(std::iter::repeat_n(Action::Scroll(1), app.rows.len()))
+    {
+        apply(&mut app, &[action]);
+        if app.pinned_heading(app.scroll, height).is_some() {
+            assert!(
+                app.cursor > app.scroll,
+                "{action:?}: the cursor is under the pin"
+            );
+        }
+    }
+    assert!(
+        app.pinned_heading(app.scroll, height).is_some(),
+        "the wheel at the end pins the heading too"
+    );
+}

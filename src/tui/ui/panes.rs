@@ -39,8 +39,12 @@ pub fn render(app: &App, screen: &ScreenLayout, buf: &mut Buffer) {
         message.render(screen.rows[0], buf);
         return;
     }
+    let pinned = app.pinned_heading(scroll, height);
     for line in 0..height {
-        let index = scroll + line;
+        let index = match pinned {
+            Some(heading) if line == 0 => heading,
+            _ => scroll + line,
+        };
         let Some(row) = app.rows.get(index) else {
             break;
         };
