@@ -617,17 +617,26 @@ impl NearIndex {
                         }
                     }
                 }
-                // In blocks that the compiler turns into vector instructions: most
-                // blocks hold no score worth a look.
+                // In blocks of 16 tasks that the compiler turns into vector
+                // instructions: most blocks hold no sum worth a look; in the others, a
+                // bit per sum (French, English, French…) and only those are looked at.
                 for (block, sums) in sums.chunks_mut(16).enumerate() {
-                    let any = (sums.as_flattened().iter())
+                    let flat = sums.as_flattened();
+                    let any = flat
+                        .iter()
                         .fold(false, |any, &sum| any | (sum >= BELOW_THRESHOLD));
-                    if any {
-                        for (k, &sum) in sums.iter().enumerate() {
-                            if sum[0].max(sum[1]) >= BELOW_THRESHOLD {
-                                judge((16 * block + k) as u32, sum);
-                            }
-                        }
+                    let mut worth = if any {
+                        (flat.iter().enumerate()).fold(0u32, |bits, (k, &sum)| {
+                            bits | u32::from(sum >= BELOW_THRESHOLD) << k
+                        })
+                    } else {
+                        0
+                    };
+                    while worth != 0 {
+                        let k = worth.trailing_zeros() as usize / 2;
+                        judge((16 * block + k) as u32, sums[k]);
+                        // Both bits of that task.
+                        worth &= !(0b11 << (2 * k));
                     }
                     sums.fill([0.0; 2]);
                 }
