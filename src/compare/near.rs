@@ -804,6 +804,8 @@ fn select(
             left_taken[i] = true;
             right_taken[j] = true;
             pairs.push((i, j, clean(best.score())));
+            // The group's own task is taken: none of its other candidates can be.
+            continue;
         }
         let g = if grouped_by_left { i } else { j };
         let mut at = groups[g] as usize + 1;
