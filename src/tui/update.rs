@@ -29,7 +29,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::CloseLandscape => app.landscape = None,
         Action::OpenPair => open_pair(app),
         Action::SelectCell(row, column) => {
-            if let Some(landscape) = &mut app.landscape {
+            let roles = app.data.roles.len();
+            if let Some(landscape) = &mut app.landscape
+                && row < roles
+                && column < roles
+            {
                 // A click on the selected cell opens it, like Enter: a terminal
                 // reports no double click.
                 if (landscape.row, landscape.column) == (row, column) {

@@ -200,6 +200,11 @@ fn action() -> impl Strategy<Value = Action> {
         Action::InputBackspace,
         Action::Activate(Side::Left),
         Action::Activate(Side::Right),
+        Action::OpenLandscape,
+        Action::CloseLandscape,
+        Action::ColumnLeft,
+        Action::ColumnRight,
+        Action::OpenPair,
     ]);
     prop_oneof![
         6 => simple,
@@ -210,6 +215,8 @@ fn action() -> impl Strategy<Value = Action> {
         }),
         1 => any::<i16>().prop_map(Action::Scroll),
         1 => size().prop_map(|(w, h)| Action::Resize(w, h)),
+        // Cells past the last role too: a stray one must change nothing.
+        1 => (0usize..8, 0usize..8).prop_map(|(row, column)| Action::SelectCell(row, column)),
     ]
 }
 
@@ -326,6 +333,13 @@ fn check_invariants(app: &App, data: &DataSet, what: &str) {
             };
             assert!(fits(Side::Left, left) && fits(Side::Right, right), "{what}");
         }
+    }
+    if let Some(landscape) = &app.landscape {
+        let roles = data.roles.len();
+        assert!(
+            landscape.row < roles && landscape.column < roles,
+            "{what}: landscape cell outside the matrix"
+        );
     }
     match &app.popup {
         Some(Popup::Choice(choice)) => {
