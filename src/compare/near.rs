@@ -24,7 +24,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::compare::stem_table::{Slot, StemTable};
 use crate::compare::textnorm::{fold, word_spans};
 use crate::compare::words::{ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, PARAPHRASES};
-use crate::model::{DataSet, TaskIdx};
+use crate::model::{DataSet, IdIndex, TaskIdx};
 
 /// Pairs scoring at least this are near pairs.
 ///
@@ -97,8 +97,9 @@ struct Analyzer {
     english: Stemmer,
     french_stop: HashSet<&'static str, Hasher>,
     english_stop: HashSet<&'static str, Hasher>,
-    /// Word (lowercase, with accents) → its entry in `forms`.
-    words: HashMap<String, u32, Hasher>,
+    /// Word (lowercase, with accents) → its entry in `forms`. The loader's id table:
+    /// words are short, so each is kept in its slot and a lookup reads one place.
+    words: IdIndex,
     forms: Vec<WordForms>,
     /// Term (a folded stem) → term id, and back.
     term_ids: HashMap<String, u32, Hasher>,
@@ -138,7 +139,7 @@ impl Analyzer {
             english: Stemmer::create(Algorithm::English),
             french_stop: FRENCH_STOP_WORDS.iter().copied().collect(),
             english_stop: ENGLISH_STOP_WORDS.iter().copied().collect(),
-            words: HashMap::default(),
+            words: IdIndex::with_capacity(0),
             forms: Vec::new(),
             term_ids: HashMap::default(),
             term_names: Vec::new(),
@@ -150,8 +151,8 @@ impl Analyzer {
 
     /// The entry of `word` (lowercase, with accents), created on first sight.
     fn word(&mut self, word: &str) -> u32 {
-        if let Some(&entry) = self.words.get(word) {
-            return entry;
+        if let Some(entry) = self.words.get(word) {
+            return entry as u32;
         }
         let folded = fold(word);
         let entry = self.forms.len() as u32;
@@ -165,7 +166,8 @@ impl Analyzer {
             english: None,
             bundled: BUNDLED_STEMS.get(word),
         });
-        self.words.insert(word.to_string(), entry);
+        // New, as the lookup above just said.
+        let _ = self.words.insert_new(word, entry as usize);
         entry
     }
 
@@ -371,7 +373,7 @@ impl NearIndex {
     pub fn new(data: &DataSet) -> Self {
         let mut analyzer = Analyzer::new();
         // A catalogue has a few distinct words per task at most; sized once, not regrown.
-        analyzer.words.reserve(4 * data.tasks.len());
+        analyzer.words = IdIndex::with_capacity(4 * data.tasks.len());
         analyzer.term_ids.reserve(4 * data.tasks.len());
         let mut numbering = Numbering::default();
         // Every label's term ids, one after the other, and where each task's are (like
@@ -995,7 +997,7 @@ mod tests {
             analyzer.terms(text, Language::Unknown, &mut Vec::new());
             let seen: Vec<String> = crate::compare::textnorm::words(text);
             for word in &seen {
-                assert!(analyzer.words.contains_key(word), "{word} of {text}");
+                assert!(analyzer.words.get(word).is_some(), "{word} of {text}");
             }
         }
     }

@@ -1,4 +1,5 @@
-//! Ids mapped to their indices, for resolving references while loading.
+//! Ids mapped to their indices, for resolving references while loading (and, for the
+//! same reasons, the words of labels while indexing them for near pairs).
 //!
 //! Every reference of a data set is looked up here: over a hundred thousand in a large
 //! catalogue, one role file at a time, with the parsing of the next file in between.

@@ -6,6 +6,7 @@
 
 mod bundled;
 mod ids;
+pub(crate) use ids::IdIndex;
 mod load;
 mod schema;
 mod validate;
