@@ -104,10 +104,12 @@ struct Analyzer {
     /// Term (a folded stem) → term id, and back.
     term_ids: HashMap<String, u32, Hasher>,
     term_names: Vec<String>,
-    /// Scratch space for lowercasing a word, and for a label's words and kept words.
+    /// Scratch space for lowercasing a word, and for a label's words, kept words and
+    /// terms.
     lowercase: String,
     entries: Vec<u32>,
     kept: Vec<u32>,
+    terms: Vec<u32>,
 }
 
 /// Words and terms are looked up once per word of every label: foldhash is several
@@ -133,19 +135,22 @@ struct WordForms {
 static BUNDLED_STEMS: StemTable<'static> = include!(concat!(env!("OUT_DIR"), "/stems.rs"));
 
 impl Analyzer {
-    fn new() -> Self {
+    /// An analyzer sized for about `words` distinct words (and as many terms), so that
+    /// its tables are not regrown while a catalogue is read.
+    fn new(words: usize) -> Self {
         Self {
             french: Stemmer::create(Algorithm::French),
             english: Stemmer::create(Algorithm::English),
             french_stop: FRENCH_STOP_WORDS.iter().copied().collect(),
             english_stop: ENGLISH_STOP_WORDS.iter().copied().collect(),
-            words: IdIndex::with_capacity(0),
+            words: IdIndex::with_capacity(words),
             forms: Vec::new(),
-            term_ids: HashMap::default(),
+            term_ids: HashMap::with_capacity_and_hasher(words, Hasher::default()),
             term_names: Vec::new(),
             lowercase: String::new(),
             entries: Vec::new(),
             kept: Vec::new(),
+            terms: Vec::new(),
         }
     }
 
@@ -296,34 +301,23 @@ impl Analyzer {
             }
             i += 1;
         }
-        let start = out.len();
+        let mut terms = std::mem::take(&mut self.terms);
+        terms.clear();
         for &entry in &kept {
             if language != Language::English {
-                out.push(self.stem(entry, Language::French));
+                terms.push(self.stem(entry, Language::French));
             }
             if language != Language::French {
-                out.push(self.stem(entry, Language::English));
+                terms.push(self.stem(entry, Language::English));
             }
         }
-        let added = &mut out[start..];
-        added.sort_unstable();
-        let unique = dedup_sorted(added);
-        out.truncate(start + unique);
+        terms.sort_unstable();
+        terms.dedup();
+        out.extend_from_slice(&terms);
         self.entries = entries;
         self.kept = kept;
+        self.terms = terms;
     }
-}
-
-/// Moves the distinct values of a sorted slice to its front; returns their number.
-fn dedup_sorted(values: &mut [u32]) -> usize {
-    let mut unique = 0;
-    for i in 0..values.len() {
-        if unique == 0 || values[i] != values[unique - 1] {
-            values[unique] = values[i];
-            unique += 1;
-        }
-    }
-    unique
 }
 
 /// The final term ids: terms are numbered in the order they are first met, label by
@@ -371,10 +365,8 @@ impl NearIndex {
     /// frequency over all tasks, `ln((1 + n) / (1 + df)) + 1` (the smoothed form, which
     /// never reaches 0, so a label made only of common words still has a direction).
     pub fn new(data: &DataSet) -> Self {
-        let mut analyzer = Analyzer::new();
-        // A catalogue has a few distinct words per task at most; sized once, not regrown.
-        analyzer.words = IdIndex::with_capacity(4 * data.tasks.len());
-        analyzer.term_ids.reserve(4 * data.tasks.len());
+        // A catalogue has a few distinct words per task at most.
+        let mut analyzer = Analyzer::new(4 * data.tasks.len());
         let mut numbering = Numbering::default();
         // Every label's term ids, one after the other, and where each task's are (like
         // `TaskVectors::spans`); weighed in place below.
@@ -751,7 +743,8 @@ pub(crate) struct PairScratch {
     candidates: Vec<Candidate>,
     /// Where each group of candidates (those of one probe) starts in `candidates`.
     groups: Vec<u32>,
-    /// The heap that merges the groups.
+    /// Where each group's next candidate is, and the heap that merges the groups.
+    heads: Vec<u32>,
     heap: BinaryHeap<Reverse<Candidate>>,
     left_taken: Vec<bool>,
     right_taken: Vec<bool>,
@@ -777,6 +770,7 @@ fn select(
     let PairScratch {
         candidates,
         groups,
+        heads,
         heap,
         left_taken,
         right_taken,
@@ -794,8 +788,9 @@ fn select(
             heap.push(Reverse(best));
         }
     }
-    // `groups[g]` becomes where group g's next candidate is; `ends[g]` where it ends.
-    let ends: Vec<u32> = groups[1..].to_vec();
+    // Group g ends where group g + 1 starts.
+    heads.clear();
+    heads.extend_from_slice(&groups[..groups.len() - 1]);
     let free = |c: &Candidate, left_taken: &[bool], right_taken: &[bool]| {
         !left_taken[c.left()] && !right_taken[c.right()]
     };
@@ -810,12 +805,13 @@ fn select(
             continue;
         }
         let g = if grouped_by_left { i } else { j };
-        let mut at = groups[g] as usize + 1;
-        while at < ends[g] as usize && !free(&candidates[at], left_taken, right_taken) {
+        let end = groups[g + 1] as usize;
+        let mut at = heads[g] as usize + 1;
+        while at < end && !free(&candidates[at], left_taken, right_taken) {
             at += 1;
         }
-        if at < ends[g] as usize {
-            groups[g] = at as u32;
+        if at < end {
+            heads[g] = at as u32;
             heap.push(Reverse(candidates[at]));
         }
     }
@@ -978,7 +974,7 @@ mod tests {
             assert_eq!(french.stem(&number), number);
             assert_eq!(english.stem(&number), number);
         }
-        let mut analyzer = Analyzer::new();
+        let mut analyzer = Analyzer::new(0);
         assert_eq!(
             analyzer.term_names_of("Niveau 2 (2026)", Language::Unknown),
             ["2", "2026", "niveau"]
@@ -987,7 +983,7 @@ mod tests {
 
     #[test]
     fn the_analyzer_splits_words_like_textnorm() {
-        let mut analyzer = Analyzer::new();
+        let mut analyzer = Analyzer::new(0);
         for text in [
             "Animer l'équipe, co-construire (B2B)!",
             "ÉVÉNEMENTS et Ǆemal ΣΟΦΟΣ",
@@ -1004,7 +1000,7 @@ mod tests {
 
     #[test]
     fn terms_are_folded_stems_without_stop_words() {
-        let mut analyzer = Analyzer::new();
+        let mut analyzer = Analyzer::new(0);
         assert_eq!(
             analyzer.term_names_of("Modérer les commentaires", Language::French),
             ["commentair", "moder"]

@@ -28,6 +28,15 @@ impl Marker {
         }
     }
 
+    /// The marker of the same row with the two roles swapped.
+    pub fn mirrored(self) -> Self {
+        match self {
+            Marker::LeftOnly => Marker::RightOnly,
+            Marker::RightOnly => Marker::LeftOnly,
+            both => both,
+        }
+    }
+
     /// True for rows that are a difference (`n`/`N` jump between them).
     pub fn is_difference(self) -> bool {
         self != Marker::Shared

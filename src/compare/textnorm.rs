@@ -38,7 +38,8 @@ pub struct WordSpans<'a> {
     at: usize,
 }
 
-/// Which ASCII bytes are letters or digits.
+/// Which ASCII bytes are letters or digits: a lookup is measurably cheaper than
+/// `u8::is_ascii_alphanumeric`'s range tests in the splitter's loop.
 const ASCII_WORD: [bool; 128] = {
     let mut table = [false; 128];
     let mut byte = 0;

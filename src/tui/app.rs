@@ -266,14 +266,9 @@ impl<'d> App<'d> {
     /// the focus stays on the same role, now on the other side, so that the details
     /// and the axis keep describing the same task.
     pub fn swap_sides(&mut self) {
-        let mirrored = self.selected_cells().map(|(marker, left, right)| {
-            let marker = match marker {
-                Marker::LeftOnly => Marker::RightOnly,
-                Marker::RightOnly => Marker::LeftOnly,
-                both => both,
-            };
-            (marker, right, left)
-        });
+        let mirrored = self
+            .selected_cells()
+            .map(|(marker, left, right)| (marker.mirrored(), right, left));
         std::mem::swap(&mut self.left, &mut self.right);
         self.active = self.active.other();
         self.recompute_selecting(mirrored);
@@ -281,8 +276,7 @@ impl<'d> App<'d> {
 
     /// [`App::recompute`], putting the cursor on the row showing `selected` (marker and
     /// task indices, as [`App::selected_cells`] gives) when there is one.
-    fn recompute_selecting(&mut self, selected: Option<(Marker, Option<usize>, Option<usize>)>) {
-        let previous = selected;
+    fn recompute_selecting(&mut self, previous: Option<(Marker, Option<usize>, Option<usize>)>) {
         self.comparison = self.comparator.compare(self.left, self.right, &self.filter);
         let all = rows(self.data, &self.comparison, &self.filter);
         self.rows = keep_view(all, self.view);
@@ -343,9 +337,9 @@ impl<'d> App<'d> {
     /// The theme heading drawn over the first line of the panes when the first row
     /// shown (`scroll`) is a task whose heading has scrolled off above: in a long role
     /// the reader keeps seeing which theme the tasks on screen belong to. Its row index,
-    /// or `None`. Never drawn over the cursor, nor in panes under three lines high.
+    /// or `None`. Never drawn over the cursor, nor in panes under [`PIN_MIN_HEIGHT`].
     pub fn pinned_heading(&self, scroll: usize, height: usize) -> Option<usize> {
-        if height < 3 || scroll == self.cursor || !self.is_task_row(scroll) {
+        if height < PIN_MIN_HEIGHT || scroll == self.cursor || !self.is_task_row(scroll) {
             return None;
         }
         (0..scroll).rev().find(|&i| !self.is_task_row(i))
@@ -393,6 +387,9 @@ impl<'d> App<'d> {
             .filter(|r| matches!(r, Row::Task { .. }))
     }
 }
+
+/// Panes lower than this never pin a heading: it would hide too much of them.
+pub const PIN_MIN_HEIGHT: usize = 3;
 
 /// The scroll that shows `cursor` in a window of `height` rows, moving as little as
 /// possible from `scroll`; the heading just above the cursor is shown too when it fits.

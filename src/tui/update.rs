@@ -4,7 +4,9 @@ use ratatui::layout::Rect;
 use rolediff::compare::Row;
 
 use crate::tui::action::{Action, Side};
-use crate::tui::app::{App, ChoiceItem, ChoiceKind, ChoicePopup, Popup, RolePicker};
+use crate::tui::app::{
+    App, ChoiceItem, ChoiceKind, ChoicePopup, PIN_MIN_HEIGHT, Popup, RolePicker,
+};
 
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -147,7 +149,6 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
-/// Moves the landscape's selected cell, staying inside the matrix.
 /// Leaves the landscape for the comparison of its selected pair (not a role with itself).
 fn open_pair(app: &mut App) {
     if let Some(landscape) = &app.landscape
@@ -160,6 +161,7 @@ fn open_pair(app: &mut App) {
     }
 }
 
+/// Moves the landscape's selected cell, staying inside the matrix.
 fn move_cell(app: &mut App, rows: isize, columns: isize) {
     let last = app.data.roles.len().saturating_sub(1);
     if let Some(landscape) = &mut app.landscape {
@@ -226,7 +228,7 @@ fn scroll(app: &mut App, lines: i16) {
     if app.cursor < app.scroll {
         // The top line may get the pinned heading (`App::pinned_heading`): the cursor
         // goes under it, where it is seen.
-        let top = if height >= 3 {
+        let top = if height >= PIN_MIN_HEIGHT {
             app.scroll + 1
         } else {
             app.scroll

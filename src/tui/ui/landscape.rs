@@ -97,21 +97,11 @@ struct MatrixGeometry {
 }
 
 impl MatrixGeometry {
-    fn new(
-        app: &App,
-        landscape: &Landscape,
-        matrix: &Matrix,
-        shorts: &[String],
-        area: Rect,
-    ) -> Self {
-        let count = matrix.roles.len();
+    /// For the matrix's roles' short labels and names, drawn over `area`.
+    fn new(landscape: &Landscape, shorts: &[String], names: &[String], area: Rect) -> Self {
+        let count = shorts.len();
         let short_width = shorts.iter().map(|s| width(s)).max().unwrap_or(1) as u16;
-        let name_width = matrix
-            .roles
-            .iter()
-            .map(|&r| width(&app.role_name(r)))
-            .max()
-            .unwrap_or(0) as u16;
+        let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0) as u16;
         // Row labels get what the cells leave, between the short label alone and 40
         // columns.
         let cells_width = CELL * count as u16;
@@ -144,6 +134,11 @@ impl MatrixGeometry {
     }
 }
 
+/// The names of the matrix's roles, in its order.
+fn role_names(app: &App, matrix: &Matrix) -> Vec<String> {
+    matrix.roles.iter().map(|&r| app.role_name(r)).collect()
+}
+
 /// The heatmap cell (row, column) under screen position `x`, `y` when the view is
 /// drawn over `area` (the screen but the footer), for the mouse.
 pub fn cell_at(app: &App, area: Rect, x: u16, y: u16) -> Option<(usize, usize)> {
@@ -154,8 +149,8 @@ pub fn cell_at(app: &App, area: Rect, x: u16, y: u16) -> Option<(usize, usize)> 
         return None;
     }
     let shorts = short_labels(app.data, &matrix.roles, SHORT);
-    let geometry = MatrixGeometry::new(app, landscape, matrix, &shorts, matrix_area(area, count));
-    geometry.cell_at(x, y)
+    let names = role_names(app, matrix);
+    MatrixGeometry::new(landscape, &shorts, &names, matrix_area(area, count)).cell_at(x, y)
 }
 
 /// What the shades and signs mean; the samples are drawn in their heat colours.
@@ -202,7 +197,7 @@ fn render_matrix(
     buf: &mut Buffer,
 ) {
     let theme = &app.theme;
-    let names: Vec<String> = matrix.roles.iter().map(|&r| app.role_name(r)).collect();
+    let names = role_names(app, matrix);
     let MatrixGeometry {
         label_width,
         short_width,
@@ -210,7 +205,7 @@ fn render_matrix(
         y0,
         rows,
         columns,
-    } = MatrixGeometry::new(app, landscape, matrix, shorts, area);
+    } = MatrixGeometry::new(landscape, shorts, &names, area);
 
     // Column headers, right-aligned over their cells.
     for (n, j) in columns.clone().enumerate() {
