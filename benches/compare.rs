@@ -76,7 +76,7 @@ fn made_up_words() -> DataSet {
                 id: format!("t{i}"),
                 label: Text::same(words.join(" ")),
                 themes: vec![(i % 10) as usize],
-                axis: (i % 100) as f64 / 100.0,
+                axis: Some((i % 100) as f64 / 100.0),
                 description: None,
                 inline: true,
             }

@@ -97,9 +97,9 @@ fn list_text_aligns_columns() {
         .assert()
         .success()
         .stdout(
-            "ID     NAME    TASKS  AXIS  ALIASES\n\
-         lead   Lead        2  0.80  boss\n\
-         maker  Maker       3  0.40\n\
+            "ID     NAME    TASKS  AXIS  BY SOURCE  ALIASES\n\
+         lead   Lead        2  0.80  0.70–0.80  boss\n\
+         maker  Maker       3  0.45  0.20–0.50\n\
          mixed  Mixed       2  0.15\n",
         );
 }
@@ -109,7 +109,13 @@ fn list_json_shape() {
     let json = stdout_json(rolediff().args(["list", "--data", SMALL, "--format", "json"]));
     assert_eq!(
         json[0],
-        serde_json::json!({"id": "lead", "name": "Lead", "aliases": ["boss"], "tasks": 2, "axis": 0.8})
+        serde_json::json!({
+            "id": "lead", "name": "Lead", "aliases": ["boss"], "tasks": 2, "axis": 0.8,
+            "axis_by_source": [
+                {"source": "alpha", "axis": 0.8, "tasks": 2},
+                {"source": "beta", "axis": 0.7, "tasks": 1}
+            ]
+        })
     );
     assert_eq!(json.as_array().unwrap().len(), 3);
     assert_eq!(json[2]["axis"], 0.15);
@@ -132,6 +138,7 @@ fn show_json_shape_and_inline_ids() {
             "axis": 0.1,
             "sources": ["beta"],
             "contested_by": [],
+            "contested": false,
             "note": null
         })
     );
@@ -145,15 +152,17 @@ fn show_text_groups_by_theme_and_marks_contests() {
         .success()
         .stdout(
             "Maker (maker)\n\
-         Axis: 0.40  (0 = execution, 1 = strategy)\n\
+         Axis (0 = execution, 1 = strategy): 0.45, without contested tasks\n\
+         By source: alpha 0.20 (1 task), beta 0.50 (2 tasks)\n\
+         ! a source contests the task (not counted in the axis)\n\
          \n\
          Moderation\n\
          \x20 0.20  Moderate conversations  [alpha]\n\
          \n\
          Content\n\
          \x20 0.70  Plan content  [beta]\n\
-         \x20 0.30  Write posts  [beta]\n\
-         \x20       ~ contested by: alpha\n\
+         ! 0.30  Write posts  [beta]\n\
+         \x20       contested by: alpha\n\
          \x20       note: Alpha says the lead does it.\n",
         );
 }

@@ -38,20 +38,27 @@ fn ids(list: &Value) -> Vec<&str> {
 
 #[test]
 fn compare_text_is_side_by_side_with_markers() {
+    // Every claim: 1 shared of 2 + 3 − 1 = 4 tasks. Without the task alpha contests
+    // (maker's "Write posts"): 1 of 2 + 2 − 1 = 3.
     let expected = "\
 Lead (lead)  ⟷  Maker (maker)
-Similarity: 25%   = 1 shared   < 1 lead only   > 2 maker only   ~ 0 near
-Axis (0 = execution, 1 = strategy): lead 0.80, maker 0.40
+Similarity: 25–33% (25% over every task its sources state, 33% over the tasks no source contests)
+= 1 shared   < 1 lead only   > 2 maker only   ~ 0 near   ^ 0 split   ! 1 contested
+Axis (0 = execution, 1 = strategy), without contested tasks: lead 0.80 (sources 0.70–0.80), maker 0.45 (sources 0.20–0.50)
 
 Strategy
-Set the strategy                                 <
+ Set the strategy                                <
 
 Moderation
-                                                 > Moderate conversations
+                                                 >  Moderate conversations
 
 Content
-Plan content                                     = Plan content
-                                                 > Write posts
+ Plan content                                    =  Plan content
+                                                 > !Write posts
+
+= both  < left only  > right only  ~ near: nearly the same task
+^ split: one subject, one side decides, the other carries out
+! a source contests the task (similarity and axis also given without it)
 ";
     rolediff()
         .args(["compare", "lead", "maker", "--data", SMALL])
@@ -68,7 +75,7 @@ fn compare_text_has_no_colour_in_a_pipe_even_without_no_color() {
         .assert()
         .success()
         .stdout(predicate::str::contains('\u{1b}').not())
-        .stdout(predicate::str::contains("= Plan content"));
+        .stdout(predicate::str::contains("=  Plan content"));
 }
 
 #[test]
@@ -76,16 +83,19 @@ fn compare_markdown_is_a_table() {
     let expected = "\
 # Lead ⟷ Maker
 
-- Similarity: **25%**
-- Axis (0 = execution, 1 = strategy): Lead 0.80, Maker 0.40
-- `=` 1 shared, `<` 1 Lead only, `>` 2 Maker only, `~` 0 near
+- Similarity: **25–33%** (25% over every task its sources state, 33% over the tasks no source contests)
+- Axis (0 = execution, 1 = strategy), without contested tasks: Lead 0.80 (sources 0.70–0.80), Maker 0.45 (sources 0.20–0.50)
+- `=` 1 shared, `<` 1 Lead only, `>` 2 Maker only, `~` 0 near, `^` 0 split, `!` 1 contested
+- = both  \\< left only  \\> right only  \\~ near: nearly the same task
+- \\^ split: one subject, one side decides, the other carries out
+- \\! a source contests the task (similarity and axis also given without it)
 
 | Theme | Lead | | Maker |
 | --- | --- | :-: | --- |
 | Strategy | Set the strategy | `<` |  |
 | Moderation |  | `>` | Moderate conversations |
 | Content | Plan content | `=` | Plan content |
-|  |  | `>` | Write posts |
+|  |  | `>` | **!** Write posts |
 ";
     rolediff()
         .args([
@@ -103,14 +113,24 @@ fn compare_json_values_worked_by_hand() {
     ]));
     assert_eq!(
         json["left"],
-        json!({"id": "lead", "name": "Lead", "axis": 0.8})
+        json!({"id": "lead", "name": "Lead", "axis": 0.8, "axis_by_source": [
+            {"source": "alpha", "axis": 0.8, "tasks": 2},
+            {"source": "beta", "axis": 0.7, "tasks": 1},
+        ]})
     );
+    // Maker's axis leaves out "Write posts" (0.3), which alpha contests; beta, which
+    // states it, places maker at (0.3 + 0.7) / 2.
     assert_eq!(
         json["right"],
-        json!({"id": "maker", "name": "Maker", "axis": 0.4})
+        json!({"id": "maker", "name": "Maker", "axis": 0.45, "axis_by_source": [
+            {"source": "alpha", "axis": 0.2, "tasks": 1},
+            {"source": "beta", "axis": 0.5, "tasks": 2},
+        ]})
     );
-    // 1 shared out of 2 + 3 − 1 = 4 distinct tasks.
+    // 1 shared out of 2 + 3 − 1 = 4 distinct tasks; 1 of 3 without the contested one.
     assert_eq!(json["similarity"], 0.25);
+    assert_eq!(json["similarity_agreed"], 0.333);
+    assert_eq!(json["right_only"][1]["contested"], true);
     assert_eq!(ids(&json["shared"]), ["plan-content"]);
     assert_eq!(
         json["shared"][0]["sources"],
@@ -154,6 +174,7 @@ fn compare_filters_by_theme_source_and_query() {
     };
     let moderation = run(&["--theme", "moderation"]);
     assert_eq!(moderation["left"]["axis"], Value::Null);
+    assert_eq!(moderation["left"]["axis_by_source"], json!([]));
     assert_eq!(ids(&moderation["right_only"]), ["moderate"]);
     assert_eq!(moderation["similarity"], 0.0);
     assert_eq!(moderation["filter"]["themes"], json!(["moderation"]));
@@ -167,11 +188,24 @@ fn compare_filters_by_theme_source_and_query() {
     assert_eq!(ids(&query["shared"]), ["plan-content"]);
     assert_eq!(query["similarity"], 1.0);
 
-    // A source that gives or contests the task.
+    // A source's view: the tasks it states. Alpha contests maker's "Write posts" and
+    // does not state it, so in alpha's view maker does not write posts.
     let alpha = run(&["--source", "alpha"]);
     assert_eq!(ids(&alpha["left_only"]), ["set-strategy", "plan-content"]);
-    assert_eq!(ids(&alpha["right_only"]), ["moderate", "write-posts"]);
+    assert_eq!(ids(&alpha["right_only"]), ["moderate"]);
     assert_eq!(alpha["shared"], json!([]));
+    // Beta states "Write posts"; with alpha and beta together it is kept and marked
+    // contested, and leaves the agreed figure.
+    let both = run(&["--source", "alpha", "--source", "beta"]);
+    assert_eq!(ids(&both["right_only"]), ["moderate", "write-posts"]);
+    assert_eq!(both["right_only"][1]["contested"], true);
+    let beta = run(&["--source", "beta"]);
+    assert_eq!(ids(&beta["right_only"]), ["write-posts"]);
+    assert_eq!(beta["right_only"][0]["contested"], false);
+    assert_eq!(beta["similarity"], beta["similarity_agreed"]);
+    // Nothing compared: no similarity, not 100%.
+    let nothing = run(&["--query", "no such task"]);
+    assert_eq!(nothing["similarity"], Value::Null);
 }
 
 #[test]
@@ -216,10 +250,10 @@ fn compare_in_french() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "Exécutant (maker)  ⟷  Mixed (mixed)\nSimilarité : 25%",
+            "Exécutant (maker)  ⟷  Mixed (mixed)\nSimilarité : 25–33%",
         ))
         .stdout(predicate::str::contains(
-            "Modérer les échanges                             = Modérer les échanges",
+            " Modérer les échanges                            =  Modérer les échanges",
         ));
 }
 
@@ -307,7 +341,7 @@ fn near_pairs_make_free_text_descriptions_similar() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Animer la communauté                             ~ Faire vivre la communauté  100%",
+            " Animer la communauté                            ~  Faire vivre la communauté  100%",
         ))
         .stdout(predicate::str::contains("~ 2 near"));
 }
@@ -318,8 +352,8 @@ fn similar_ranks_the_other_roles() {
     assert_eq!(
         json,
         json!([
-            {"id": "maker", "name": "Maker", "similarity": 0.25, "shared": 1, "near": 0, "axis": 0.4},
-            {"id": "mixed", "name": "Mixed", "similarity": 0.0, "shared": 0, "near": 0, "axis": 0.15},
+            {"id": "maker", "name": "Maker", "similarity": 0.25, "similarity_agreed": 0.333, "shared": 1, "near": 0, "axis": 0.45},
+            {"id": "mixed", "name": "Mixed", "similarity": 0.0, "similarity_agreed": 0.0, "shared": 0, "near": 0, "axis": 0.15},
         ])
     );
     let top = json_of(rolediff().args([
@@ -335,7 +369,7 @@ fn similar_ranks_the_other_roles() {
 Roles most similar to Lead (lead)
 
 SIMILARITY  SHARED  NEAR  AXIS  ID     NAME
-       25%       1     0  0.40  maker  Maker
+       25%       1     0  0.45  maker  Maker
         0%       0     0  0.15  mixed  Mixed
 ",
         );

@@ -91,7 +91,7 @@ fn data_set() -> impl Strategy<Value = DataSet> {
                             None => Text::same(fr),
                         },
                         themes,
-                        axis,
+                        axis: Some(axis),
                         description: None,
                         inline: false,
                     })
@@ -188,7 +188,9 @@ proptest! {
     #[test]
     fn a_role_compared_with_itself_is_identical((data, filter, a, _b) in case()) {
         let c = Comparator::new(&data).compare(a, a, &filter);
-        prop_assert_eq!(c.similarity, 1.0);
+        // Identical, unless nothing passes the filter: then nothing is compared.
+        let expected = (!filtered(&data, a, &filter).is_empty()).then_some(1.0);
+        prop_assert_eq!(c.similarity, expected);
         prop_assert!(c.left_only.is_empty() && c.right_only.is_empty() && c.near.is_empty());
         prop_assert_eq!(c.shared.len(), filtered(&data, a, &filter).len());
     }
@@ -224,9 +226,13 @@ proptest! {
     #[test]
     fn similarity_is_in_range_and_1_only_for_identical_sets((data, filter, a, b) in case()) {
         let c = Comparator::new(&data).compare(a, b, &filter);
-        prop_assert!((0.0..=1.0).contains(&c.similarity));
-        let identical = c.left_only.is_empty() && c.right_only.is_empty();
-        prop_assert_eq!(c.similarity == 1.0, identical);
+        let nothing = c.shared.is_empty() && c.left_only.is_empty() && c.right_only.is_empty();
+        prop_assert_eq!(c.similarity.is_none(), nothing, "no figure when nothing is compared");
+        for value in [c.similarity, c.similarity_agreed].into_iter().flatten() {
+            prop_assert!((0.0..=1.0).contains(&value));
+        }
+        let identical = !nothing && c.left_only.is_empty() && c.right_only.is_empty();
+        prop_assert_eq!(c.similarity == Some(1.0), identical);
     }
 
     #[test]
@@ -236,7 +242,8 @@ proptest! {
         let mut right = Vec::new();
         for row in rows(&data, &c, &filter) {
             if let Row::Task { marker, left: l, right: r, .. } = row {
-                prop_assert_eq!(marker == Marker::Shared || marker == Marker::Near, l.is_some() && r.is_some());
+                let both = matches!(marker, Marker::Shared | Marker::Near | Marker::Split);
+                prop_assert_eq!(both, l.is_some() && r.is_some());
                 left.extend(l);
                 right.extend(r);
             }
@@ -252,7 +259,8 @@ proptest! {
         let ranked = Comparator::new(&data).rank(a, &Filter::default());
         prop_assert_eq!(ranked.len(), data.roles.len() - 1);
         prop_assert!(ranked.iter().all(|c| c.left == a && c.right != a));
-        prop_assert!(ranked.windows(2).all(|w| w[0].similarity >= w[1].similarity));
+        let value = |c: &Comparison| c.similarity.unwrap_or(-1.0);
+        prop_assert!(ranked.windows(2).all(|w| value(&w[0]) >= value(&w[1])));
     }
 
     /// The ranking finds near pairs through a prepared index of the role; it must give

@@ -209,7 +209,7 @@ fn keys_drive_the_view_and_q_exits_cleanly() {
     session.wait_for(&[
         "▶ Lead",
         "Maker",
-        "similarity 25%",
+        "similarity 25–33%",
         "Set the strategy",
         "q quit",
     ]);

@@ -63,23 +63,30 @@ pub struct Cli {
 pub enum Command {
     /// Check a data set and report every problem with file:line:column.
     Validate,
-    /// List the roles: id, name, number of tasks, mean axis, aliases.
+    /// List the roles: id, name, number of tasks, axis (and its range across sources),
+    /// aliases.
     List {
+        #[command(flatten)]
+        filter: FilterArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: ListFormat,
     },
-    /// Show one role's tasks grouped by theme, with axis and sources.
+    /// Show one role's tasks grouped by theme, with axis and sources; `!` marks a task a
+    /// source contests.
     Show {
         /// Role id, alias, or unique prefix of either.
         #[arg(add = ArgValueCandidates::new(super::complete::roles))]
         role: String,
+        #[command(flatten)]
+        filter: FilterArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: ListFormat,
     },
     /// Compare two roles like `diff -y`: shared tasks (=), left only (<), right only
-    /// (>), near pairs (~), grouped by theme, with the similarity and each role's axis.
+    /// (>), near pairs (~), split pairs (^: one decides, the other carries out), grouped
+    /// by theme; `!` marks a contested task.
     Compare {
         /// Left role: id, alias, or unique prefix of either.
         #[arg(add = ArgValueCandidates::new(super::complete::roles))]
@@ -87,15 +94,8 @@ pub enum Command {
         /// Right role.
         #[arg(add = ArgValueCandidates::new(super::complete::roles))]
         right: String,
-        /// Keep tasks with any of these themes (repeatable; ids from `rolediff show`).
-        #[arg(long = "theme", value_name = "THEME", add = ArgValueCandidates::new(super::complete::themes))]
-        themes: Vec<String>,
-        /// Keep tasks that any of these sources gives or contests (repeatable).
-        #[arg(long = "source", value_name = "SOURCE", add = ArgValueCandidates::new(super::complete::sources))]
-        sources: Vec<String>,
-        /// Keep tasks whose label contains this text (ignoring case and accents).
-        #[arg(long, value_name = "TEXT")]
-        query: Option<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
@@ -108,6 +108,8 @@ pub enum Command {
         /// Show only the N most similar roles.
         #[arg(long, value_name = "N")]
         top: Option<usize>,
+        #[command(flatten)]
+        filter: FilterArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: ListFormat,
@@ -115,15 +117,23 @@ pub enum Command {
     /// The landscape: the similarity of every pair of roles, and every role on the
     /// strategy ↔ execution axis (the same numbers as `compare`).
     Matrix {
-        /// Keep tasks with any of these themes (repeatable).
-        #[arg(long = "theme", value_name = "THEME", add = ArgValueCandidates::new(super::complete::themes))]
-        themes: Vec<String>,
-        /// Keep tasks that any of these sources gives or contests (repeatable).
-        #[arg(long = "source", value_name = "SOURCE", add = ArgValueCandidates::new(super::complete::sources))]
-        sources: Vec<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: MatrixFormat,
+    },
+    /// Where the sources contradict each other: each task one source gives a role and
+    /// another contests, with who says what (of ROLE only, when given).
+    Disputes {
+        /// Role id, alias, or unique prefix of either.
+        #[arg(add = ArgValueCandidates::new(super::complete::roles))]
+        role: Option<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
     },
     /// Show where the config file is looked for, or print a commented default one.
     #[command(group = clap::ArgGroup::new("what").required(true))]
@@ -151,6 +161,21 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// What a report looks at: themes, a text query, and the sources whose view it takes.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
+    /// Keep tasks with any of these themes (repeatable; ids from `rolediff show`).
+    #[arg(long = "theme", value_name = "THEME", add = ArgValueCandidates::new(super::complete::themes))]
+    pub themes: Vec<String>,
+    /// Take the view of these sources (repeatable): keep the tasks they state, and mark
+    /// `!` the ones they contest; a task they only contest is left out.
+    #[arg(long = "source", value_name = "SOURCE", add = ArgValueCandidates::new(super::complete::sources))]
+    pub sources: Vec<String>,
+    /// Keep tasks whose label contains this text (ignoring case and accents).
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
 }
 
 /// Formats of `list` and `show` (no Markdown there: their text output is already

@@ -17,7 +17,7 @@ use rolediff::model::{DataSet, RoleIdx, RoleLookup, load_bundled, load_path};
 use rolediff::report::{self, Format};
 use rolediff::text::sanitize;
 
-pub use args::{Cli, Command, ListFormat};
+pub use args::{Cli, Command, FilterArgs, ListFormat};
 
 /// Exit code for bad data or bad usage (clap uses 2 for usage errors too).
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -168,28 +168,48 @@ fn run_command(
     let data = load_data(data_path)?;
     match command {
         Command::Validate => Ok(validate_summary(&data, lang)),
-        Command::List { format } => Ok(match format {
-            ListFormat::Text => report::list_text(&data, lang),
-            ListFormat::Json => report::list_json(&data, lang),
-        }),
-        Command::Show { role, format } => {
-            let role = resolve_role(&data, &role)?;
+        Command::List { filter, format } => {
+            let filter = resolve_filter(&data, &filter)?;
             Ok(match format {
-                ListFormat::Text => report::show_text(&data, role, lang),
-                ListFormat::Json => report::show_json(&data, role, lang),
+                ListFormat::Text => report::list_text(&data, &filter, lang),
+                ListFormat::Json => report::list_json(&data, &filter, lang),
+            })
+        }
+        Command::Show {
+            role,
+            filter,
+            format,
+        } => {
+            let role = resolve_role(&data, &role)?;
+            let filter = resolve_filter(&data, &filter)?;
+            Ok(match format {
+                ListFormat::Text => report::show_text(&data, role, &filter, lang),
+                ListFormat::Json => report::show_json(&data, role, &filter, lang),
+            })
+        }
+        Command::Disputes {
+            role,
+            filter,
+            format,
+        } => {
+            let role = role.map(|r| resolve_role(&data, &r)).transpose()?;
+            let filter = resolve_filter(&data, &filter)?;
+            let found = report::disputes(&data, role, &filter);
+            Ok(match format {
+                Format::Text => report::disputes_text(&data, &found, &filter, lang),
+                Format::Markdown => report::disputes_markdown(&data, &found, &filter, lang),
+                Format::Json => report::disputes_json(&data, &found, lang),
             })
         }
         Command::Compare {
             left,
             right,
-            themes,
-            sources,
-            query,
+            filter,
             format,
         } => {
             let left = resolve_role(&data, &left)?;
             let right = resolve_role(&data, &right)?;
-            let filter = compare_filter(&data, &themes, &sources, query.unwrap_or_default())?;
+            let filter = resolve_filter(&data, &filter)?;
             let comparison = Comparator::new(&data).compare(left, right, &filter);
             Ok(match format {
                 Format::Text => {
@@ -199,20 +219,25 @@ fn run_command(
                 Format::Json => report::compare_json(&data, &comparison, &filter, lang),
             })
         }
-        Command::Similar { role, top, format } => {
+        Command::Similar {
+            role,
+            top,
+            filter,
+            format,
+        } => {
             let role = resolve_role(&data, &role)?;
-            let mut ranked = Comparator::new(&data).rank(role, &Filter::default());
+            let filter = resolve_filter(&data, &filter)?;
+            let mut ranked = Comparator::new(&data).rank(role, &filter);
             ranked.truncate(top.unwrap_or(usize::MAX));
             Ok(match format {
-                ListFormat::Text => report::similar_text(&data, role, &ranked, lang),
-                ListFormat::Json => report::similar_json(&data, &ranked, lang),
+                ListFormat::Text => report::similar_text(&data, role, &ranked, &filter, lang),
+                ListFormat::Json => report::similar_json(&data, &ranked, &filter, lang),
             })
         }
-        Command::Matrix {
-            themes,
-            sources,
-            format,
-        } => tooling::matrix(&data, &themes, &sources, format, lang),
+        Command::Matrix { filter, format } => {
+            let filter = resolve_filter(&data, &filter)?;
+            tooling::matrix(&data, &filter, format, lang)
+        }
         Command::ExportData { .. } => unreachable!("handled above"),
         Command::Config { .. } | Command::Completions { .. } | Command::Man => {
             unreachable!("handled before the config is read")
@@ -221,12 +246,9 @@ fn run_command(
 }
 
 /// Resolves `--theme` and `--source` ids; unknown ids fail (exit 2) with the closest.
-fn compare_filter(
-    data: &DataSet,
-    themes: &[String],
-    sources: &[String],
-    query: String,
-) -> Result<Filter, Failure> {
+pub fn resolve_filter(data: &DataSet, args: &FilterArgs) -> Result<Filter, Failure> {
+    let (themes, sources) = (&args.themes, &args.sources);
+    let query = args.query.clone().unwrap_or_default();
     fn resolve(
         kind: &str,
         wanted: &[String],

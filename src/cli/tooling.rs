@@ -2,14 +2,14 @@
 //! `matrix` (the landscape as a report).
 
 use clap::CommandFactory;
-use rolediff::compare::Comparator;
+use rolediff::compare::{Comparator, Filter};
 use rolediff::config::{BUNDLED_PALETTES, CONFIG_ENV, ConfigLocation, default_path};
 use rolediff::lang::Lang;
 use rolediff::model::DataSet;
 use rolediff::report::{self, MAX_MATRIX_ROLES, Matrix};
 
 use crate::cli::args::MatrixFormat;
-use crate::cli::{Cli, Command, Failure, compare_filter, complete};
+use crate::cli::{Cli, Command, Failure, complete};
 use crate::tui::keymap::{ACTION_NAMES, DEFAULT_BINDINGS};
 
 /// The commands that must work whatever the config file holds (they are how one finds
@@ -120,8 +120,7 @@ keys:
 /// `rolediff matrix`: every pair of roles under the theme and source filters.
 pub fn matrix(
     data: &DataSet,
-    themes: &[String],
-    sources: &[String],
+    filter: &Filter,
     format: MatrixFormat,
     lang: Lang,
 ) -> Result<String, Failure> {
@@ -132,12 +131,11 @@ pub fn matrix(
             data.roles.len()
         )));
     }
-    let filter = compare_filter(data, themes, sources, String::new())?;
-    let matrix = Matrix::compute(&Comparator::new(data), &filter);
+    let matrix = Matrix::compute(&Comparator::new(data), filter);
     Ok(match format {
-        MatrixFormat::Text => report::matrix_text(data, &matrix, &filter, lang),
-        MatrixFormat::Markdown => report::matrix_markdown(data, &matrix, &filter, lang),
-        MatrixFormat::Json => report::matrix_json(data, &matrix, &filter, lang),
+        MatrixFormat::Text => report::matrix_text(data, &matrix, filter, lang),
+        MatrixFormat::Markdown => report::matrix_markdown(data, &matrix, filter, lang),
+        MatrixFormat::Json => report::matrix_json(data, &matrix, filter, lang),
         MatrixFormat::Csv => report::matrix_csv(data, &matrix),
     })
 }

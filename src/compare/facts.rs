@@ -7,7 +7,7 @@ use crate::model::{DataSet, TaskIdx};
 /// are large and spread over the heap, and a ranking visits thousands of them.
 #[derive(Debug)]
 pub(crate) struct TaskFacts {
-    axis: Vec<f64>,
+    axis: Vec<Option<f64>>,
     /// `themes[theme_starts[t]..theme_starts[t + 1]]` are the themes of task t.
     theme_starts: Vec<u32>,
     themes: Vec<u32>,
@@ -33,14 +33,25 @@ impl TaskFacts {
         &self.themes[self.theme_starts[task] as usize..self.theme_starts[task + 1] as usize]
     }
 
-    /// Mean axis of the kept tasks; `None` when none are kept.
-    pub(crate) fn mean_axis(&self, tasks: &[u32], kept: &[usize]) -> Option<f64> {
-        (!kept.is_empty()).then(|| {
-            kept.iter()
-                .map(|&i| self.axis[tasks[i] as usize])
-                .sum::<f64>()
-                / kept.len() as f64
-        })
+    /// The axis of `task`, when the data places it.
+    pub(crate) fn axis(&self, task: TaskIdx) -> Option<f64> {
+        self.axis[task]
+    }
+
+    /// Mean axis of the kept tasks that `counts` accepts and the data places; `None`
+    /// when there is none.
+    pub(crate) fn mean_axis(
+        &self,
+        tasks: &[u32],
+        kept: &[usize],
+        counts: impl Fn(usize) -> bool,
+    ) -> Option<f64> {
+        let (sum, count) = kept
+            .iter()
+            .filter(|&&i| counts(i))
+            .filter_map(|&i| self.axis[tasks[i] as usize])
+            .fold((0.0, 0usize), |(sum, count), axis| (sum + axis, count + 1));
+        (count > 0).then(|| sum / count as f64)
     }
 
     pub(crate) fn theme_counts(

@@ -7,6 +7,7 @@
 mod facts;
 mod filter;
 mod near;
+mod position;
 mod rows;
 mod stem_table;
 #[cfg(test)]
@@ -18,7 +19,8 @@ use facts::TaskFacts;
 pub use filter::Filter;
 pub use near::{NEAR_THRESHOLD, NearIndex};
 use near::{NOT_THERE, Neighbours, PairScratch};
-pub use rows::{Marker, Row, rows};
+pub use position::{AxisPosition, SourceAxis, axis_position};
+pub use rows::{Marker, Row, RowCounts, rows};
 
 use crate::model::{DataSet, RoleIdx, TaskIdx, ThemeIdx};
 
@@ -43,6 +45,41 @@ pub struct NearPair {
     pub right: usize,
     /// Text similarity, in `NEAR_THRESHOLD..=1`.
     pub score: f64,
+    /// The same thing at one level, or one subject at two levels.
+    pub kind: PairKind,
+}
+
+/// Axis gap from which a near pair is the same subject at two levels ([`PairKind::Split`]):
+/// half the scale, the distance between "decides" and "carries out".
+pub const SPLIT_GAP: f64 = 0.5;
+
+/// What a near pair is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PairKind {
+    /// Two wordings of nearly the same task.
+    Near,
+    /// One subject at two levels: the tasks' axis positions differ by [`SPLIT_GAP`] or
+    /// more, so one side decides what the other carries out ("Define the KPIs" / "Track
+    /// the KPIs"). The articles' central distinction, never to be read as "the same".
+    Split,
+}
+
+impl PairKind {
+    /// The kind of a pair of tasks placed at `left` and `right` on the axis.
+    pub fn of(left: Option<f64>, right: Option<f64>) -> Self {
+        match (left, right) {
+            (Some(l), Some(r)) if (l - r).abs() >= SPLIT_GAP - 1e-9 => PairKind::Split,
+            _ => PairKind::Near,
+        }
+    }
+
+    /// The name used in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            PairKind::Near => "near",
+            PairKind::Split => "split",
+        }
+    }
 }
 
 /// How many tasks of one theme each role has, and how many they share.
@@ -73,11 +110,16 @@ pub struct Comparison {
     pub right_only: Vec<usize>,
     /// Near pairs among the only-tasks, best first.
     pub near: Vec<NearPair>,
-    /// 0..=1; exactly 1 when both roles have the same (filtered) tasks.
-    pub similarity: f64,
-    /// Mean axis of the left role's filtered tasks; `None` when none pass the filter.
+    /// 0..=1 over every task the view's sources state; exactly 1 when both roles have
+    /// the same (filtered) tasks; `None` when neither keeps a task (nothing compared).
+    pub similarity: Option<f64>,
+    /// The same over the tasks no source of the view contests: what the sources agree
+    /// on. `None` when neither role keeps an uncontested task.
+    pub similarity_agreed: Option<f64>,
+    /// Mean axis of the left role's kept, placed, uncontested tasks; `None` when there
+    /// is none.
     pub left_axis: Option<f64>,
-    /// Mean axis of the right role's filtered tasks.
+    /// The same for the right role.
     pub right_axis: Option<f64>,
     /// Per theme (data order), only themes at least one side has a task in.
     pub themes: Vec<ThemeCount>,
@@ -190,7 +232,7 @@ impl<'d> Comparator<'d> {
         let mut order: Vec<(f64, usize, RoleIdx, usize)> = ranked
             .iter()
             .enumerate()
-            .map(|(index, c)| (c.similarity, c.shared.len(), c.right, index))
+            .map(|(index, c)| (c.similarity.unwrap_or(-1.0), c.shared.len(), c.right, index))
             .collect();
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut slots: Vec<Option<Comparison>> = ranked.into_iter().map(Some).collect();
@@ -350,17 +392,46 @@ impl<'d> Comparator<'d> {
                 self.near.pairs(&left_only_tasks, right_only_tasks)
             }
         };
+        let facts = &self.facts;
         let near: Vec<NearPair> = pairs
             .into_iter()
-            .map(|(a, b, score)| NearPair {
-                left: left_only[a],
-                right: right_only[b],
-                score,
+            .map(|(a, b, score)| {
+                let (left, right) = (left_only[a], right_only[b]);
+                NearPair {
+                    left,
+                    right,
+                    score,
+                    kind: PairKind::of(
+                        facts.axis(left_tasks[left] as TaskIdx),
+                        facts.axis(right_tasks[right] as TaskIdx),
+                    ),
+                }
             })
             .collect();
 
         let similarity = similarity(shared.len(), &near, left_kept.len(), right_kept.len());
-        let facts = &self.facts;
+        // What the sources of the view agree on: the same figure without the tasks one
+        // of them contests, on either side.
+        let (left_entries, right_entries) = (&data.roles[left].tasks, &data.roles[right].tasks);
+        let left_agreed = |i: usize| !filter.contests(&left_entries[i]);
+        let right_agreed = |j: usize| !filter.contests(&right_entries[j]);
+        let agreed_shared = shared
+            .iter()
+            .filter(|s| left_agreed(s.left) && right_agreed(s.right))
+            .count();
+        let agreed_near: Vec<NearPair> = near
+            .iter()
+            .filter(|p| left_agreed(p.left) && right_agreed(p.right))
+            .copied()
+            .collect();
+        let left_kept_agreed = left_kept.iter().filter(|&&i| left_agreed(i)).count();
+        let right_kept_agreed = right_kept.iter().filter(|&&j| right_agreed(j)).count();
+        let similarity_agreed = self::similarity(
+            agreed_shared,
+            &agreed_near,
+            left_kept_agreed,
+            right_kept_agreed,
+        );
         let themes = facts.theme_counts(
             data.themes.len(),
             (left_tasks, left_kept),
@@ -375,8 +446,9 @@ impl<'d> Comparator<'d> {
             right_only,
             near,
             similarity,
-            left_axis: facts.mean_axis(left_tasks, left_kept),
-            right_axis: facts.mean_axis(right_tasks, right_kept),
+            similarity_agreed,
+            left_axis: facts.mean_axis(left_tasks, left_kept, left_agreed),
+            right_axis: facts.mean_axis(right_tasks, right_kept, right_agreed),
             themes,
         }
     }
@@ -418,12 +490,12 @@ fn refill<T: Copy>(vec: &mut Vec<T>, len: usize, value: T) {
 }
 
 /// Soft Jaccard: `overlap / (|A| + |B| − overlap)`, where a shared task counts 1 and a
-/// near pair counts its score. Two empty sides count as identical (1). Only identical
-/// task sets reach exactly 1: with any only-task left, the result stays below 1 even
-/// when near pairs score 1.
-pub fn similarity(shared: usize, near: &[NearPair], left: usize, right: usize) -> f64 {
+/// near pair counts its score. Nothing to compare (two empty sides) gives `None`, never
+/// a similarity. Only identical task sets reach exactly 1: with any only-task left, the
+/// result stays below 1 even when near pairs score 1.
+pub fn similarity(shared: usize, near: &[NearPair], left: usize, right: usize) -> Option<f64> {
     if left == 0 && right == 0 {
-        return 1.0;
+        return None;
     }
     let overlap = shared as f64 + near.iter().map(|p| p.score).sum::<f64>();
     let union = (left + right) as f64 - overlap;
@@ -433,7 +505,7 @@ pub fn similarity(shared: usize, near: &[NearPair], left: usize, right: usize) -
         (overlap / union).clamp(0.0, 1.0)
     };
     let identical = shared == left && shared == right;
-    if identical { 1.0 } else { value.min(0.999) }
+    Some(if identical { 1.0 } else { value.min(0.999) })
 }
 
 #[cfg(test)]
@@ -469,7 +541,9 @@ mod tests {
         assert_eq!((c.near[0].left, c.near[0].right), (1, 1));
         assert!(c.near[0].score > 0.999);
         // overlap = 2 shared + 1 near ≈ 3; union = 3 + 4 − 3 = 4.
-        assert!((c.similarity - 0.75).abs() < 1e-6, "{}", c.similarity);
+        let similarity = c.similarity.unwrap();
+        assert!((similarity - 0.75).abs() < 1e-6, "{similarity}");
+        assert_eq!(c.similarity_agreed, c.similarity, "nothing is contested");
         assert!((c.left_axis.unwrap() - 0.5).abs() < 1e-12);
         assert!((c.right_axis.unwrap() - 0.525).abs() < 1e-12);
         let counts: Vec<(ThemeIdx, usize, usize, usize)> = c
@@ -496,7 +570,7 @@ mod tests {
             (&[1][..], &[1][..])
         );
         // One near pair scoring 1 out of one task each: high, but not identical.
-        assert_eq!(c.similarity, 0.999);
+        assert_eq!(c.similarity, Some(0.999));
         assert_eq!(c.themes.len(), 1);
 
         let by_query = Filter {
@@ -505,7 +579,7 @@ mod tests {
         };
         let c = comparator.compare(0, 1, &by_query);
         assert_eq!(c.shared.len(), 1);
-        assert_eq!(c.similarity, 1.0);
+        assert_eq!(c.similarity, Some(1.0));
         assert_eq!(c.left_axis, Some(0.9));
 
         let by_source = Filter {
@@ -515,8 +589,16 @@ mod tests {
         let c = comparator.compare(0, 1, &by_source);
         assert!(c.shared.is_empty() && c.left_only.is_empty());
         assert_eq!(c.right_only, [2]);
-        assert_eq!(c.similarity, 0.0);
+        assert_eq!(c.similarity, Some(0.0));
         assert_eq!(c.left_axis, None);
+
+        // Nothing kept on either side: nothing compared, no similarity.
+        let nothing = Filter {
+            query: "no such words".into(),
+            ..Filter::default()
+        };
+        let c = comparator.compare(0, 1, &nothing);
+        assert_eq!((c.similarity, c.similarity_agreed), (None, None));
     }
 
     #[test]
@@ -525,13 +607,61 @@ mod tests {
             left: 0,
             right: 0,
             score,
+            kind: PairKind::Near,
         };
         // overlap = 1 + 0.8 = 1.8; union = 3 + 2 − 1.8 = 3.2.
-        assert!((similarity(1, &[near(0.8)], 3, 2) - 0.5625).abs() < 1e-12);
-        assert_eq!(similarity(2, &[], 2, 2), 1.0);
-        assert_eq!(similarity(0, &[], 0, 0), 1.0);
-        assert_eq!(similarity(0, &[], 0, 3), 0.0);
-        assert_eq!(similarity(1, &[], 2, 2), 1.0 / 3.0);
+        assert!((similarity(1, &[near(0.8)], 3, 2).unwrap() - 0.5625).abs() < 1e-12);
+        assert_eq!(similarity(2, &[], 2, 2), Some(1.0));
+        assert_eq!(similarity(0, &[], 0, 0), None);
+        assert_eq!(similarity(0, &[], 0, 3), Some(0.0));
+        assert_eq!(similarity(1, &[], 2, 2), Some(1.0 / 3.0));
+    }
+
+    #[test]
+    fn contested_tasks_leave_the_agreed_similarity_and_the_axis() {
+        // Both roles hold tasks 0 and 3; a's task 0 is contested by source 1.
+        let tasks = vec![
+            task("strategy", "Définir la stratégie", &[0], 0.9),
+            task("moderate", "Modérer les commentaires", &[1], 0.2),
+            task("write", "Rédiger les publications", &[2], 0.4),
+            task("events", "Organiser des événements", &[2], 0.5),
+        ];
+        let mut a = role("a", &[0, 3]);
+        a.tasks[0].contested_by = vec![1];
+        let data = data(3, tasks, vec![a, role("b", &[0, 3, 2])]);
+        let comparator = Comparator::new(&data);
+        let c = comparator.compare(0, 1, &Filter::default());
+        // Claimed: 2 shared of 3 → 2/3. Agreed: a keeps task 3 only, b keeps 3 tasks,
+        // 1 shared → 1/3.
+        assert!((c.similarity.unwrap() - 2.0 / 3.0).abs() < 1e-12);
+        assert!((c.similarity_agreed.unwrap() - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(c.left_axis, Some(0.5));
+        // Source 0's view: source 1's contest is not part of it.
+        let view = Filter {
+            sources: vec![0],
+            ..Filter::default()
+        };
+        let c = comparator.compare(0, 1, &view);
+        assert_eq!(c.similarity, c.similarity_agreed);
+        assert_eq!(c.left_axis, Some(0.7));
+        // Source 1's view: it states nothing of either role.
+        let c = comparator.compare(
+            0,
+            1,
+            &Filter {
+                sources: vec![1],
+                ..Filter::default()
+            },
+        );
+        assert_eq!((c.similarity, c.left_axis), (None, None));
+    }
+
+    #[test]
+    fn pairs_far_apart_on_the_axis_are_splits() {
+        assert_eq!(PairKind::of(Some(0.9), Some(0.3)), PairKind::Split);
+        assert_eq!(PairKind::of(Some(0.2), Some(0.7)), PairKind::Split);
+        assert_eq!(PairKind::of(Some(0.2), Some(0.69)), PairKind::Near);
+        assert_eq!(PairKind::of(None, Some(0.9)), PairKind::Near);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The comparison laid out like `diff -y`: theme headings, then one row per task or
 //! per pair, ready for the text report and the TUI alike.
 
-use crate::compare::{Comparison, Filter};
+use crate::compare::{Comparison, Filter, PairKind};
 use crate::model::{DataSet, TaskIdx, ThemeIdx};
 
 /// What a task row means. Each has a symbol so that meaning never rests on colour.
@@ -15,6 +15,9 @@ pub enum Marker {
     RightOnly,
     /// Two different tasks that say nearly the same thing: `~`.
     Near,
+    /// One subject at two levels, one side deciding what the other carries out: `^`
+    /// (see [`PairKind::Split`]).
+    Split,
 }
 
 impl Marker {
@@ -25,6 +28,7 @@ impl Marker {
             Marker::LeftOnly => '<',
             Marker::RightOnly => '>',
             Marker::Near => '~',
+            Marker::Split => '^',
         }
     }
 
@@ -86,7 +90,8 @@ pub fn rows(data: &DataSet, comparison: &Comparison, filter: &Filter) -> Vec<Row
         keyed.push((
             group_theme(data, task, filter),
             kind,
-            -t.axis,
+            // Strategy first; tasks off the axis last.
+            t.axis.map_or(f64::INFINITY, |a| -a),
             t.id.as_str(),
             row,
         ));
@@ -112,7 +117,10 @@ pub fn rows(data: &DataSet, comparison: &Comparison, filter: &Filter) -> Vec<Row
             left_tasks[p.left].task,
             1,
             Row::Task {
-                marker: Marker::Near,
+                marker: match p.kind {
+                    PairKind::Near => Marker::Near,
+                    PairKind::Split => Marker::Split,
+                },
                 left: Some(p.left),
                 right: Some(p.right),
                 score: p.score,
@@ -161,4 +169,53 @@ pub fn rows(data: &DataSet, comparison: &Comparison, filter: &Filter) -> Vec<Row
         out.push(row);
     }
     out
+}
+
+/// What a header counts: rows by mark, as the rows show them (a near pair is one `~`
+/// row, not a left-only and a right-only task), and the cells marked contested (`!`).
+/// Counting the rows drawn keeps every figure equal to what the reader can count.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RowCounts {
+    /// `=` rows.
+    pub shared: usize,
+    /// `<` rows.
+    pub left: usize,
+    /// `>` rows.
+    pub right: usize,
+    /// `~` rows.
+    pub near: usize,
+    /// `^` rows.
+    pub split: usize,
+    /// Cells a source of the view contests.
+    pub contested: usize,
+}
+
+impl RowCounts {
+    /// Counts `rows` (laid out from `comparison`, possibly thinned by a view).
+    pub fn of(data: &DataSet, comparison: &Comparison, filter: &Filter, rows: &[Row]) -> Self {
+        let mut counts = Self::default();
+        let contested = |role: usize, cell: Option<usize>| {
+            cell.is_some_and(|i| filter.contests(&data.roles[role].tasks[i]))
+        };
+        for row in rows {
+            if let Row::Task {
+                marker,
+                left,
+                right,
+                ..
+            } = *row
+            {
+                match marker {
+                    Marker::Shared => counts.shared += 1,
+                    Marker::LeftOnly => counts.left += 1,
+                    Marker::RightOnly => counts.right += 1,
+                    Marker::Near => counts.near += 1,
+                    Marker::Split => counts.split += 1,
+                }
+                counts.contested += usize::from(contested(comparison.left, left))
+                    + usize::from(contested(comparison.right, right));
+            }
+        }
+        counts
+    }
 }

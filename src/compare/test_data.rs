@@ -16,7 +16,7 @@ pub fn bilingual(id: &str, fr: &str, en: &str, themes: &[usize], axis: f64) -> T
             en: en.to_string(),
         },
         themes: themes.to_vec(),
-        axis,
+        axis: Some(axis),
         description: None,
         inline: false,
     }
@@ -41,7 +41,7 @@ pub fn role(id: &str, tasks: &[usize]) -> Role {
     }
 }
 
-/// A data set with themes `t0`, `t1`, … and sources `s0`, `s1`.
+/// A data set with themes `t0`, `t1`, … and sources `s0`, `s1`, `s2`.
 pub fn data(themes: usize, tasks: Vec<Task>, roles: Vec<Role>) -> DataSet {
     DataSet {
         themes: (0..themes)
@@ -51,7 +51,7 @@ pub fn data(themes: usize, tasks: Vec<Task>, roles: Vec<Role>) -> DataSet {
                 description: None,
             })
             .collect(),
-        sources: (0..2)
+        sources: (0..3)
             .map(|i| Source {
                 id: format!("s{i}"),
                 title: format!("Source {i}"),

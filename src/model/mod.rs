@@ -92,8 +92,9 @@ pub struct Task {
     pub label: Text,
     /// Themes, the first one being the primary theme. Never empty.
     pub themes: Vec<ThemeIdx>,
-    /// 0.0 = pure execution … 1.0 = pure strategy.
-    pub axis: f64,
+    /// 0.0 = pure execution … 1.0 = pure strategy; `None` for an entry the data does not
+    /// place on the axis (a skill, a hiring context), which axis means leave out.
+    pub axis: Option<f64>,
     /// Longer explanation. Boxed: a catalogue holds many tasks and few explain them.
     pub description: Option<Box<Text>>,
     /// True when the task was defined inline in a role rather than in the catalogue.
@@ -212,15 +213,5 @@ impl DataSet {
             }
             _ => RoleLookup::Ambiguous(matches),
         }
-    }
-
-    /// Mean axis of a role's tasks (0 = execution, 1 = strategy); 0.5 for a role
-    /// without tasks, which validation never lets through.
-    pub fn role_axis(&self, role: RoleIdx) -> f64 {
-        let tasks = &self.roles[role].tasks;
-        if tasks.is_empty() {
-            return 0.5;
-        }
-        tasks.iter().map(|t| self.tasks[t.task].axis).sum::<f64>() / tasks.len() as f64
     }
 }

@@ -63,7 +63,8 @@ pub(crate) struct RawTask {
     pub id: Located,
     pub label: Text,
     pub themes: Vec<Located>,
-    pub axis: f64,
+    /// `None` when the data leaves the task off the axis.
+    pub axis: Option<f64>,
     pub description: Option<Text>,
 }
 
@@ -81,7 +82,8 @@ pub(crate) struct InlineTask {
     pub origin: Origin,
     pub label: Text,
     pub themes: Vec<Located>,
-    pub axis: f64,
+    /// `None` when the data leaves the task off the axis.
+    pub axis: Option<f64>,
     pub description: Option<Text>,
 }
 
@@ -510,14 +512,15 @@ impl Reader<'_> {
         self.id_list(node, &path, what)
     }
 
-    fn axis(&mut self, fields: &mut Fields) -> Option<f64> {
+    /// The optional `axis`: `Some(None)` when absent (the task is not placed on the
+    /// axis), `None` after a problem.
+    fn axis(&mut self, fields: &mut Fields) -> Option<Option<f64>> {
         const EXPECTED: &str = "a number from 0 (pure execution) to 1 (pure strategy)";
         let Some((node, path)) = fields.get("axis") else {
-            self.missing(fields, "axis", EXPECTED);
-            return None;
+            return Some(None);
         };
         match node {
-            Node::Number(n) if (0.0..=1.0).contains(n) => Some(*n),
+            Node::Number(n) if (0.0..=1.0).contains(n) => Some(Some(*n)),
             Node::Number(n) => {
                 self.problem(
                     &path,
@@ -735,7 +738,7 @@ impl Reader<'_> {
                 self.problem(
                     path,
                     Anchor::Value,
-                    "a task entry needs either `task: <id>` (from tasks.yaml) or an inline `label`, `themes` and `axis`".into(),
+                    "a task entry needs either `task: <id>` (from tasks.yaml) or an inline `label` and `themes`".into(),
                     None,
                 );
                 return None;
@@ -887,7 +890,7 @@ mod tests {
         );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(tasks[0].label, Text::same("Modérer"));
-        assert_eq!(tasks[0].axis, 0.2);
+        assert_eq!(tasks[0].axis, Some(0.2));
     }
 
     #[test]

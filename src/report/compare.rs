@@ -2,10 +2,13 @@
 
 use serde::Serialize;
 
-use crate::compare::{Comparison, Filter, Marker, Row, rows};
+use crate::compare::{Comparison, Filter, Marker, Row, RowCounts, axis_position, rows};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, RoleTask};
-use crate::report::{TaskJson, axis_words, round_axis, task_json, to_json};
+use crate::report::{
+    SourceAxisJson, TaskJson, axis_words, position_text, round_axis, similarity_range,
+    source_axes_json, task_json, to_json,
+};
 use crate::text::{fit, sanitize, truncate, width};
 
 /// How the text report is drawn.
@@ -29,16 +32,18 @@ impl Default for TextOptions {
 /// Words of the reports, per language.
 struct Words {
     similarity: &'static str,
+    /// Explains the two ends of a similarity range.
+    range: fn(u32, u32) -> String,
     axis: &'static str,
+    without_contested: &'static str,
     shared: &'static str,
     only: &'static str,
     near: &'static str,
-    filter: &'static str,
-    themes: &'static str,
-    sources: &'static str,
-    query: &'static str,
+    split: &'static str,
+    contested: &'static str,
     theme: &'static str,
     nothing: &'static str,
+    legend: &'static str,
     /// ": " in English, " : " in French typography.
     colon: &'static str,
 }
@@ -47,30 +52,44 @@ fn words(lang: Lang) -> Words {
     match lang {
         Lang::En => Words {
             similarity: "Similarity",
+            range: |claimed, agreed| {
+                format!(
+                    "{claimed}% over every task its sources state, {agreed}% over the tasks no source contests"
+                )
+            },
             axis: "Axis",
+            without_contested: "without contested tasks",
             shared: "shared",
             only: "only",
             near: "near",
-            filter: "Filter",
-            themes: "themes",
-            sources: "sources",
-            query: "query",
+            split: "split",
+            contested: "contested",
             theme: "Theme",
             nothing: "No task passes the filter.",
+            legend: "= both  < left only  > right only  ~ near: nearly the same task\n\
+                     ^ split: one subject, one side decides, the other carries out\n\
+                     ! a source contests the task (similarity and axis also given without it)",
             colon: ": ",
         },
         Lang::Fr => Words {
             similarity: "Similarité",
+            range: |claimed, agreed| {
+                format!(
+                    "{claimed} % sur toutes les tâches affirmées par les sources, {agreed} % sur celles qu'aucune source ne conteste"
+                )
+            },
             axis: "Axe",
+            without_contested: "sans les tâches contestées",
             shared: "en commun",
             only: "seulement",
             near: "proches",
-            filter: "Filtre",
-            themes: "thèmes",
-            sources: "sources",
-            query: "texte",
+            split: "scindées",
+            contested: "contestées",
             theme: "Thème",
             nothing: "Aucune tâche ne passe le filtre.",
+            legend: "= les deux  < gauche seulement  > droite seulement  ~ proches : presque la même tâche\n\
+                     ^ scindée : un même sujet, l'un décide, l'autre exécute\n\
+                     ! une source conteste la tâche (similarité et axe aussi donnés sans elle)",
             colon: " : ",
         },
     }
@@ -87,15 +106,16 @@ pub fn percent(similarity: f64) -> u32 {
     }
 }
 
-fn axis_text(axis: Option<f64>) -> String {
-    axis.map_or_else(|| "–".to_string(), |a| format!("{a:.2}"))
-}
-
-/// The filter in words, or `None` when it lets everything through.
-fn filter_text(data: &DataSet, filter: &Filter, w: &Words) -> Option<String> {
+/// The filter in words (`Filter: themes …; view of sources …; query "…"`), or `None`
+/// when it lets everything through.
+pub(crate) fn filter_words(data: &DataSet, filter: &Filter, lang: Lang) -> Option<String> {
     if filter.is_empty() {
         return None;
     }
+    let (title, themes, sources, query, colon) = match lang {
+        Lang::En => ("Filter", "themes", "as seen by the sources", "query", ": "),
+        Lang::Fr => ("Filtre", "thèmes", "selon les sources", "texte", " : "),
+    };
     let mut parts = Vec::new();
     if !filter.themes.is_empty() {
         let ids: Vec<&str> = filter
@@ -103,7 +123,7 @@ fn filter_text(data: &DataSet, filter: &Filter, w: &Words) -> Option<String> {
             .iter()
             .map(|&t| data.themes[t].id.as_str())
             .collect();
-        parts.push(format!("{} {}", w.themes, ids.join(", ")));
+        parts.push(format!("{themes} {}", ids.join(", ")));
     }
     if !filter.sources.is_empty() {
         let ids: Vec<&str> = filter
@@ -111,12 +131,12 @@ fn filter_text(data: &DataSet, filter: &Filter, w: &Words) -> Option<String> {
             .iter()
             .map(|&s| data.sources[s].id.as_str())
             .collect();
-        parts.push(format!("{} {}", w.sources, ids.join(", ")));
+        parts.push(format!("{sources} {}", ids.join(", ")));
     }
     if !filter.query.trim().is_empty() {
-        parts.push(format!("{} \"{}\"", w.query, filter.query.trim()));
+        parts.push(format!("{query} \"{}\"", filter.query.trim()));
     }
-    Some(sanitize(&parts.join("; ")).into_owned())
+    Some(format!("{title}{colon}{}", sanitize(&parts.join("; "))))
 }
 
 fn label(data: &DataSet, role: RoleIdx, index: usize, lang: Lang) -> &str {
@@ -136,12 +156,28 @@ fn paint(text: &str, marker: Option<Marker>, color: bool) -> String {
         Some(Marker::LeftOnly) => "31",
         Some(Marker::RightOnly) => "32",
         Some(Marker::Near) => "33",
+        Some(Marker::Split) => "35",
     };
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
-/// Like `diff -y`: a header (both roles, similarity, axes, counts, filter), then per
-/// theme a heading and one row per task or near pair, `left │ marker │ right`.
+/// The similarity line: the range, and what its two ends are when they differ.
+fn similarity_line(comparison: &Comparison, w: &Words) -> String {
+    let range = similarity_range(comparison.similarity, comparison.similarity_agreed);
+    match (comparison.similarity, comparison.similarity_agreed) {
+        (Some(claimed), Some(agreed)) if percent(claimed) != percent(agreed) => format!(
+            "{}{}{range} ({})",
+            w.similarity,
+            w.colon,
+            (w.range)(percent(claimed), percent(agreed))
+        ),
+        _ => format!("{}{}{range}", w.similarity, w.colon),
+    }
+}
+
+/// Like `diff -y`: a header (both roles, similarity, axes, counts, filter, the marks),
+/// then per theme a heading and one row per task or pair,
+/// `!left-cell marker !right-cell`, `!` marking a contested task.
 pub fn compare_text(
     data: &DataSet,
     comparison: &Comparison,
@@ -153,6 +189,8 @@ pub fn compare_text(
     let color = options.color;
     let (left, right) = (&data.roles[comparison.left], &data.roles[comparison.right]);
     let (left_id, right_id) = (sanitize(&left.id), sanitize(&right.id));
+    let layout = rows(data, comparison, filter);
+    let counts = RowCounts::of(data, comparison, filter, &layout);
     let mut out = format!(
         "{}  ⟷  {}\n",
         paint(
@@ -166,39 +204,54 @@ pub fn compare_text(
             color
         ),
     );
+    out.push_str(&similarity_line(comparison, &w));
+    out.push('\n');
     out.push_str(&format!(
-        "{}{}{}%   = {} {}   < {} {left_id} {}   > {} {right_id} {}   ~ {} {}\n",
-        w.similarity,
-        w.colon,
-        percent(comparison.similarity),
-        comparison.shared.len(),
+        "= {} {}   < {} {left_id} {}   > {} {right_id} {}   ~ {} {}   ^ {} {}   ! {} {}\n",
+        counts.shared,
         w.shared,
-        comparison.left_only.len(),
+        counts.left,
         w.only,
-        comparison.right_only.len(),
+        counts.right,
         w.only,
-        comparison.near.len(),
+        counts.near,
         w.near,
+        counts.split,
+        w.split,
+        counts.contested,
+        w.contested,
     ));
+    let positions = (
+        axis_position(data, comparison.left, filter),
+        axis_position(data, comparison.right, filter),
+    );
     out.push_str(&format!(
-        "{} ({}){}{left_id} {}, {right_id} {}\n",
+        "{} ({}), {}{}{left_id} {}, {right_id} {}\n",
         w.axis,
         axis_words(lang),
+        w.without_contested,
         w.colon,
-        axis_text(comparison.left_axis),
-        axis_text(comparison.right_axis),
+        position_text(&positions.0, lang),
+        position_text(&positions.1, lang),
     ));
-    if let Some(text) = filter_text(data, filter, &w) {
-        out.push_str(&format!("{}{}{text}\n", w.filter, w.colon));
+    if let Some(text) = filter_words(data, filter, lang) {
+        out.push_str(&text);
+        out.push('\n');
     }
-
-    let layout = rows(data, comparison, filter);
     if layout.is_empty() {
         out.push_str(&format!("\n{}\n", w.nothing));
         return out;
     }
     let total = options.width.max(40);
-    let column = (total - 3) / 2;
+    // Each side: a one-column contest mark, then the label.
+    let column = (total - 3) / 2 - 1;
+    let mark = |role: RoleIdx, cell: Option<usize>| {
+        if cell.is_some_and(|i| filter.contests(&data.roles[role].tasks[i])) {
+            "!"
+        } else {
+            " "
+        }
+    };
     for row in layout {
         match row {
             Row::Theme(theme) => {
@@ -219,23 +272,26 @@ pub fn compare_text(
                 let right_text = r.map_or_else(String::new, |j| {
                     sanitize(label(data, comparison.right, j, lang)).into_owned()
                 });
-                let right_cell = if marker == Marker::Near {
+                let right_cell = if matches!(marker, Marker::Near | Marker::Split) {
                     let suffix = format!("  {}%", (score * 100.0).round());
                     let room = column.saturating_sub(width(&suffix));
                     format!("{}{suffix}", truncate(&right_text, room))
                 } else {
                     truncate(&right_text, column).into_owned()
                 };
-                let left_paint = matches!(marker, Marker::LeftOnly | Marker::Near);
-                let right_paint = matches!(marker, Marker::RightOnly | Marker::Near);
+                let left_paint = matches!(marker, Marker::LeftOnly | Marker::Near | Marker::Split);
+                let right_paint =
+                    matches!(marker, Marker::RightOnly | Marker::Near | Marker::Split);
                 let line = format!(
-                    "{} {} {}",
+                    "{}{} {} {}{}",
+                    mark(comparison.left, l),
                     if left_paint {
                         paint(&fit(&left_cell, column), Some(marker), color)
                     } else {
                         fit(&left_cell, column)
                     },
                     paint(&marker.symbol().to_string(), Some(marker), color),
+                    mark(comparison.right, r),
                     if right_paint {
                         paint(&right_cell, Some(marker), color)
                     } else {
@@ -247,17 +303,21 @@ pub fn compare_text(
             }
         }
     }
+    // What the marks mean, once, after the rows they explain.
+    out.push('\n');
+    out.push_str(w.legend);
+    out.push('\n');
     out
 }
 
 /// Text safe inside a Markdown table cell: sanitized, with Markdown punctuation and
 /// the cell separator escaped.
-fn markdown_cell(text: &str) -> String {
+pub(crate) fn markdown_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in sanitize(text).chars() {
         if matches!(
             c,
-            '\\' | '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#' | '~'
+            '\\' | '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#' | '~' | '!' | '^'
         ) {
             out.push('\\');
         }
@@ -280,41 +340,54 @@ pub fn compare_markdown(
         markdown_cell(left.name.get(lang)),
         markdown_cell(right.name.get(lang)),
     );
+    let layout = rows(data, comparison, filter);
+    let counts = RowCounts::of(data, comparison, filter, &layout);
     let mut out = format!("# {left_name} ⟷ {right_name}\n\n");
-    out.push_str(&format!(
-        "- {}{}**{}%**\n",
-        w.similarity,
-        w.colon,
-        percent(comparison.similarity)
-    ));
-    out.push_str(&format!(
-        "- {} ({}){}{left_name} {}, {right_name} {}\n",
-        w.axis,
-        axis_words(lang),
-        w.colon,
-        axis_text(comparison.left_axis),
-        axis_text(comparison.right_axis),
-    ));
-    out.push_str(&format!(
-        "- `=` {} {}, `<` {} {left_name} {}, `>` {} {right_name} {}, `~` {} {}\n",
-        comparison.shared.len(),
-        w.shared,
-        comparison.left_only.len(),
-        w.only,
-        comparison.right_only.len(),
-        w.only,
-        comparison.near.len(),
-        w.near,
-    ));
-    if let Some(text) = filter_text(data, filter, &w) {
+    let range = similarity_range(comparison.similarity, comparison.similarity_agreed);
+    out.push_str(&format!("- {}{}**{range}**", w.similarity, w.colon));
+    if let (Some(claimed), Some(agreed)) = (comparison.similarity, comparison.similarity_agreed)
+        && percent(claimed) != percent(agreed)
+    {
         out.push_str(&format!(
-            "- {}{}{}\n",
-            w.filter,
-            w.colon,
-            markdown_cell(&text)
+            " ({})",
+            (w.range)(percent(claimed), percent(agreed))
         ));
     }
-    let layout = rows(data, comparison, filter);
+    out.push('\n');
+    let positions = (
+        axis_position(data, comparison.left, filter),
+        axis_position(data, comparison.right, filter),
+    );
+    out.push_str(&format!(
+        "- {} ({}), {}{}{left_name} {}, {right_name} {}\n",
+        w.axis,
+        axis_words(lang),
+        w.without_contested,
+        w.colon,
+        position_text(&positions.0, lang),
+        position_text(&positions.1, lang),
+    ));
+    out.push_str(&format!(
+        "- `=` {} {}, `<` {} {left_name} {}, `>` {} {right_name} {}, `~` {} {}, `^` {} {}, `!` {} {}\n",
+        counts.shared,
+        w.shared,
+        counts.left,
+        w.only,
+        counts.right,
+        w.only,
+        counts.near,
+        w.near,
+        counts.split,
+        w.split,
+        counts.contested,
+        w.contested,
+    ));
+    if let Some(text) = filter_words(data, filter, lang) {
+        out.push_str(&format!("- {}\n", markdown_cell(&text)));
+    }
+    for line in w.legend.lines() {
+        out.push_str(&format!("- {}\n", markdown_cell(line)));
+    }
     if layout.is_empty() {
         out.push_str(&format!("\n{}\n", w.nothing));
         return out;
@@ -323,6 +396,16 @@ pub fn compare_markdown(
         "\n| {} | {left_name} | | {right_name} |\n| --- | --- | :-: | --- |\n",
         w.theme
     ));
+    let cell = |role: RoleIdx, index: Option<usize>| {
+        index.map_or_else(String::new, |i| {
+            let text = markdown_cell(label(data, role, i, lang));
+            if filter.contests(&data.roles[role].tasks[i]) {
+                format!("**!** {text}")
+            } else {
+                text
+            }
+        })
+    };
     let mut theme_cell = String::new();
     for row in layout {
         match row {
@@ -333,13 +416,9 @@ pub fn compare_markdown(
                 right: r,
                 score,
             } => {
-                let left_cell = l.map_or_else(String::new, |i| {
-                    markdown_cell(label(data, comparison.left, i, lang))
-                });
-                let mut right_cell = r.map_or_else(String::new, |j| {
-                    markdown_cell(label(data, comparison.right, j, lang))
-                });
-                if marker == Marker::Near {
+                let left_cell = cell(comparison.left, l);
+                let mut right_cell = cell(comparison.right, r);
+                if matches!(marker, Marker::Near | Marker::Split) {
                     right_cell.push_str(&format!(" ({}%)", (score * 100.0).round()));
                 }
                 out.push_str(&format!(
@@ -358,6 +437,7 @@ struct RoleRefJson<'a> {
     id: &'a str,
     name: &'a str,
     axis: Option<f64>,
+    axis_by_source: Vec<SourceAxisJson<'a>>,
 }
 
 /// A value for each side of the comparison.
@@ -373,14 +453,16 @@ struct SharedJson<'a> {
     id: &'a str,
     label: &'a str,
     themes: Vec<&'a str>,
-    axis: f64,
+    axis: Option<f64>,
     sources: Sides<Vec<&'a str>>,
     contested_by: Sides<Vec<&'a str>>,
+    contested: Sides<bool>,
     note: Sides<Option<&'a str>>,
 }
 
 #[derive(Serialize)]
 struct NearJson<'a> {
+    kind: &'static str,
     left: TaskJson<'a>,
     right: TaskJson<'a>,
     score: f64,
@@ -406,7 +488,8 @@ struct FilterJson<'a> {
 struct CompareJson<'a> {
     left: RoleRefJson<'a>,
     right: RoleRefJson<'a>,
-    similarity: f64,
+    similarity: Option<f64>,
+    similarity_agreed: Option<f64>,
     filter: FilterJson<'a>,
     shared: Vec<SharedJson<'a>>,
     left_only: Vec<TaskJson<'a>>,
@@ -416,7 +499,8 @@ struct CompareJson<'a> {
 }
 
 /// The comparison as JSON (shape in docs/json.md). Numbers are rounded to three
-/// decimals; a role's `axis` is over its filtered tasks, `null` when none pass.
+/// decimals; `similarity` and `similarity_agreed` are `null` when nothing was
+/// compared; a role's `axis` is over its kept, uncontested tasks, `null` when none.
 pub fn compare_json(
     data: &DataSet,
     comparison: &Comparison,
@@ -443,7 +527,7 @@ pub fn compare_json(
                     .iter()
                     .map(|&t| data.themes[t].id.as_str())
                     .collect(),
-                axis: round_axis(task.axis),
+                axis: task.axis.map(round_axis),
                 sources: Sides {
                     left: source_ids(&l.sources),
                     right: source_ids(&r.sources),
@@ -452,6 +536,10 @@ pub fn compare_json(
                     left: source_ids(&l.contested_by),
                     right: source_ids(&r.contested_by),
                 },
+                contested: Sides {
+                    left: filter.contests(l),
+                    right: filter.contests(r),
+                },
                 note: Sides {
                     left: l.note.as_ref().map(|n| n.get(lang)),
                     right: r.note.as_ref().map(|n| n.get(lang)),
@@ -459,18 +547,20 @@ pub fn compare_json(
             }
         })
         .collect();
+    let role_json = |role: RoleIdx| {
+        let position = axis_position(data, role, filter);
+        RoleRefJson {
+            id: &data.roles[role].id,
+            name: data.roles[role].name.get(lang),
+            axis: position.mean.map(round_axis),
+            axis_by_source: source_axes_json(data, &position),
+        }
+    };
     to_json(&CompareJson {
-        left: RoleRefJson {
-            id: &left_role.id,
-            name: left_role.name.get(lang),
-            axis: comparison.left_axis.map(round_axis),
-        },
-        right: RoleRefJson {
-            id: &right_role.id,
-            name: right_role.name.get(lang),
-            axis: comparison.right_axis.map(round_axis),
-        },
-        similarity: round_axis(comparison.similarity),
+        left: role_json(comparison.left),
+        right: role_json(comparison.right),
+        similarity: comparison.similarity.map(round_axis),
+        similarity_agreed: comparison.similarity_agreed.map(round_axis),
         filter: FilterJson {
             themes: filter
                 .themes
@@ -484,19 +574,20 @@ pub fn compare_json(
         left_only: comparison
             .left_only
             .iter()
-            .map(|&i| task_json(data, left_task(i), lang))
+            .map(|&i| task_json(data, left_task(i), filter, lang))
             .collect(),
         right_only: comparison
             .right_only
             .iter()
-            .map(|&j| task_json(data, right_task(j), lang))
+            .map(|&j| task_json(data, right_task(j), filter, lang))
             .collect(),
         near: comparison
             .near
             .iter()
             .map(|p| NearJson {
-                left: task_json(data, left_task(p.left), lang),
-                right: task_json(data, right_task(p.right), lang),
+                kind: p.kind.name(),
+                left: task_json(data, left_task(p.left), filter, lang),
+                right: task_json(data, right_task(p.right), filter, lang),
                 score: round_axis(p.score),
             })
             .collect(),
@@ -527,7 +618,9 @@ mod tests {
             task("moderation", "Comment moderation", &[1], 0.3),
             task("evil", "Post \u{1b}]0;pwned\u{7} | *now*", &[1], 0.1),
         ];
-        data(2, tasks, vec![role("a", &[0, 1, 3]), role("b", &[0, 2])])
+        let mut a = role("a", &[0, 1, 3]);
+        a.tasks[2].contested_by = vec![1];
+        data(2, tasks, vec![a, role("b", &[0, 2])])
     }
 
     #[test]
@@ -544,18 +637,25 @@ mod tests {
                 color: false,
             },
         );
-        // overlap = 1 + 1 (near) = 2; union = 3 + 2 − 2 = 3 → 67%.
+        // Every claim: overlap = 1 + 1 (near) = 2; union = 3 + 2 − 2 = 3 → 67%.
+        // Without a's contested task: union = 2 + 2 − 2 = 2 → 100%, shown as 99%
+        // since the sets differ. The counts are rows: the near pair is one `~` row.
         let expected = "\
 A (a)  ⟷  B (b)
-Similarity: 67%   = 1 shared   < 2 a only   > 1 b only   ~ 1 near
-Axis (0 = execution, 1 = strategy): a 0.40, b 0.60
+Similarity: 67–99% (67% over every task its sources state, 99% over the tasks no source contests)
+= 1 shared   < 1 a only   > 0 b only   ~ 1 near   ^ 0 split   ! 1 contested
+Axis (0 = execution, 1 = strategy), without contested tasks: a 0.55, b 0.60
 
 Theme 0
-Set the strategy    = Set the strategy
+ Set the strategy   =  Set the strategy
 
 Theme 1
-Moderate the comme… ~ Comment mode…  100%
-Post �]0;pwned� | … <
+ Moderate the comm… ~  Comment mod…  100%
+!Post �]0;pwned� |… <
+
+= both  < left only  > right only  ~ near: nearly the same task
+^ split: one subject, one side decides, the other carries out
+! a source contests the task (similarity and axis also given without it)
 ";
         assert_eq!(text, expected);
     }
@@ -569,6 +669,7 @@ Post �]0;pwned� | … <
         let colored = compare_text(&data, &c, &Filter::default(), Lang::En, options(true));
         assert!(!plain.contains('\u{1b}'));
         assert!(colored.contains("\u{1b}[33m~\u{1b}[0m"));
+        assert!(plain.contains("\n!Post"));
         let strip = |s: &str| {
             let mut out = String::new();
             let mut chars = s.chars();
@@ -603,7 +704,8 @@ Post �]0;pwned� | … <
         assert!(
             md.contains("| Theme 1 | Moderate the comments | `~` | Comment moderation (100%) |")
         );
-        assert!(md.contains("|  | Post �\\]0;pwned� \\| \\*now\\* | `<` |  |"));
+        assert!(md.contains("|  | **!** Post �\\]0;pwned� \\| \\*now\\* | `<` |  |"));
+        assert!(md.contains("`!` 1 contested"));
         assert!(!md.contains('\u{1b}'));
     }
 
@@ -618,7 +720,8 @@ Post �]0;pwned� | … <
         let json: serde_json::Value =
             serde_json::from_str(&compare_json(&data, &c, &filter, Lang::En)).unwrap();
         assert_eq!(json["left"]["axis"], serde_json::Value::Null);
-        assert_eq!(json["similarity"], 1.0);
+        assert_eq!(json["similarity"], serde_json::Value::Null);
+        assert_eq!(json["similarity_agreed"], serde_json::Value::Null);
         assert_eq!(json["filter"]["query"], "no such words");
 
         let c = Comparator::new(&data).compare(0, 1, &Filter::default());
@@ -635,6 +738,13 @@ Post �]0;pwned� | … <
         assert_eq!(json["themes"][1]["left"], 2);
         assert_eq!(json["themes"][1]["right"], 1);
         assert_eq!(json["similarity"], 0.667);
+        assert_eq!(json["similarity_agreed"], 0.999);
+        assert_eq!(json["left_only"][1]["contested"], true);
+        assert_eq!(
+            json["left_only"][1]["contested_by"],
+            serde_json::json!(["s1"])
+        );
+        assert_eq!(json["near"][0]["kind"], "near");
     }
 
     #[test]

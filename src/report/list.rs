@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
+use crate::compare::{Filter, axis_position};
 use crate::lang::Lang;
 use crate::model::DataSet;
-use crate::report::{round_axis, to_json};
+use crate::report::{SourceAxisJson, axis_text, round_axis, source_axes_json, to_json};
 use crate::text::{fit, sanitize, width};
 
 #[derive(Serialize)]
@@ -13,31 +14,46 @@ struct RoleSummaryJson<'a> {
     name: &'a str,
     aliases: &'a [String],
     tasks: usize,
-    axis: f64,
+    axis: Option<f64>,
+    axis_by_source: Vec<SourceAxisJson<'a>>,
 }
 
-/// `[{"id","name","aliases","tasks","axis"}]`.
-pub fn list_json(data: &DataSet, lang: Lang) -> String {
+/// The number of tasks of `role` the filter keeps.
+fn kept_tasks(data: &DataSet, role: usize, filter: &Filter) -> usize {
+    data.roles[role]
+        .tasks
+        .iter()
+        .filter(|t| filter.accepts(data, t))
+        .count()
+}
+
+/// `[{"id","name","aliases","tasks","axis","axis_by_source"}]`, under `filter`.
+pub fn list_json(data: &DataSet, filter: &Filter, lang: Lang) -> String {
     let roles: Vec<RoleSummaryJson> = data
         .roles
         .iter()
         .enumerate()
-        .map(|(i, role)| RoleSummaryJson {
-            id: &role.id,
-            name: role.name.get(lang),
-            aliases: &role.aliases,
-            tasks: role.tasks.len(),
-            axis: round_axis(data.role_axis(i)),
+        .map(|(i, role)| {
+            let position = axis_position(data, i, filter);
+            RoleSummaryJson {
+                id: &role.id,
+                name: role.name.get(lang),
+                aliases: &role.aliases,
+                tasks: kept_tasks(data, i, filter),
+                axis: position.mean.map(round_axis),
+                axis_by_source: source_axes_json(data, &position),
+            }
         })
         .collect();
     to_json(&roles)
 }
 
-/// One line per role: id, name, task count, mean axis, aliases.
-pub fn list_text(data: &DataSet, lang: Lang) -> String {
-    let (h_id, h_name, h_tasks, h_axis, h_aliases) = match lang {
-        Lang::En => ("ID", "NAME", "TASKS", "AXIS", "ALIASES"),
-        Lang::Fr => ("ID", "NOM", "TÂCHES", "AXE", "ALIAS"),
+/// One line per role: id, name, task count, mean axis without contested tasks, the
+/// range of its sources' means, aliases.
+pub fn list_text(data: &DataSet, filter: &Filter, lang: Lang) -> String {
+    let (h_id, h_name, h_tasks, h_axis, h_spread, h_aliases) = match lang {
+        Lang::En => ("ID", "NAME", "TASKS", "AXIS", "BY SOURCE", "ALIASES"),
+        Lang::Fr => ("ID", "NOM", "TÂCHES", "AXE", "SELON SOURCE", "ALIAS"),
     };
     let id_width = data
         .roles
@@ -55,12 +71,14 @@ pub fn list_text(data: &DataSet, lang: Lang) -> String {
         .max()
         .unwrap_or(4)
         .min(40);
+    let spread_width = width(h_spread);
     let mut out = format!(
-        "{}  {}  {:>6}  {:>4}  {}\n",
+        "{}  {}  {:>6}  {:>4}  {}  {}\n",
         fit(h_id, id_width),
         fit(h_name, name_width),
         h_tasks,
         h_axis,
+        fit(h_spread, spread_width),
         h_aliases
     );
     for (i, role) in data.roles.iter().enumerate() {
@@ -69,12 +87,17 @@ pub fn list_text(data: &DataSet, lang: Lang) -> String {
             .iter()
             .map(|a| sanitize(a).into_owned())
             .collect();
+        let position = axis_position(data, i, filter);
+        let spread = position.spread().map_or_else(String::new, |(low, high)| {
+            format!("{:.2}–{:.2}", round_axis(low), round_axis(high))
+        });
         out.push_str(&format!(
-            "{}  {}  {:>6}  {:>4.2}  {}\n",
+            "{}  {}  {:>6}  {:>4}  {}  {}\n",
             fit(&sanitize(&role.id), id_width),
             fit(&sanitize(role.name.get(lang)), name_width),
-            role.tasks.len(),
-            data.role_axis(i),
+            kept_tasks(data, i, filter),
+            axis_text(position.mean),
+            fit(&spread, spread_width),
             aliases.join(", ")
         ));
     }

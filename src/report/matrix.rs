@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::compare::{Comparator, Filter};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx};
-use crate::report::{axis_words, percent, round_axis, to_json};
+use crate::report::{axis_words, percent_text, round_axis, to_json};
 use crate::text::{sanitize, truncate, width};
 
 /// Most roles a landscape is computed for: the cost grows with the square of the count.
@@ -18,9 +18,12 @@ pub struct Matrix {
     /// The roles, in data order.
     pub roles: Vec<RoleIdx>,
     /// `similarity[i][j]`: the similarity of `compare(roles[i], roles[j])`, exactly as
-    /// `rolediff compare` computes it (the diagonal is a role with itself).
-    pub similarity: Vec<Vec<f64>>,
-    /// Each role's mean axis over its tasks that pass the filter; `None` when none does.
+    /// `rolediff compare` computes it (the diagonal is a role with itself); `None` when
+    /// neither role keeps a task under the filter.
+    pub similarity: Vec<Vec<Option<f64>>>,
+    /// The same over the tasks no source of the view contests.
+    pub similarity_agreed: Vec<Vec<Option<f64>>>,
+    /// Each role's mean axis over its kept, uncontested tasks; `None` when none.
     pub axis: Vec<Option<f64>>,
     /// Each role's number of tasks that pass the filter.
     pub tasks: Vec<usize>,
@@ -31,13 +34,15 @@ impl Matrix {
     pub fn compute(comparator: &Comparator, filter: &Filter) -> Self {
         let count = comparator.data().roles.len();
         let roles: Vec<RoleIdx> = (0..count).collect();
-        let mut similarity = vec![vec![0.0; count]; count];
+        let mut similarity = vec![vec![None; count]; count];
+        let mut similarity_agreed = vec![vec![None; count]; count];
         let mut axis = vec![None; count];
         let mut tasks = vec![0; count];
-        for (i, row) in similarity.iter_mut().enumerate() {
-            for (j, cell) in row.iter_mut().enumerate() {
+        for i in 0..count {
+            for j in 0..count {
                 let comparison = comparator.compare(i, j, filter);
-                *cell = comparison.similarity;
+                similarity[i][j] = comparison.similarity;
+                similarity_agreed[i][j] = comparison.similarity_agreed;
                 if i == j {
                     axis[i] = comparison.left_axis;
                     tasks[i] = comparison.shared.len() + comparison.left_only.len();
@@ -47,6 +52,7 @@ impl Matrix {
         Self {
             roles,
             similarity,
+            similarity_agreed,
             axis,
             tasks,
         }
@@ -58,9 +64,8 @@ impl Matrix {
         (0..n)
             .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
             .max_by(|a, b| {
-                self.similarity[a.0][a.1]
-                    .total_cmp(&self.similarity[b.0][b.1])
-                    .then(b.cmp(a))
+                let value = |(i, j): (usize, usize)| self.similarity[i][j].unwrap_or(-1.0);
+                value(*a).total_cmp(&value(*b)).then(b.cmp(a))
             })
     }
 }
@@ -96,12 +101,6 @@ pub fn short_labels(data: &DataSet, roles: &[RoleIdx], max: usize) -> Vec<String
         labels.push(label);
     }
     labels
-}
-
-/// True when neither role keeps a task under the filter: their similarity (1, as
-/// two empty sets are alike) says nothing, and reports show `–`.
-pub fn both_empty(matrix: &Matrix, i: usize, j: usize) -> bool {
-    matrix.tasks[i] == 0 && matrix.tasks[j] == 0
 }
 
 struct Words {
@@ -205,10 +204,8 @@ pub fn matrix_text(data: &DataSet, matrix: &Matrix, filter: &Filter, lang: Lang)
         for j in 0..matrix.roles.len() {
             let cell = if i == j {
                 "·".to_string()
-            } else if both_empty(matrix, i, j) {
-                "–".to_string()
             } else {
-                format!("{}%", percent(matrix.similarity[i][j]))
+                percent_text(matrix.similarity[i][j])
             };
             out.push_str(&format!("{cell:>COLUMN$}"));
         }
@@ -275,10 +272,8 @@ pub fn matrix_markdown(data: &DataSet, matrix: &Matrix, filter: &Filter, lang: L
         for j in 0..matrix.roles.len() {
             if i == j {
                 out.push_str(" · |");
-            } else if both_empty(matrix, i, j) {
-                out.push_str(" – |");
             } else {
-                out.push_str(&format!(" {}% |", percent(matrix.similarity[i][j])));
+                out.push_str(&format!(" {} |", percent_text(matrix.similarity[i][j])));
             }
         }
         out.push('\n');
@@ -301,8 +296,10 @@ pub fn matrix_markdown(data: &DataSet, matrix: &Matrix, filter: &Filter, lang: L
 struct MatrixJson<'a> {
     filter: FilterJson<'a>,
     roles: Vec<RoleJson<'a>>,
-    /// `similarity[i][j]`, in the order of `roles`.
-    similarity: Vec<Vec<f64>>,
+    /// `similarity[i][j]`, in the order of `roles`; `null` when nothing was compared.
+    similarity: Vec<Vec<Option<f64>>>,
+    /// The same over the tasks no source of the view contests.
+    similarity_agreed: Vec<Vec<Option<f64>>>,
 }
 
 #[derive(Serialize)]
@@ -348,12 +345,15 @@ pub fn matrix_json(data: &DataSet, matrix: &Matrix, filter: &Filter, lang: Lang)
                 axis: matrix.axis[i].map(round_axis),
             })
             .collect(),
-        similarity: matrix
-            .similarity
-            .iter()
-            .map(|row| row.iter().map(|&s| round_axis(s)).collect())
-            .collect(),
+        similarity: rounded(&matrix.similarity),
+        similarity_agreed: rounded(&matrix.similarity_agreed),
     })
+}
+
+fn rounded(rows: &[Vec<Option<f64>>]) -> Vec<Vec<Option<f64>>> {
+    rows.iter()
+        .map(|row| row.iter().map(|s| s.map(round_axis)).collect())
+        .collect()
 }
 
 /// CSV (RFC 4180): a header `role,<id>,…,axis` and one row per role with the
@@ -380,8 +380,12 @@ pub fn matrix_csv(data: &DataSet, matrix: &Matrix) -> String {
     let mut out = format!("role,{},axis\r\n", ids.join(","));
     for (i, id) in ids.iter().enumerate() {
         out.push_str(id);
+        // An empty field where nothing was compared.
         for value in &matrix.similarity[i] {
-            out.push_str(&format!(",{:.3}", round_axis(*value)));
+            match value {
+                Some(value) => out.push_str(&format!(",{:.3}", round_axis(*value))),
+                None => out.push(','),
+            }
         }
         match matrix.axis[i] {
             Some(axis) => out.push_str(&format!(",{:.3}\r\n", round_axis(axis))),
@@ -409,7 +413,7 @@ mod tests {
                     comparator.compare(i, j, &filter).similarity
                 );
             }
-            assert_eq!(matrix.similarity[i][i], 1.0);
+            assert_eq!(matrix.similarity[i][i], Some(1.0));
         }
     }
 

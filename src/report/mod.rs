@@ -5,16 +5,17 @@
 //! characters itself.
 
 mod compare;
+mod disputes;
 mod list;
 mod matrix;
 mod show;
 mod similar;
 
 pub use compare::{TextOptions, compare_json, compare_markdown, compare_text, percent};
+pub use disputes::{Dispute, disputes, disputes_json, disputes_markdown, disputes_text};
 pub use list::{list_json, list_text};
 pub use matrix::{
-    MAX_MATRIX_ROLES, Matrix, both_empty, matrix_csv, matrix_json, matrix_markdown, matrix_text,
-    short_labels,
+    MAX_MATRIX_ROLES, Matrix, matrix_csv, matrix_json, matrix_markdown, matrix_text, short_labels,
 };
 pub use show::{TaskJson, show_json, show_text, task_json};
 pub use similar::{similar_json, similar_text};
@@ -39,6 +40,81 @@ pub enum Format {
 /// and keep `0.30000000000000004` out of reports).
 pub fn round_axis(axis: f64) -> f64 {
     (axis * 1000.0).round() / 1000.0
+}
+
+/// A similarity for people: `23%`, or `–` when nothing was compared.
+pub fn percent_text(similarity: Option<f64>) -> String {
+    similarity.map_or_else(|| "–".to_string(), |s| format!("{}%", percent(s)))
+}
+
+/// What every source of the view claims and what none of them contests, as one range
+/// (`15–23%`, lower first), or one figure when they round alike; `–` when nothing was
+/// compared. The reports say which end is which.
+pub fn similarity_range(claimed: Option<f64>, agreed: Option<f64>) -> String {
+    match (claimed, agreed) {
+        (None, _) => "–".to_string(),
+        (Some(c), None) => format!("{}%", percent(c)),
+        (Some(c), Some(a)) => {
+            let (c, a) = (percent(c), percent(a));
+            if c == a {
+                format!("{c}%")
+            } else {
+                format!("{}–{}%", c.min(a), c.max(a))
+            }
+        }
+    }
+}
+
+/// An axis value for people: `0.29`, or `–` off the axis.
+pub fn axis_text(axis: Option<f64>) -> String {
+    axis.map_or_else(|| "–".to_string(), |a| format!("{:.2}", round_axis(a)))
+}
+
+/// A role's place on the axis in words: `0.29` and, when its sources place it
+/// differently, their range: `0.29 (sources 0.21–0.46)`.
+pub fn position_text(position: &crate::compare::AxisPosition, lang: Lang) -> String {
+    let mean = axis_text(position.mean);
+    match position.spread() {
+        Some((low, high)) => {
+            let word = match lang {
+                Lang::En => "sources",
+                Lang::Fr => "selon les sources",
+            };
+            format!(
+                "{mean} ({word} {:.2}–{:.2})",
+                round_axis(low),
+                round_axis(high)
+            )
+        }
+        None => mean,
+    }
+}
+
+/// JSON of one source's place for a role.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct SourceAxisJson<'a> {
+    /// Source id.
+    pub source: &'a str,
+    /// Mean axis of the placed tasks it states.
+    pub axis: f64,
+    /// How many tasks that is.
+    pub tasks: usize,
+}
+
+/// `axis_by_source` of the JSON reports.
+pub fn source_axes_json<'a>(
+    data: &'a crate::model::DataSet,
+    position: &crate::compare::AxisPosition,
+) -> Vec<SourceAxisJson<'a>> {
+    position
+        .by_source
+        .iter()
+        .map(|s| SourceAxisJson {
+            source: &data.sources[s.source].id,
+            axis: round_axis(s.mean),
+            tasks: s.tasks,
+        })
+        .collect()
 }
 
 /// Pretty JSON with a final newline.

@@ -2,12 +2,14 @@
 
 use serde::Serialize;
 
+use crate::compare::{Filter, axis_position};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, RoleTask};
-use crate::report::{round_axis, to_json};
+use crate::report::{SourceAxisJson, axis_text, round_axis, source_axes_json, to_json};
 use crate::text::sanitize;
 
-/// A role's task in JSON: `{"id","label","themes","axis","sources","contested_by","note"}`.
+/// A role's task in JSON:
+/// `{"id","label","themes","axis","sources","contested_by","contested","note"}`.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct TaskJson<'a> {
     /// Task id (inline tasks: `inline-…`).
@@ -16,18 +18,25 @@ pub struct TaskJson<'a> {
     pub label: &'a str,
     /// Theme ids, primary first.
     pub themes: Vec<&'a str>,
-    /// 0 = execution … 1 = strategy.
-    pub axis: f64,
+    /// 0 = execution … 1 = strategy; `null` for an entry off the axis.
+    pub axis: Option<f64>,
     /// Ids of the sources that give the task to the role.
     pub sources: Vec<&'a str>,
-    /// Ids of the sources that say otherwise.
+    /// Ids of the sources that say otherwise (all of them, whatever the view).
     pub contested_by: Vec<&'a str>,
+    /// True when a source of the view contests it (any source when no source filter).
+    pub contested: bool,
     /// Nuance or reason for the contest, when given.
     pub note: Option<&'a str>,
 }
 
-/// The JSON form of one role's task.
-pub fn task_json<'a>(data: &'a DataSet, role_task: &'a RoleTask, lang: Lang) -> TaskJson<'a> {
+/// The JSON form of one role's task, seen under `filter`.
+pub fn task_json<'a>(
+    data: &'a DataSet,
+    role_task: &'a RoleTask,
+    filter: &Filter,
+    lang: Lang,
+) -> TaskJson<'a> {
     let task = &data.tasks[role_task.task];
     TaskJson {
         id: &task.id,
@@ -37,19 +46,19 @@ pub fn task_json<'a>(data: &'a DataSet, role_task: &'a RoleTask, lang: Lang) -> 
             .iter()
             .map(|&t| data.themes[t].id.as_str())
             .collect(),
-        axis: round_axis(task.axis),
-        sources: role_task
-            .sources
-            .iter()
-            .map(|&s| data.sources[s].id.as_str())
-            .collect(),
-        contested_by: role_task
-            .contested_by
-            .iter()
-            .map(|&s| data.sources[s].id.as_str())
-            .collect(),
+        axis: task.axis.map(round_axis),
+        sources: source_ids(data, &role_task.sources),
+        contested_by: source_ids(data, &role_task.contested_by),
+        contested: filter.contests(role_task),
         note: role_task.note.as_ref().map(|n| n.get(lang)),
     }
+}
+
+fn source_ids<'a>(data: &'a DataSet, sources: &[usize]) -> Vec<&'a str> {
+    sources
+        .iter()
+        .map(|&s| data.sources[s].id.as_str())
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -58,87 +67,170 @@ struct RoleJson<'a> {
     name: &'a str,
     aliases: &'a [String],
     summary: Option<&'a str>,
-    axis: f64,
+    axis: Option<f64>,
+    axis_by_source: Vec<SourceAxisJson<'a>>,
     tasks: Vec<TaskJson<'a>>,
 }
 
-/// `{"id","name","aliases","summary","axis","tasks":[Task]}`, tasks in data order.
-pub fn show_json(data: &DataSet, role: RoleIdx, lang: Lang) -> String {
+/// `{"id","name","aliases","summary","axis","axis_by_source","tasks":[Task]}`, the
+/// tasks the filter keeps in data order.
+pub fn show_json(data: &DataSet, role: RoleIdx, filter: &Filter, lang: Lang) -> String {
     let r = &data.roles[role];
+    let position = axis_position(data, role, filter);
     to_json(&RoleJson {
         id: &r.id,
         name: r.name.get(lang),
         aliases: &r.aliases,
         summary: r.summary.as_ref().map(|s| s.get(lang)),
-        axis: round_axis(data.role_axis(role)),
-        tasks: r.tasks.iter().map(|t| task_json(data, t, lang)).collect(),
+        axis: position.mean.map(round_axis),
+        axis_by_source: source_axes_json(data, &position),
+        tasks: r
+            .tasks
+            .iter()
+            .filter(|t| filter.accepts(data, t))
+            .map(|t| task_json(data, t, filter, lang))
+            .collect(),
     })
 }
 
-/// The role's tasks grouped under their primary theme (themes in data order, tasks
-/// from strategy to execution), each with its axis and sources.
-pub fn show_text(data: &DataSet, role: RoleIdx, lang: Lang) -> String {
+/// The role's tasks the filter keeps, grouped under their primary theme (themes in data
+/// order, tasks from strategy to execution), each with its axis and sources; `!` marks
+/// a task a source of the view contests, with who contests it.
+pub fn show_text(data: &DataSet, role: RoleIdx, filter: &Filter, lang: Lang) -> String {
     let r = &data.roles[role];
-    let (aliases_word, axis_word, contested_word, note_word) = match lang {
-        Lang::En => ("Aliases", "Axis", "contested by", "note"),
-        Lang::Fr => ("Alias", "Axe", "contesté par", "note"),
+    let w = match lang {
+        Lang::En => Words {
+            aliases: "Aliases",
+            axis: "Axis",
+            without: "without contested tasks",
+            by_source: "By source",
+            contested: "contested by",
+            note: "note",
+            colon: ": ",
+            legend: "! a source contests the task (not counted in the axis)",
+            nothing: "No task passes the filter.",
+            tasks: |n| match n {
+                1 => "1 task".into(),
+                n => format!("{n} tasks"),
+            },
+        },
+        Lang::Fr => Words {
+            aliases: "Alias",
+            axis: "Axe",
+            without: "sans les tâches contestées",
+            by_source: "Par source",
+            contested: "contesté par",
+            note: "note",
+            colon: " : ",
+            legend: "! une source conteste la tâche (hors du calcul de l'axe)",
+            nothing: "Aucune tâche ne passe le filtre.",
+            tasks: |n| match n {
+                0 | 1 => format!("{n} tâche"),
+                n => format!("{n} tâches"),
+            },
+        },
     };
     let mut out = format!("{} ({})\n", sanitize(r.name.get(lang)), sanitize(&r.id));
     if !r.aliases.is_empty() {
         let aliases: Vec<String> = r.aliases.iter().map(|a| sanitize(a).into_owned()).collect();
-        out.push_str(&format!("{aliases_word}: {}\n", aliases.join(", ")));
+        out.push_str(&format!("{}{}{}\n", w.aliases, w.colon, aliases.join(", ")));
     }
     if let Some(summary) = &r.summary {
         out.push_str(&format!("{}\n", sanitize(summary.get(lang))));
     }
+    let position = axis_position(data, role, filter);
     out.push_str(&format!(
-        "{axis_word}: {:.2}  ({})\n",
-        data.role_axis(role),
-        crate::report::axis_words(lang)
+        "{} ({}){}{}, {}\n",
+        w.axis,
+        crate::report::axis_words(lang),
+        w.colon,
+        axis_text(position.mean),
+        w.without,
     ));
-    for (theme_idx, theme) in data.themes.iter().enumerate() {
-        // Strategy first, as in the side-by-side view.
-        let mut tasks: Vec<&RoleTask> = r
-            .tasks
+    if position.by_source.len() > 1 {
+        let parts: Vec<String> = position
+            .by_source
             .iter()
+            .map(|s| {
+                format!(
+                    "{} {:.2} ({})",
+                    sanitize(&data.sources[s.source].id),
+                    round_axis(s.mean),
+                    (w.tasks)(s.tasks)
+                )
+            })
+            .collect();
+        out.push_str(&format!("{}{}{}\n", w.by_source, w.colon, parts.join(", ")));
+    }
+    if let Some(text) = crate::report::compare::filter_words(data, filter, lang) {
+        out.push_str(&text);
+        out.push('\n');
+    }
+    let kept: Vec<&RoleTask> = r.tasks.iter().filter(|t| filter.accepts(data, t)).collect();
+    if kept.is_empty() {
+        out.push_str(&format!("\n{}\n", w.nothing));
+        return out;
+    }
+    if kept.iter().any(|t| filter.contests(t)) {
+        out.push_str(w.legend);
+        out.push('\n');
+    }
+    for (theme_idx, theme) in data.themes.iter().enumerate() {
+        // Strategy first, as in the side-by-side view; tasks off the axis last.
+        let mut tasks: Vec<&RoleTask> = kept
+            .iter()
+            .copied()
             .filter(|t| data.tasks[t.task].themes.first() == Some(&theme_idx))
             .collect();
-        tasks.sort_by(|a, b| data.tasks[b.task].axis.total_cmp(&data.tasks[a.task].axis));
+        tasks.sort_by(|a, b| {
+            let key = |t: &RoleTask| data.tasks[t.task].axis.map_or(f64::INFINITY, |a| -a);
+            key(a).total_cmp(&key(b))
+        });
         if tasks.is_empty() {
             continue;
         }
         out.push_str(&format!("\n{}\n", sanitize(theme.label.get(lang))));
         for role_task in tasks {
             let task = &data.tasks[role_task.task];
-            let sources: Vec<&str> = role_task
-                .sources
-                .iter()
-                .map(|&s| data.sources[s].id.as_str())
-                .collect();
+            let mark = if filter.contests(role_task) { '!' } else { ' ' };
             out.push_str(&format!(
-                "  {:.2}  {}  [{}]\n",
-                task.axis,
+                "{mark} {:>4}  {}  [{}]\n",
+                axis_text(task.axis),
                 sanitize(task.label.get(lang)),
-                sanitize(&sources.join(", "))
+                sanitize(&source_ids(data, &role_task.sources).join(", "))
             ));
-            if !role_task.contested_by.is_empty() {
-                let contested: Vec<&str> = role_task
-                    .contested_by
-                    .iter()
-                    .map(|&s| data.sources[s].id.as_str())
-                    .collect();
+            // Only the contests of the view's sources: the view is their perspective.
+            let contesting: Vec<usize> = filter.in_view(&role_task.contested_by).collect();
+            if !contesting.is_empty() {
                 out.push_str(&format!(
-                    "        ~ {contested_word}: {}\n",
-                    sanitize(&contested.join(", "))
+                    "        {}{}{}\n",
+                    w.contested,
+                    w.colon,
+                    sanitize(&source_ids(data, &contesting).join(", "))
                 ));
             }
             if let Some(note) = &role_task.note {
                 out.push_str(&format!(
-                    "        {note_word}: {}\n",
+                    "        {}{}{}\n",
+                    w.note,
+                    w.colon,
                     sanitize(note.get(lang))
                 ));
             }
         }
     }
     out
+}
+
+struct Words {
+    aliases: &'static str,
+    axis: &'static str,
+    without: &'static str,
+    by_source: &'static str,
+    contested: &'static str,
+    note: &'static str,
+    colon: &'static str,
+    legend: &'static str,
+    nothing: &'static str,
+    tasks: fn(usize) -> String,
 }

@@ -2,27 +2,28 @@
 
 use serde::Serialize;
 
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Filter, axis_position};
 use crate::lang::Lang;
 use crate::model::DataSet;
-use crate::report::compare::percent;
-use crate::report::{round_axis, to_json};
+use crate::report::{axis_text, percent_text, round_axis, to_json};
 use crate::text::{fit, sanitize, width};
 
 #[derive(Serialize)]
 struct SimilarJson<'a> {
     id: &'a str,
     name: &'a str,
-    similarity: f64,
+    similarity: Option<f64>,
+    similarity_agreed: Option<f64>,
     shared: usize,
     near: usize,
-    axis: f64,
+    axis: Option<f64>,
 }
 
-/// `[{"id","name","similarity","shared","near","axis"}]`, one entry per comparison in
-/// the order given (the ranking of [`crate::compare::Comparator::rank`]); each entry is
-/// the comparison's right role, `axis` being that role's mean axis over all its tasks.
-pub fn similar_json(data: &DataSet, ranked: &[Comparison], lang: Lang) -> String {
+/// `[{"id","name","similarity","similarity_agreed","shared","near","axis"}]`, one entry
+/// per comparison in the order given (the ranking of
+/// [`crate::compare::Comparator::rank`]); each entry is the comparison's right role,
+/// `axis` being that role's place under the filter.
+pub fn similar_json(data: &DataSet, ranked: &[Comparison], filter: &Filter, lang: Lang) -> String {
     let entries: Vec<SimilarJson> = ranked
         .iter()
         .map(|c| {
@@ -30,10 +31,11 @@ pub fn similar_json(data: &DataSet, ranked: &[Comparison], lang: Lang) -> String
             SimilarJson {
                 id: &role.id,
                 name: role.name.get(lang),
-                similarity: round_axis(c.similarity),
+                similarity: c.similarity.map(round_axis),
+                similarity_agreed: c.similarity_agreed.map(round_axis),
                 shared: c.shared.len(),
                 near: c.near.len(),
-                axis: round_axis(data.role_axis(c.right)),
+                axis: axis_position(data, c.right, filter).mean.map(round_axis),
             }
         })
         .collect();
@@ -42,7 +44,13 @@ pub fn similar_json(data: &DataSet, ranked: &[Comparison], lang: Lang) -> String
 
 /// A title naming the role, then one aligned line per other role: similarity, shared
 /// tasks, near pairs, axis, id and name.
-pub fn similar_text(data: &DataSet, role: usize, ranked: &[Comparison], lang: Lang) -> String {
+pub fn similar_text(
+    data: &DataSet,
+    role: usize,
+    ranked: &[Comparison],
+    filter: &Filter,
+    lang: Lang,
+) -> String {
     let (title, headers) = match lang {
         Lang::En => (
             "Roles most similar to",
@@ -90,10 +98,10 @@ pub fn similar_text(data: &DataSet, role: usize, ranked: &[Comparison], lang: La
         let other = &data.roles[c.right];
         out.push_str(&line(
             [
-                &format!("{}%", percent(c.similarity)),
+                &percent_text(c.similarity),
                 &c.shared.len().to_string(),
                 &c.near.len().to_string(),
-                &format!("{:.2}", data.role_axis(c.right)),
+                &axis_text(axis_position(data, c.right, filter).mean),
             ],
             &sanitize(&other.id),
             &sanitize(other.name.get(lang)),

@@ -63,6 +63,9 @@ pub enum Action {
     CycleView,
     /// Open the key list.
     OpenHelp,
+    /// Open the list of the places where the sources contradict each other about the
+    /// two roles shown.
+    OpenDisputes,
     /// Open the landscape view: the similarity of every pair of roles.
     OpenLandscape,
     /// Back from the landscape view to the side-by-side view.

@@ -2,7 +2,9 @@
 
 use ratatui::layout::Rect;
 use rolediff::compare::textnorm::fold;
-use rolediff::compare::{Comparator, Comparison, Filter, Marker, Row, rows};
+use rolediff::compare::{
+    AxisPosition, Comparator, Comparison, Filter, Marker, Row, RowCounts, axis_position, rows,
+};
 use rolediff::lang::Lang;
 use rolediff::model::{DataSet, RoleIdx};
 use rolediff::report::Matrix;
@@ -132,6 +134,8 @@ pub enum Popup {
     RolePicker(RolePicker),
     /// The key list, scrolled by this many lines.
     Help(u16),
+    /// Where the sources disagree about the two roles, scrolled by this many lines.
+    Disputes(u16),
 }
 
 /// The whole state.
@@ -158,6 +162,11 @@ pub struct App<'d> {
     pub comparison: Comparison,
     /// The rows shown, derived from the comparison and the view (cached).
     pub rows: Vec<Row>,
+    /// What the header counts of `rows` (cached with them).
+    pub counts: RowCounts,
+    /// Where each role sits on the axis under the filter, with its sources' spread
+    /// (cached with the comparison).
+    pub positions: (AxisPosition, AxisPosition),
     /// Index in `rows` of the selected task row (0 when there is none).
     pub cursor: usize,
     /// Index in `rows` of the first row shown.
@@ -201,6 +210,8 @@ impl<'d> App<'d> {
             view: ViewMode::All,
             comparison,
             rows: Vec::new(),
+            counts: RowCounts::default(),
+            positions: Default::default(),
             cursor: 0,
             scroll: 0,
             popup: None,
@@ -248,7 +259,7 @@ impl<'d> App<'d> {
         match &self.popup {
             Some(Popup::Choice(_)) => Context::Choice,
             Some(Popup::RolePicker(_)) => Context::RolePicker,
-            Some(Popup::Details(_) | Popup::Help(_)) => Context::Reader,
+            Some(Popup::Details(_) | Popup::Help(_) | Popup::Disputes(_)) => Context::Reader,
             None if self.landscape.is_some() => Context::Landscape,
             None if self.searching => Context::Search,
             None => Context::Main,
@@ -280,6 +291,11 @@ impl<'d> App<'d> {
         self.comparison = self.comparator.compare(self.left, self.right, &self.filter);
         let all = rows(self.data, &self.comparison, &self.filter);
         self.rows = keep_view(all, self.view);
+        self.counts = RowCounts::of(self.data, &self.comparison, &self.filter, &self.rows);
+        self.positions = (
+            axis_position(self.data, self.left, &self.filter),
+            axis_position(self.data, self.right, &self.filter),
+        );
         let same = previous.and_then(|(marker, l, r)| {
             let tasks = |side: Side, cell: Option<usize>| {
                 cell.map(|i| self.data.roles[self.role(side)].tasks[i].task)

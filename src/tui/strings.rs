@@ -52,6 +52,12 @@ pub struct Strings {
     pub no_tasks_either: &'static str,
     pub open_pair: &'static str,
     pub too_many_roles: &'static str,
+    pub off_axis: &'static str,
+    /// "A decides, B carries out" for a split pair.
+    pub split_roles: fn(&str, &str) -> String,
+    pub disputes: &'static str,
+    pub no_disputes: &'static str,
+    pub stated_by: &'static str,
 }
 
 /// English.
@@ -66,7 +72,7 @@ pub const EN: Strings = Strings {
     themes_field: "Themes",
     sources: "sources",
     text: "text",
-    legend: "= shared  < left only  > right only  ~ near  ! contested",
+    legend: "= shared  < left only  > right only  ~ near  ^ split  ! contested",
     aka: "aka",
     no_rows: "No task to show: change the filters (t, f, /) or the view (v).",
     axis_title: "execution ↔ strategy",
@@ -103,6 +109,13 @@ pub const EN: Strings = Strings {
     no_tasks_either: "no task on either side",
     open_pair: "Enter: side by side",
     too_many_roles: "Too many roles for the landscape; the limit is",
+    off_axis: "not placed on the axis",
+    split_roles: |decides, carries_out| {
+        format!("split: one subject at two levels — {decides} decides, {carries_out} carries out")
+    },
+    disputes: "Where the sources disagree",
+    no_disputes: "The sources do not contradict each other on these two roles.",
+    stated_by: "stated by",
 };
 
 /// French.
@@ -117,7 +130,7 @@ pub const FR: Strings = Strings {
     themes_field: "Thèmes",
     sources: "sources",
     text: "texte",
-    legend: "= commune  < gauche seule  > droite seule  ~ proche  ! contestée",
+    legend: "= commune  < gauche seule  > droite seule  ~ proche  ^ scindée  ! contestée",
     aka: "alias",
     no_rows: "Aucune tâche à montrer : changez les filtres (t, f, /) ou la vue (v).",
     axis_title: "exécution ↔ stratégie",
@@ -154,6 +167,13 @@ pub const FR: Strings = Strings {
     no_tasks_either: "aucune tâche",
     open_pair: "Entrée : côte à côte",
     too_many_roles: "Trop de rôles pour le paysage ; la limite est",
+    off_axis: "hors de l'axe",
+    split_roles: |decides, carries_out| {
+        format!("scindée : un même sujet à deux niveaux — {decides} décide, {carries_out} exécute")
+    },
+    disputes: "Là où les sources divergent",
+    no_disputes: "Les sources ne se contredisent pas sur ces deux rôles.",
+    stated_by: "affirmé par",
 };
 
 /// The strings of `lang`.

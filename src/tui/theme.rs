@@ -257,7 +257,7 @@ impl Theme {
             Marker::Shared => self.colors.shared,
             Marker::LeftOnly => self.colors.left,
             Marker::RightOnly => self.colors.right,
-            Marker::Near => self.colors.near,
+            Marker::Near | Marker::Split => self.colors.near,
         }
     }
 }

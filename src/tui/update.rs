@@ -77,6 +77,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::OpenDetails => app.popup = Some(Popup::Details(0)),
         Action::OpenHelp => app.popup = Some(Popup::Help(0)),
+        Action::OpenDisputes => app.popup = Some(Popup::Disputes(0)),
         Action::OpenThemeFilter => {
             app.popup = Some(Popup::Choice(choice_popup(app, ChoiceKind::Themes)))
         }
@@ -336,7 +337,7 @@ fn popup_move(app: &mut App, delta: isize) {
             let last = picker.matches.len().saturating_sub(1);
             picker.cursor = picker.cursor.saturating_add_signed(delta).min(last);
         }
-        Some(Popup::Details(scroll) | Popup::Help(scroll)) => {
+        Some(Popup::Details(scroll) | Popup::Help(scroll) | Popup::Disputes(scroll)) => {
             *scroll = scroll.saturating_add_signed(delta as i16);
         }
         None => {}
@@ -367,6 +368,6 @@ fn confirm_popup(app: &mut App) {
             None => app.popup = Some(Popup::RolePicker(picker)),
         },
         // Reading popups have nothing to apply: taking them closed them.
-        Some(Popup::Details(_) | Popup::Help(_)) | None => {}
+        Some(Popup::Details(_) | Popup::Help(_) | Popup::Disputes(_)) | None => {}
     }
 }

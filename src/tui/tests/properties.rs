@@ -102,7 +102,7 @@ fn build(shape: &Shape) -> DataSet {
                 text(LABELS[label], i)
             },
             themes: vec![theme],
-            axis: f64::from(axis) / 10.0,
+            axis: Some(f64::from(axis) / 10.0),
             description: Some(Box::new(text(LABELS[(label + 1) % LABELS.len()], i))),
             inline: false,
         })

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
+use rolediff::report::axis_text;
 use rolediff::text::width;
 
 use crate::tui::action::Side;
@@ -21,7 +22,7 @@ const BARS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let s = app.strings();
     let theme = &app.theme;
-    let c = &app.comparison;
+    let (left_position, right_position) = &app.positions;
     let selected = selected_axis(app);
     let mut title = vec![
         Span::raw(" "),
@@ -31,38 +32,43 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         Span::raw("  "),
     ];
-    let mut figure = |mark: &str, style: Style, name: String, value: Option<f64>| {
+    let mut figure = |mark: &str, style: Style, name: String, value: String| {
         title.push(Span::styled(mark.to_string(), style));
-        title.push(Span::styled(
-            format!(
-                " {name} {}  ",
-                value.map_or("–".to_string(), |v| format!("{v:.2}"))
-            ),
-            theme.dim(),
-        ));
+        title.push(Span::styled(format!(" {name} {value}  "), theme.dim()));
     };
+    // A role's value and, when its sources place it apart, their range ("0.25 ‹0.21–0.46›").
+    let role_value = |position: &rolediff::compare::AxisPosition| {
+        let mean = axis_text(position.mean);
+        match position.spread() {
+            Some((low, high)) => format!("{mean} ‹{low:.2}–{high:.2}›"),
+            None => mean,
+        }
+    };
+    let (left_value, right_value) = (role_value(left_position), role_value(right_position));
+    let selected_value = selected.map(|v| format!("{v:.2}"));
     // The names share what the rest of the title leaves, so that R is never cut off.
-    let value_width = |v: Option<f64>| v.map_or(1, |v| format!("{v:.2}").len());
     let fixed = 1
         + width(s.axis_title)
         + 2
         + 2 * 5
-        + value_width(c.left_axis)
-        + value_width(c.right_axis)
-        + selected.map_or(0, |v| 5 + width(s.selected) + value_width(Some(v)));
+        + width(&left_value)
+        + width(&right_value)
+        + selected_value
+            .as_ref()
+            .map_or(0, |v| 5 + width(s.selected) + width(v));
     let (left_name, right_name) = fit_pair(
         &app.role_name(app.left),
         &app.role_name(app.right),
         usize::from(area.width).saturating_sub(fixed).max(2),
     );
-    figure("L", theme.left_role(), left_name, c.left_axis);
-    figure("R", theme.right_role(), right_name, c.right_axis);
-    if let Some(value) = selected {
+    figure("L", theme.left_role(), left_name, left_value);
+    figure("R", theme.right_role(), right_name, right_value);
+    if let Some(value) = selected_value {
         figure(
             "◆",
             theme.axis_task(),
             app.strings().selected.to_string(),
-            Some(value),
+            value,
         );
     }
     let block = Block::new()
@@ -115,12 +121,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_string(x0, y, scale, theme.dim());
     let place =
         |value: f64| x0 + 1 + ((value.clamp(0.0, 1.0) * f64::from(scale_width - 3)).round() as u16);
-    // The task first, so that a role's mark on the same spot stays readable.
+    // Each role's sources' range first (‹ at the lowest source mean, › at the highest),
+    // then the task, then the roles, so that what matters most is drawn last.
+    for (position, style) in [
+        (left_position, theme.left_role()),
+        (right_position, theme.right_role()),
+    ] {
+        if let Some((low, high)) = position.spread() {
+            buf.set_string(place(low), y, "‹", style);
+            buf.set_string(place(high), y, "›", style);
+        }
+    }
     if let Some(value) = selected {
         buf.set_string(place(value), y, "◆", theme.axis_task());
     }
-    let left_x = c.left_axis.map(place);
-    let right_x = c.right_axis.map(place);
+    let left_x = left_position.mean.map(place);
+    let right_x = right_position.mean.map(place);
     if let Some(x) = left_x {
         buf.set_string(x, y, "L", theme.left_role());
     }
@@ -192,8 +208,10 @@ fn histogram(app: &App, side: Side) -> [usize; BINS] {
     };
     let mut bins = [0; BINS];
     for i in kept {
-        let axis = app.data.tasks[tasks[i].task].axis.clamp(0.0, 1.0);
-        bins[((axis * BINS as f64) as usize).min(BINS - 1)] += 1;
+        // Entries off the axis (skills, hiring contexts) have no bin.
+        if let Some(axis) = app.data.tasks[tasks[i].task].axis {
+            bins[((axis.clamp(0.0, 1.0) * BINS as f64) as usize).min(BINS - 1)] += 1;
+        }
     }
     bins
 }
@@ -202,5 +220,5 @@ fn histogram(app: &App, side: Side) -> [usize; BINS] {
 fn selected_axis(app: &App) -> Option<f64> {
     let (side, index) = app.selected_cell()?;
     let task = app.data.roles[app.role(side)].tasks[index].task;
-    Some(app.data.tasks[task].axis)
+    app.data.tasks[task].axis
 }

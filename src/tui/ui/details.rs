@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
-use rolediff::compare::Row;
+use rolediff::compare::{Marker, Row};
 use rolediff::model::SourceIdx;
 use rolediff::text::sanitize;
 
@@ -47,7 +47,10 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         ),
         field(
             s.axis,
-            format!("{:.2}  ({} 0 … 1 {})", task.axis, s.execution, s.strategy),
+            match task.axis {
+                Some(axis) => format!("{axis:.2}  ({} 0 … 1 {})", s.execution, s.strategy),
+                None => s.off_axis.to_string(),
+            },
         ),
     ];
     if let Some(description) = &task.description {
@@ -58,7 +61,10 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     }
     // Who says so, for each role of this row that has the task.
     let Some(Row::Task {
-        left, right, score, ..
+        marker,
+        left,
+        right,
+        score,
     }) = app.selected_row()
     else {
         return out;
@@ -75,11 +81,14 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             theme.field().add_modifier(Modifier::UNDERLINED),
         ));
         out.push(field(s.said_by, sources(app, &role_task.sources)));
-        if !role_task.contested_by.is_empty() {
+        // Only the contests of the view's sources: under a source filter, the view is
+        // theirs.
+        let contesting: Vec<SourceIdx> = app.filter.in_view(&role_task.contested_by).collect();
+        if !contesting.is_empty() {
             out.push(Line::from(vec![
                 Span::styled("! ", theme.contested()),
                 Span::styled(format!("{}: ", s.contested_by), theme.field()),
-                Span::raw(sources(app, &role_task.contested_by)),
+                Span::raw(sources(app, &contesting)),
             ]));
         }
         if let Some(note) = &role_task.note {
@@ -104,6 +113,25 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
                     score * 100.0
                 ),
             ));
+            // A split pair: say which side decides and which carries out.
+            if marker == Marker::Split {
+                let (l, r) = (app.role(Side::Left), app.role(Side::Right));
+                let axis = |side: Side, cell: Option<usize>| {
+                    cell.and_then(|i| data.tasks[data.roles[app.role(side)].tasks[i].task].axis)
+                };
+                let (decides, carries_out) = if axis(Side::Left, left) >= axis(Side::Right, right) {
+                    (l, r)
+                } else {
+                    (r, l)
+                };
+                out.push(Line::from(vec![
+                    Span::styled("^ ", theme.field()),
+                    Span::raw((s.split_roles)(
+                        &app.role_name(decides),
+                        &app.role_name(carries_out),
+                    )),
+                ]));
+            }
         }
     }
     let others: Vec<String> = data

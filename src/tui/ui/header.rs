@@ -4,6 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use rolediff::report::similarity_range;
 use rolediff::text::{sanitize, width};
 
 use crate::tui::app::{App, ViewMode};
@@ -14,7 +15,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let s = app.strings();
     let theme = &app.theme;
     let c = &app.comparison;
-    let percent = (c.similarity * 100.0).round() as u32;
+    let counts = &app.counts;
+    let similarity = similarity_range(c.similarity, c.similarity_agreed);
     let view = match app.view {
         ViewMode::All => s.view_all,
         ViewMode::Shared => s.view_shared,
@@ -26,14 +28,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled("  ⟷  ", theme.dim()),
         Span::raw(""),
         Span::styled(format!("   {} ", s.similarity), theme.dim()),
-        Span::styled(format!("{percent}%"), theme.similarity()),
+        Span::styled(similarity, theme.similarity()),
         Span::styled(
             format!(
-                "   = {}  < {}  > {}  ~ {}",
-                c.shared.len(),
-                c.left_only.len(),
-                c.right_only.len(),
-                c.near.len()
+                "   = {}  < {}  > {}  ~ {}  ^ {}  ! {}",
+                counts.shared,
+                counts.left,
+                counts.right,
+                counts.near,
+                counts.split,
+                counts.contested,
             ),
             theme.dim(),
         ),

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use rolediff::config::palette::{HEAT_THRESHOLDS, heat_step};
-use rolediff::report::{Matrix, both_empty, percent, short_labels};
+use rolediff::report::{Matrix, percent, short_labels, similarity_range};
 use rolediff::text::width;
 
 use crate::tui::app::{App, LANDSCAPE_MAX_ROLES, Landscape};
@@ -237,17 +237,16 @@ fn render_matrix(
         for (n, j) in columns.clone().enumerate() {
             let x = x0 + n as u16 * CELL;
             let selected = i == landscape.row && j == landscape.column;
-            let (text, style) = if i == j {
-                ("    ·".to_string(), theme.dim())
-            } else if both_empty(matrix, i, j) {
-                ("    –".to_string(), theme.dim())
-            } else {
-                let similarity = matrix.similarity[i][j];
-                let step = heat_step(similarity);
-                (
-                    format!("{}{:>4}", SHADES[step], format!("{}%", percent(similarity))),
-                    theme.heat(step),
-                )
+            let (text, style) = match matrix.similarity[i][j] {
+                _ if i == j => ("    ·".to_string(), theme.dim()),
+                None => ("    –".to_string(), theme.dim()),
+                Some(similarity) => {
+                    let step = heat_step(similarity);
+                    (
+                        format!("{}{:>4}", SHADES[step], format!("{}%", percent(similarity))),
+                        theme.heat(step),
+                    )
+                }
             };
             let style = if selected { theme.heat_cursor() } else { style };
             buf.set_string(x, y, text, style);
@@ -269,7 +268,11 @@ fn render_matrix(
             spans.push(Span::styled(s.same_role, theme.dim()));
         } else {
             spans.push(Span::styled(
-                format!("{}% {}", percent(matrix.similarity[i][j]), s.similarity),
+                format!(
+                    "{} {}",
+                    similarity_range(matrix.similarity[i][j], matrix.similarity_agreed[i][j]),
+                    s.similarity
+                ),
                 theme.similarity(),
             ));
             let used: usize = spans.iter().map(|sp| width(&sp.content)).sum();

@@ -10,6 +10,7 @@ mod landscape;
 mod panes;
 mod popup_choice;
 mod popup_details;
+mod popup_disputes;
 mod popup_help;
 mod popup_roles;
 mod too_small;
@@ -49,6 +50,7 @@ impl Widget for &App<'_> {
             Some(Popup::Choice(choice)) => popup_choice::render(self, choice, area, buf),
             Some(Popup::RolePicker(picker)) => popup_roles::render(self, picker, area, buf),
             Some(Popup::Help(scroll)) => popup_help::render(self, *scroll, area, buf),
+            Some(Popup::Disputes(scroll)) => popup_disputes::render(self, *scroll, area, buf),
         }
     }
 }

@@ -211,7 +211,7 @@ fn task_cell(
     };
     let role_task = &app.data.roles[app.role(side)].tasks[index];
     let task = &app.data.tasks[role_task.task];
-    let contested = !role_task.contested_by.is_empty();
+    let contested = app.filter.contests(role_task);
     let style = app.theme.cell(marker).patch(base);
     if contested {
         buf.set_string(area.x, area.y, "!", app.theme.contested().patch(base));
@@ -229,8 +229,10 @@ fn task_cell(
         style,
     );
     if show_axis {
-        let value = format!("{:.1}", task.axis);
-        let x = area.x + area.width - 1 - value.len() as u16;
+        let value = task
+            .axis
+            .map_or_else(|| "–".to_string(), |a| format!("{a:.1}"));
+        let x = area.x + area.width - 1 - width(&value) as u16;
         buf.set_string(x, area.y, value, app.theme.dim().patch(base));
     }
 }
