@@ -93,7 +93,7 @@ pub const EN: Strings = Strings {
     none: "none",
     no_task: "No task under the cursor.",
     theme_filter: "Filter by theme",
-    source_filter: "Filter by source",
+    source_filter: "See the roles as these sources do",
     pick_left: "Left role",
     pick_right: "Right role",
     no_match: "no role matches",
@@ -115,7 +115,7 @@ pub const EN: Strings = Strings {
     },
     disputes: "Where the sources disagree",
     no_disputes: "The sources do not contradict each other on these two roles.",
-    stated_by: "stated by",
+    stated_by: "Stated by",
 };
 
 /// French.
@@ -151,7 +151,7 @@ pub const FR: Strings = Strings {
     none: "aucun",
     no_task: "Aucune tâche sous le curseur.",
     theme_filter: "Filtrer par thème",
-    source_filter: "Filtrer par source",
+    source_filter: "Voir les rôles selon ces sources",
     pick_left: "Rôle de gauche",
     pick_right: "Rôle de droite",
     no_match: "aucun rôle ne correspond",
@@ -173,7 +173,7 @@ pub const FR: Strings = Strings {
     },
     disputes: "Là où les sources divergent",
     no_disputes: "Les sources ne se contredisent pas sur ces deux rôles.",
-    stated_by: "affirmé par",
+    stated_by: "Affirmé par",
 };
 
 /// The strings of `lang`.

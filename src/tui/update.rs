@@ -304,11 +304,8 @@ fn choice_popup(app: &App, kind: ChoiceKind) -> ChoicePopup {
                     .themes
                     .iter()
                     .for_each(|&t| count_once(t)),
-                ChoiceKind::Sources => rt
-                    .sources
-                    .iter()
-                    .chain(&rt.contested_by)
-                    .for_each(|&s| count_once(s)),
+                // A source's view keeps the tasks it states, not those it contests.
+                ChoiceKind::Sources => rt.sources.iter().for_each(|&s| count_once(s)),
             }
         }
         counts

@@ -229,6 +229,61 @@ fn source_filter_keeps_tasks_a_source_speaks_of() {
 }
 
 #[test]
+fn a_source_view_drops_what_the_source_only_contests() {
+    let data = small();
+    let mut app = app(&data, 80, 24);
+    let alpha = data.source_index("alpha").unwrap();
+    // The popup counts, per source, the tasks it states: alpha states both of lead's
+    // and one of maker's (it contests "Write posts", which beta states).
+    apply(&mut app, &[Action::OpenSourceFilter]);
+    let Some(Popup::Choice(choice)) = &app.popup else {
+        panic!("the source popup is open");
+    };
+    assert_eq!(choice.items[alpha].counts, (2, 1));
+    apply(&mut app, &[Action::PopupToggle, Action::PopupConfirm]);
+    assert_eq!(app.filter.sources, vec![alpha]);
+    let maker = &data.roles[app.right];
+    let right_tasks: Vec<&str> = app
+        .comparison
+        .right_only
+        .iter()
+        .map(|&j| data.tasks[maker.tasks[j].task].id.as_str())
+        .collect();
+    assert_eq!(right_tasks, ["moderate"]);
+    assert_eq!(app.counts.contested, 0, "nothing alpha states is contested by alpha");
+    // Without a source filter the contest shows, and the header counts it.
+    apply(
+        &mut app,
+        &[Action::OpenSourceFilter, Action::PopupClear, Action::PopupConfirm],
+    );
+    assert_eq!(app.counts.contested, 1);
+    assert_eq!((app.counts.right, app.counts.shared), (2, 1));
+}
+
+#[test]
+fn d_lists_where_the_sources_disagree_and_esc_closes_it() {
+    let data = small();
+    let mut app = app(&data, 100, 30);
+    apply(&mut app, &[Action::OpenDisputes]);
+    assert_eq!(app.popup, Some(Popup::Disputes(0)));
+    let screen = super::screen_text(&app, 100, 30);
+    assert!(screen.contains("Where the sources disagree"), "{screen}");
+    assert!(screen.contains("! Write posts"), "{screen}");
+    assert!(screen.contains("  Stated by: beta"), "{screen}");
+    assert!(screen.contains("  Contested by: alpha"), "{screen}");
+    assert!(screen.contains("Alpha says the lead does it."), "{screen}");
+    apply(&mut app, &[Action::ClosePopup]);
+    assert_eq!(app.popup, None);
+    // lead and mixed: nobody disagrees about them.
+    apply(&mut app, &[Action::SwitchSide, Action::NextRole, Action::OpenDisputes]);
+    let screen = super::screen_text(&app, 100, 30);
+    assert!(
+        screen.contains("The sources do not contradict each other"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn text_filter_is_live_kept_on_enter_and_cleared_on_esc() {
     let data = small();
     let mut app = app(&data, 80, 24);

@@ -98,7 +98,7 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         inner.height - 1,
     );
     Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
+        .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .render(body, buf);
     hint_line(
