@@ -306,7 +306,7 @@ fn hostile_text_changes_no_title_and_stays_in_its_layout() {
     // Every popup that shows data, then back.
     for (key, shown) in [
         ("\r", "Task details"),
-        ("f", "Filter by source"),
+        ("f", "See the roles as these sources do"),
         ("r", "aka"),
     ] {
         session.send(key);

@@ -250,11 +250,18 @@ fn a_source_view_drops_what_the_source_only_contests() {
         .map(|&j| data.tasks[maker.tasks[j].task].id.as_str())
         .collect();
     assert_eq!(right_tasks, ["moderate"]);
-    assert_eq!(app.counts.contested, 0, "nothing alpha states is contested by alpha");
+    assert_eq!(
+        app.counts.contested, 0,
+        "nothing alpha states is contested by alpha"
+    );
     // Without a source filter the contest shows, and the header counts it.
     apply(
         &mut app,
-        &[Action::OpenSourceFilter, Action::PopupClear, Action::PopupConfirm],
+        &[
+            Action::OpenSourceFilter,
+            Action::PopupClear,
+            Action::PopupConfirm,
+        ],
     );
     assert_eq!(app.counts.contested, 1);
     assert_eq!((app.counts.right, app.counts.shared), (2, 1));
@@ -275,7 +282,10 @@ fn d_lists_where_the_sources_disagree_and_esc_closes_it() {
     apply(&mut app, &[Action::ClosePopup]);
     assert_eq!(app.popup, None);
     // lead and mixed: nobody disagrees about them.
-    apply(&mut app, &[Action::SwitchSide, Action::NextRole, Action::OpenDisputes]);
+    apply(
+        &mut app,
+        &[Action::SwitchSide, Action::NextRole, Action::OpenDisputes],
+    );
     let screen = super::screen_text(&app, 100, 30);
     assert!(
         screen.contains("The sources do not contradict each other"),
