@@ -73,7 +73,8 @@ fn missing_required_fields() {
         problems("missing-field.yaml"),
         [
             "5:5: sources[0].title: missing field `title` in a source: expected the source's title",
-            "12:9: roles[0].tasks[0].axis: missing field `axis` in a role's task entry: expected a number from 0 (pure execution) to 1 (pure strategy)",
+            // `axis` is optional (the task is then off the axis). The role's default
+            // source is the broken one: its tasks are not blamed for it again.
         ]
     );
 }
@@ -180,7 +181,7 @@ fn role_entries_duplicates_aliases_contests_and_inline_conflicts() {
             "19:22: roles[0].aliases[1]: alias `beta` is already used by role `beta`; aliases must point to one role".to_string(),
             format!("23:9: roles[0].tasks[1]: task `moderate` is listed twice in role `alpha` (first listed at {file}:21:9)"),
             "29:23: roles[0].tasks[2].contested_by: source `posting` cannot both state and contest the same task".into(),
-            "30:9: roles[0].tasks[3]: a task entry needs either `task: <id>` (from tasks.yaml) or an inline `label`, `themes` and `axis`".into(),
+            "30:9: roles[0].tasks[3]: a task entry needs either `task: <id>` (from tasks.yaml) or an inline `label` and `themes`".into(),
             "32:9: roles[0].tasks[4]: missing field `sources`: name the source(s) that give this task to the role (or set `sources` once on the role as a default for all its tasks)".into(),
             "37:15: roles[1].aliases[0]: alias `First` is already used by role `alpha`; aliases must point to one role".into(),
             "39:9: roles[1].tasks[0]: inline task `Answer questions` is also defined in another role with other themes or axis (give both the same `themes` and `axis`, or move the task to tasks.yaml)".into(),

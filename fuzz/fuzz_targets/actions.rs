@@ -97,7 +97,7 @@ fuzz_target!(|bytes: &[u8]| {
     };
     let sets = data_sets();
     let data = &sets[usize::from(*which) % sets.len()];
-    let (left, right) = tui::app::default_roles(data);
+    let (left, right) = rolediff::model::default_roles(data);
     let lang = if which & 0x80 == 0 {
         Lang::En
     } else {

@@ -34,7 +34,7 @@ pub struct Cli {
     /// Language of labels and messages [default: the config's `lang`, else from
     /// LC_ALL / LC_MESSAGES / LANG].
     #[arg(long, global = true, value_enum, env = "ROLEDIFF_LANG")]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
 
     /// Config file to read instead of the default one (see `rolediff config --path`);
     /// also ROLEDIFF_CONFIG.
@@ -98,7 +98,7 @@ pub enum Command {
         filter: FilterArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
-        format: Format,
+        format: ReportFormat,
     },
     /// Rank the other roles by similarity to ROLE, most similar first.
     Similar {
@@ -133,7 +133,7 @@ pub enum Command {
         filter: FilterArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
-        format: Format,
+        format: ReportFormat,
     },
     /// Show where the config file is looked for, or print a commented default one.
     #[command(group = clap::ArgGroup::new("what").required(true))]
@@ -161,6 +161,47 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// `--lang`: the library's [`Lang`], as the command line spells it. The library stays
+/// free of clap; the command line maps its values onto the library's types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// French.
+    Fr,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::En => Lang::En,
+            LangArg::Fr => Lang::Fr,
+        }
+    }
+}
+
+/// Formats of `compare` and `disputes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned text for people.
+    #[default]
+    Text,
+    /// A Markdown document.
+    Markdown,
+    /// JSON for scripts (shapes in docs/json.md).
+    Json,
+}
+
+impl From<ReportFormat> for Format {
+    fn from(format: ReportFormat) -> Self {
+        match format {
+            ReportFormat::Text => Format::Text,
+            ReportFormat::Markdown => Format::Markdown,
+            ReportFormat::Json => Format::Json,
+        }
+    }
 }
 
 /// What a report looks at: themes, a text query, and the sources whose view it takes.

@@ -79,7 +79,7 @@ pub fn main() -> ExitCode {
             if data.roles.is_empty() {
                 return Err(Failure::input("error: the data set has no roles"));
             }
-            let (left, right) = crate::tui::app::initial_roles(
+            let (left, right) = rolediff::model::initial_roles(
                 &data,
                 cli.left.as_deref().or(settings.left.as_deref()),
                 cli.right.as_deref().or(settings.right.as_deref()),
@@ -195,7 +195,7 @@ fn run_command(
             let role = role.map(|r| resolve_role(&data, &r)).transpose()?;
             let filter = resolve_filter(&data, &filter)?;
             let found = report::disputes(&data, role, &filter);
-            Ok(match format {
+            Ok(match Format::from(format) {
                 Format::Text => report::disputes_text(&data, &found, &filter, lang),
                 Format::Markdown => report::disputes_markdown(&data, &found, &filter, lang),
                 Format::Json => report::disputes_json(&data, &found, lang),
@@ -211,7 +211,7 @@ fn run_command(
             let right = resolve_role(&data, &right)?;
             let filter = resolve_filter(&data, &filter)?;
             let comparison = Comparator::new(&data).compare(left, right, &filter);
-            Ok(match format {
+            Ok(match Format::from(format) {
                 Format::Text => {
                     report::compare_text(&data, &comparison, &filter, lang, text_options())
                 }

@@ -50,7 +50,11 @@ impl Settings {
         let config = location
             .load(&keymap::action_infos())
             .map_err(|d| config_failure(d, "config file"))?;
-        let lang = cli.lang.or(config.lang).unwrap_or_else(Lang::from_env);
+        let lang = cli
+            .lang
+            .map(Lang::from)
+            .or(config.lang)
+            .unwrap_or_else(Lang::from_env);
         let data = cli.data.clone().or_else(|| config.data.clone());
         let named_palette = match cli.palette.as_deref().or(config.palette.as_deref()) {
             Some(name) => Some(Palette::resolve(name).map_err(|d| config_failure(d, "palette"))?),

@@ -9,11 +9,13 @@ mod ids;
 pub(crate) use ids::IdIndex;
 mod load;
 mod schema;
+mod starting_pair;
 mod validate;
 pub mod yaml;
 
 pub use bundled::{BUNDLED_FILES, BundledFile};
 pub use load::{DataOrigin, LoadLimits, load_bundled, load_path, load_path_with, load_text};
+pub use starting_pair::{DEFAULT_ROLES, default_roles, initial_roles, partner_for};
 
 use std::sync::Arc;
 

@@ -351,6 +351,9 @@ impl Resolver {
                 }
                 None => match &default_sources {
                     Some(defaults) if !defaults.is_empty() => Some(Arc::clone(defaults)),
+                    // The role gives `sources` but they could not be resolved: that
+                    // problem is reported once, on the role, not again on each task.
+                    None if role.default_sources.is_some() => None,
                     _ => {
                         problems.at(
                             &entry.origin,

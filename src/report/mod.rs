@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::lang::Lang;
 
 /// Output format of a command.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// Aligned text for people.
     #[default]

@@ -13,9 +13,6 @@ use crate::tui::action::Side;
 use crate::tui::keymap::{Context, Keymap};
 use crate::tui::theme::Theme;
 
-/// Roles the bundled data opens on.
-pub const DEFAULT_ROLES: (&str, &str) = ("community-manager", "social-media-manager");
-
 /// Which rows the panes show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ViewMode {
@@ -158,15 +155,16 @@ pub struct App<'d> {
     pub filter: Filter,
     /// Rows shown.
     pub view: ViewMode,
-    /// The comparison of the two roles under the filter (cached).
-    pub comparison: Comparison,
+    /// The comparison of the two roles under the filter. Cached: private, so that only
+    /// [`App::recompute`] changes it, together with `rows`, `counts` and `positions`.
+    comparison: Comparison,
     /// The rows shown, derived from the comparison and the view (cached).
-    pub rows: Vec<Row>,
+    rows: Vec<Row>,
     /// What the header counts of `rows` (cached with them).
-    pub counts: RowCounts,
+    counts: RowCounts,
     /// Where each role sits on the axis under the filter, with its sources' spread
     /// (cached with the comparison).
-    pub positions: (AxisPosition, AxisPosition),
+    positions: (AxisPosition, AxisPosition),
     /// Index in `rows` of the selected task row (0 when there is none).
     pub cursor: usize,
     /// Index in `rows` of the first row shown.
@@ -223,6 +221,26 @@ impl<'d> App<'d> {
         };
         app.recompute();
         app
+    }
+
+    /// The comparison of the two roles under the filter, as last recomputed.
+    pub fn comparison(&self) -> &Comparison {
+        &self.comparison
+    }
+
+    /// The rows shown: the comparison laid out, thinned by the view.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// What the header counts of [`App::rows`].
+    pub fn counts(&self) -> &RowCounts {
+        &self.counts
+    }
+
+    /// Where the left and right roles sit on the axis under the filter.
+    pub fn positions(&self) -> &(AxisPosition, AxisPosition) {
+        &self.positions
     }
 
     /// Opens the landscape view on the current pair, or recomputes it after the filter
@@ -444,43 +462,4 @@ fn keep_view(all: Vec<Row>, view: ViewMode) -> Vec<Row> {
         }
     }
     out
-}
-
-/// The roles to open on: the named defaults when the data has them, else the first two.
-pub fn default_roles(data: &DataSet) -> (RoleIdx, RoleIdx) {
-    let left = data.role_index(DEFAULT_ROLES.0);
-    let right = data.role_index(DEFAULT_ROLES.1);
-    match (left, right) {
-        (Some(l), Some(r)) => (l, r),
-        _ => (0, if data.roles.len() > 1 { 1 } else { 0 }),
-    }
-}
-
-/// A right role for a chosen left one: the default right, or the first other role.
-pub fn partner_for(data: &DataSet, left: RoleIdx) -> RoleIdx {
-    let (dl, dr) = default_roles(data);
-    let preferred = if left == dr { dl } else { dr };
-    if preferred != left {
-        return preferred;
-    }
-    (0..data.roles.len()).find(|&r| r != left).unwrap_or(left)
-}
-
-/// The roles to open on from the command line's `LEFT` and `RIGHT`, resolved by
-/// `resolve`; the defaults fill what is not given.
-pub fn initial_roles<E>(
-    data: &DataSet,
-    left: Option<&str>,
-    right: Option<&str>,
-    resolve: impl Fn(&str) -> Result<RoleIdx, E>,
-) -> Result<(RoleIdx, RoleIdx), E> {
-    let (default_left, default_right) = default_roles(data);
-    let left = left.map(&resolve).transpose()?;
-    let right = right.map(&resolve).transpose()?;
-    Ok(match (left, right) {
-        (Some(l), Some(r)) => (l, r),
-        (Some(l), None) => (l, partner_for(data, l)),
-        (None, Some(r)) => (partner_for(data, r), r),
-        (None, None) => (default_left, default_right),
-    })
 }

@@ -49,17 +49,19 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageDown => move_cursor(app, app.visible_rows().max(2) as isize - 1),
         Action::First => set_cursor(app, app.nearest_task_row(0)),
         Action::Last => {
-            let last = (0..app.rows.len()).rev().find(|&i| app.is_task_row(i));
+            let last = (0..app.rows().len()).rev().find(|&i| app.is_task_row(i));
             set_cursor(app, last.unwrap_or(0));
         }
         Action::NextDifference => {
-            let next = (app.cursor + 1..app.rows.len()).find(|&i| is_difference(&app.rows[i]));
+            let next = (app.cursor + 1..app.rows().len()).find(|&i| is_difference(&app.rows()[i]));
             if let Some(row) = next {
                 set_cursor(app, row);
             }
         }
         Action::PreviousDifference => {
-            let previous = (0..app.cursor).rev().find(|&i| is_difference(&app.rows[i]));
+            let previous = (0..app.cursor)
+                .rev()
+                .find(|&i| is_difference(&app.rows()[i]));
             if let Some(row) = previous {
                 set_cursor(app, row);
             }
@@ -183,10 +185,10 @@ fn set_cursor(app: &mut App, row: usize) {
 /// Moves over task rows only: `delta` task rows when small, about `delta` rows when
 /// paging, landing on a task row either way.
 fn move_cursor(app: &mut App, delta: isize) {
-    if app.rows.is_empty() {
+    if app.rows().is_empty() {
         return;
     }
-    let last = app.rows.len() - 1;
+    let last = app.rows().len() - 1;
     if delta.abs() == 1 {
         let next = if delta > 0 {
             (app.cursor + 1..=last).find(|&i| app.is_task_row(i))
@@ -217,7 +219,7 @@ fn move_cursor(app: &mut App, delta: isize) {
 /// Scrolls the list (mouse wheel); the cursor follows when it would leave the screen.
 fn scroll(app: &mut App, lines: i16) {
     let height = app.visible_rows();
-    let max_scroll = app.rows.len().saturating_sub(height);
+    let max_scroll = app.rows().len().saturating_sub(height);
     app.scroll = app
         .scroll
         .saturating_add_signed(isize::from(lines))

@@ -93,7 +93,7 @@ fn cells_move_and_enter_opens_the_pair() {
     apply(&mut app, &[Action::OpenPair]);
     assert!(app.landscape.is_none());
     assert_eq!((app.left, app.right), (1, 0));
-    assert_eq!(app.comparison.left, 1);
+    assert_eq!(app.comparison().left, 1);
     // `m` opens it again, Esc closes it.
     let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
     assert_eq!(

@@ -18,9 +18,10 @@ use rolediff::lang::Lang;
 use rolediff::model::{DataSet, load_path};
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, default_roles};
+use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::update::update;
+use rolediff::model::default_roles;
 
 /// The small hand-made data set: roles lead, maker, mixed.
 fn small() -> DataSet {

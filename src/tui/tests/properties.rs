@@ -14,10 +14,11 @@ use rolediff::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, T
 
 use super::draw;
 use crate::tui::action::{Action, Side};
-use crate::tui::app::{App, Popup, default_roles};
+use crate::tui::app::{App, Popup};
 use crate::tui::event::to_action;
 use crate::tui::theme::Theme as Styles;
 use crate::tui::update::update;
+use rolediff::model::default_roles;
 
 /// Labels that are hard to lay out or try to drive the terminal.
 const LABELS: &[&str] = &[
@@ -302,15 +303,18 @@ fn check_invariants(app: &App, data: &DataSet, what: &str) {
         "{what}"
     );
     assert_eq!(
-        app.comparison,
-        app.comparator().compare(app.left, app.right, &app.filter),
+        app.comparison(),
+        &app.comparator().compare(app.left, app.right, &app.filter),
         "{what}: the cached comparison is stale"
     );
-    if app.rows.is_empty() {
+    if app.rows().is_empty() {
         assert_eq!(app.cursor, 0, "{what}");
     } else {
-        assert!(app.cursor < app.rows.len(), "{what}: cursor past the list");
-        if app.rows.iter().any(|r| matches!(r, Row::Task { .. })) {
+        assert!(
+            app.cursor < app.rows().len(),
+            "{what}: cursor past the list"
+        );
+        if app.rows().iter().any(|r| matches!(r, Row::Task { .. })) {
             assert!(app.is_task_row(app.cursor), "{what}: cursor on a heading");
         }
         let height = app.visible_rows();
@@ -321,12 +325,12 @@ fn check_invariants(app: &App, data: &DataSet, what: &str) {
                 "{what}: cursor below the view"
             );
             assert!(
-                app.scroll <= app.rows.len().saturating_sub(1),
+                app.scroll <= app.rows().len().saturating_sub(1),
                 "{what}: scroll past the list"
             );
         }
     }
-    for row in &app.rows {
+    for row in app.rows() {
         if let Row::Task { left, right, .. } = *row {
             let fits = |side: Side, cell: Option<usize>| {
                 cell.is_none_or(|i| i < data.roles[app.role(side)].tasks.len())

@@ -203,12 +203,12 @@ fn a_scrolled_theme_keeps_its_heading_pinned_on_the_first_line() {
     let heading = app
         .pinned_heading(app.scroll, height)
         .expect("at the end, the last theme's heading has scrolled off");
-    let Row::Theme(theme) = app.rows[heading] else {
+    let Row::Theme(theme) = app.rows()[heading] else {
         panic!("a pinned row is a heading");
     };
     // It is the heading of the tasks at the top of the panes.
     assert!(
-        app.rows[heading + 1..=app.scroll]
+        app.rows()[heading + 1..=app.scroll]
             .iter()
             .all(|row| matches!(row, Row::Task { .. }))
     );
@@ -235,8 +235,8 @@ fn a_scrolled_theme_keeps_its_heading_pinned_on_the_first_line() {
     );
 
     // Going up to the top, and back down with the wheel, the pin never hides the cursor.
-    for action in std::iter::repeat_n(Action::CursorUp, app.rows.len())
-        .chain(std::iter::repeat_n(Action::Scroll(1), app.rows.len()))
+    for action in std::iter::repeat_n(Action::CursorUp, app.rows().len())
+        .chain(std::iter::repeat_n(Action::Scroll(1), app.rows().len()))
     {
         apply(&mut app, &[action]);
         if app.pinned_heading(app.scroll, height).is_some() {

@@ -6,10 +6,11 @@ use rolediff::model::load_bundled;
 
 use super::{app, apply, small};
 use crate::tui::action::{Action, Side};
-use crate::tui::app::{ChoiceKind, Popup, ViewMode, initial_roles};
+use crate::tui::app::{ChoiceKind, Popup, ViewMode};
+use rolediff::model::initial_roles;
 
 fn marker(app: &crate::tui::app::App, row: usize) -> Option<Marker> {
-    match app.rows[row] {
+    match app.rows()[row] {
         Row::Task { marker, .. } => Some(marker),
         Row::Theme(_) => None,
     }
@@ -61,7 +62,7 @@ fn cursor_moves_over_tasks_and_skips_headings() {
     }
     assert!(seen.iter().all(|&row| app.is_task_row(row)));
     let last = *seen.last().unwrap();
-    assert_eq!(last, app.rows.len() - 1, "stops on the last task");
+    assert_eq!(last, app.rows().len() - 1, "stops on the last task");
     apply(&mut app, &[Action::First]);
     assert_eq!(app.cursor, 1);
     apply(&mut app, &[Action::Last]);
@@ -89,7 +90,7 @@ fn n_and_shift_n_land_on_differences() {
         assert!(marker(&app, app.cursor).unwrap().is_difference());
         differences.push(app.cursor);
     }
-    let expected: Vec<usize> = (0..app.rows.len())
+    let expected: Vec<usize> = (0..app.rows().len())
         .filter(|&i| marker(&app, i).is_some_and(|m| m.is_difference()))
         .filter(|&i| i > 1)
         .collect();
@@ -106,7 +107,7 @@ fn tab_switches_side_and_arrows_change_the_active_role() {
     assert_eq!(app.active, Side::Right);
     apply(&mut app, &[Action::NextRole]);
     assert_eq!(app.right, 2, "maker → mixed");
-    assert_eq!(app.comparison.right, 2, "the comparison follows");
+    assert_eq!(app.comparison().right, 2, "the comparison follows");
     // Next wraps round and skips the left role (lead).
     apply(&mut app, &[Action::NextRole]);
     assert_eq!(app.right, 1);
@@ -120,11 +121,11 @@ fn tab_switches_side_and_arrows_change_the_active_role() {
 fn swap_swaps_roles_and_the_only_sides() {
     let data = small();
     let mut app = app(&data, 80, 24);
-    let before = app.comparison.clone();
+    let before = app.comparison().clone();
     apply(&mut app, &[Action::Swap]);
     assert_eq!((app.left, app.right), (before.right, before.left));
-    assert_eq!(app.comparison.left_only.len(), before.right_only.len());
-    assert_eq!(app.comparison.similarity, before.similarity);
+    assert_eq!(app.comparison().left_only.len(), before.right_only.len());
+    assert_eq!(app.comparison().similarity, before.similarity);
 }
 
 #[test]
@@ -134,7 +135,7 @@ fn swap_keeps_the_selected_task_and_the_focus_on_its_role() {
     // Every task row in turn, from either side: after a swap the same task is
     // selected, on the other side, with the mirrored marker.
     for active in [Side::Left, Side::Right] {
-        for row in 0..app.rows.len() {
+        for row in 0..app.rows().len() {
             if !app.is_task_row(row) {
                 continue;
             }
@@ -181,11 +182,11 @@ fn theme_filter_applies_on_enter_and_recomputes() {
     assert!(app.popup.is_none());
     assert_eq!(app.filter.themes, vec![content]);
     assert!(
-        app.rows
+        app.rows()
             .iter()
             .all(|r| !matches!(r, Row::Theme(t) if *t != content))
     );
-    assert_eq!(app.comparison.shared.len(), 1);
+    assert_eq!(app.comparison().shared.len(), 1);
     // `a` clears, Esc cancels without applying.
     apply(
         &mut app,
@@ -223,9 +224,9 @@ fn source_filter_keeps_tasks_a_source_speaks_of() {
     );
     assert_eq!(app.filter.sources, vec![beta]);
     // lead: plan-content (alpha, beta); maker: write-posts, plan-content (beta).
-    assert_eq!(app.comparison.shared.len(), 1);
-    assert_eq!(app.comparison.left_only.len(), 0);
-    assert_eq!(app.comparison.right_only.len(), 1);
+    assert_eq!(app.comparison().shared.len(), 1);
+    assert_eq!(app.comparison().left_only.len(), 0);
+    assert_eq!(app.comparison().right_only.len(), 1);
 }
 
 #[test]
@@ -244,14 +245,15 @@ fn a_source_view_drops_what_the_source_only_contests() {
     assert_eq!(app.filter.sources, vec![alpha]);
     let maker = &data.roles[app.right];
     let right_tasks: Vec<&str> = app
-        .comparison
+        .comparison()
         .right_only
         .iter()
         .map(|&j| data.tasks[maker.tasks[j].task].id.as_str())
         .collect();
     assert_eq!(right_tasks, ["moderate"]);
     assert_eq!(
-        app.counts.contested, 0,
+        app.counts().contested,
+        0,
         "nothing alpha states is contested by alpha"
     );
     // Without a source filter the contest shows, and the header counts it.
@@ -263,8 +265,8 @@ fn a_source_view_drops_what_the_source_only_contests() {
             Action::PopupConfirm,
         ],
     );
-    assert_eq!(app.counts.contested, 1);
-    assert_eq!((app.counts.right, app.counts.shared), (2, 1));
+    assert_eq!(app.counts().contested, 1);
+    assert_eq!((app.counts().right, app.counts().shared), (2, 1));
 }
 
 #[test]
@@ -302,9 +304,9 @@ fn text_filter_is_live_kept_on_enter_and_cleared_on_esc() {
         &[Action::StartSearch, Action::Input('p'), Action::Input('l')],
     );
     assert_eq!(app.filter.query, "pl");
-    assert_eq!(app.comparison.shared.len(), 1);
+    assert_eq!(app.comparison().shared.len(), 1);
     assert_eq!(
-        app.comparison.left_only.len() + app.comparison.right_only.len(),
+        app.comparison().left_only.len() + app.comparison().right_only.len(),
         0
     );
     apply(&mut app, &[Action::InputBackspace, Action::SearchKeep]);
@@ -312,24 +314,24 @@ fn text_filter_is_live_kept_on_enter_and_cleared_on_esc() {
     assert_eq!(app.filter.query, "p");
     apply(&mut app, &[Action::StartSearch, Action::SearchClear]);
     assert_eq!(app.filter.query, "");
-    assert_eq!(app.comparison.right_only.len(), 2);
+    assert_eq!(app.comparison().right_only.len(), 2);
 }
 
 #[test]
 fn view_cycles_all_shared_differences() {
     let data = small();
     let mut app = app(&data, 80, 24);
-    let all = app.rows.len();
+    let all = app.rows().len();
     apply(&mut app, &[Action::CycleView]);
     assert_eq!(app.view, ViewMode::Shared);
-    assert!((0..app.rows.len()).all(|i| marker(&app, i) != Some(Marker::LeftOnly)));
-    assert!(app.rows.len() < all);
+    assert!((0..app.rows().len()).all(|i| marker(&app, i) != Some(Marker::LeftOnly)));
+    assert!(app.rows().len() < all);
     apply(&mut app, &[Action::CycleView]);
     assert_eq!(app.view, ViewMode::Differences);
-    assert!((0..app.rows.len()).all(|i| marker(&app, i) != Some(Marker::Shared)));
+    assert!((0..app.rows().len()).all(|i| marker(&app, i) != Some(Marker::Shared)));
     assert!(app.is_task_row(app.cursor));
     apply(&mut app, &[Action::CycleView]);
-    assert_eq!((app.view, app.rows.len()), (ViewMode::All, all));
+    assert_eq!((app.view, app.rows().len()), (ViewMode::All, all));
 }
 
 #[test]
@@ -427,7 +429,7 @@ fn scrolling_keeps_the_cursor_visible_on_long_lists() {
     let mut app = app(&data, 60, 16);
     let height = app.visible_rows();
     assert!(
-        height < app.rows.len(),
+        height < app.rows().len(),
         "the fixture must overflow at 60×16"
     );
     apply(&mut app, &[Action::Last]);

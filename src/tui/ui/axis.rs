@@ -22,7 +22,7 @@ const BARS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let s = app.strings();
     let theme = &app.theme;
-    let (left_position, right_position) = &app.positions;
+    let (left_position, right_position) = &app.positions();
     let selected = selected_axis(app);
     let mut title = vec![
         Span::raw(" "),
@@ -190,7 +190,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// Tasks of one side (as filtered) per tenth of the axis.
 fn histogram(app: &App, side: Side) -> [usize; BINS] {
-    let c = &app.comparison;
+    let c = &app.comparison();
     let tasks = &app.data.roles[app.role(side)].tasks;
     let kept: Vec<usize> = match side {
         Side::Left => c

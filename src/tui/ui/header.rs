@@ -14,8 +14,8 @@ use crate::tui::ui::fit_pair;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let s = app.strings();
     let theme = &app.theme;
-    let c = &app.comparison;
-    let counts = &app.counts;
+    let c = &app.comparison();
+    let counts = &app.counts();
     let similarity = similarity_range(c.similarity, c.similarity_agreed);
     let view = match app.view {
         ViewMode::All => s.view_all,

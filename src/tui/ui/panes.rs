@@ -31,8 +31,8 @@ pub fn render(app: &App, screen: &ScreenLayout, buf: &mut Buffer) {
     let height = screen.rows_height();
     // The state's scroll was computed for the terminal's size; recomputing here keeps
     // the cursor visible in any area the screen is drawn into.
-    let scroll = scroll_for(app.scroll, app.cursor, height, app.rows.len());
-    if app.rows.is_empty() {
+    let scroll = scroll_for(app.scroll, app.cursor, height, app.rows().len());
+    if app.rows().is_empty() {
         let message = Paragraph::new(app.strings().no_rows)
             .style(app.theme.dim())
             .wrap(Wrap { trim: true });
@@ -45,7 +45,7 @@ pub fn render(app: &App, screen: &ScreenLayout, buf: &mut Buffer) {
             Some(heading) if line == 0 => heading,
             _ => scroll + line,
         };
-        let Some(row) = app.rows.get(index) else {
+        let Some(row) = app.rows().get(index) else {
             break;
         };
         let y = screen.rows[0].y + line as u16;
@@ -73,8 +73,8 @@ pub fn render(app: &App, screen: &ScreenLayout, buf: &mut Buffer) {
             }
         }
     }
-    if app.rows.len() > height {
-        let mut state = ScrollbarState::new(app.rows.len().saturating_sub(height))
+    if app.rows().len() > height {
+        let mut state = ScrollbarState::new(app.rows().len().saturating_sub(height))
             .position(scroll)
             .viewport_content_length(height);
         let area = screen.panes[1].inner(Margin::new(0, 1));
@@ -167,7 +167,7 @@ fn info(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
 }
 
 fn heading(app: &App, theme: usize, screen: &ScreenLayout, y: u16, buf: &mut Buffer) {
-    let counts = app.comparison.themes.iter().find(|c| c.theme == theme);
+    let counts = app.comparison().themes.iter().find(|c| c.theme == theme);
     let label = app.theme_label(theme);
     for (i, count) in [counts.map(|c| c.left), counts.map(|c| c.right)]
         .into_iter()
