@@ -94,7 +94,7 @@ pub fn main() -> ExitCode {
                      for a report use `rolediff compare LEFT RIGHT`",
                 ));
             }
-            let tui = crate::tui::Settings {
+            let tui = crate::tui::Appearance {
                 lang,
                 theme: crate::tui::theme::Theme::from_env(&settings.palette()),
                 keymap: settings.keymap.clone(),

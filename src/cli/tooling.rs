@@ -2,11 +2,11 @@
 //! `matrix` (the landscape as a report).
 
 use clap::CommandFactory;
-use rolediff::compare::{Comparator, Filter};
+use rolediff::compare::{Comparator, Filter, MAX_MATRIX_ROLES, Matrix};
 use rolediff::config::{BUNDLED_PALETTES, CONFIG_ENV, ConfigLocation, default_path};
 use rolediff::lang::Lang;
 use rolediff::model::DataSet;
-use rolediff::report::{self, MAX_MATRIX_ROLES, Matrix};
+use rolediff::report;
 
 use crate::cli::args::MatrixFormat;
 use crate::cli::{Cli, Command, Failure, complete};

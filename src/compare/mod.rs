@@ -6,6 +6,7 @@
 
 mod facts;
 mod filter;
+mod matrix;
 mod near;
 mod position;
 mod rows;
@@ -17,6 +18,7 @@ mod words;
 
 use facts::TaskFacts;
 pub use filter::Filter;
+pub use matrix::{MAX_MATRIX_ROLES, Matrix};
 pub use near::{NEAR_THRESHOLD, NearIndex};
 use near::{NOT_THERE, Neighbours, PairScratch};
 pub use position::{AxisPosition, SourceAxis, axis_position};

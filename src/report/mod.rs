@@ -14,9 +14,7 @@ mod similar;
 pub use compare::{TextOptions, compare_json, compare_markdown, compare_text, percent};
 pub use disputes::{Dispute, disputes, disputes_json, disputes_markdown, disputes_text};
 pub use list::{list_json, list_text};
-pub use matrix::{
-    MAX_MATRIX_ROLES, Matrix, matrix_csv, matrix_json, matrix_markdown, matrix_text, short_labels,
-};
+pub use matrix::{matrix_csv, matrix_json, matrix_markdown, matrix_text, short_labels};
 pub use show::{TaskJson, show_json, show_text, task_json};
 pub use similar::{similar_json, similar_text};
 

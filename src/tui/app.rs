@@ -3,11 +3,11 @@
 use ratatui::layout::Rect;
 use rolediff::compare::textnorm::fold;
 use rolediff::compare::{
-    AxisPosition, Comparator, Comparison, Filter, Marker, Row, RowCounts, axis_position, rows,
+    AxisPosition, Comparator, Comparison, Filter, Marker, Matrix, Row, RowCounts, axis_position,
+    rows,
 };
 use rolediff::lang::Lang;
 use rolediff::model::{DataSet, RoleIdx};
-use rolediff::report::Matrix;
 
 use crate::tui::action::Side;
 use crate::tui::keymap::{Context, Keymap};

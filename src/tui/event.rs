@@ -28,7 +28,8 @@ fn mouse_action(app: &App, mouse: &MouseEvent) -> Option<Action> {
         MouseEventKind::ScrollDown if landscape => Some(Action::CursorDown),
         MouseEventKind::ScrollUp if landscape => Some(Action::CursorUp),
         MouseEventKind::Down(MouseButton::Left) if landscape => {
-            let (row, column) = crate::tui::ui::landscape_cell_at(app, mouse.column, mouse.row)?;
+            let (row, column) =
+                crate::tui::layout::landscape_cell_at(app, mouse.column, mouse.row)?;
             Some(Action::SelectCell(row, column))
         }
         MouseEventKind::ScrollDown if popup_open => Some(Action::PopupDown),

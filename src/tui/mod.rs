@@ -30,9 +30,10 @@ use app::App;
 use keymap::Keymap;
 use theme::Theme;
 
-/// What the command line and the config decide about the interface.
+/// How the interface looks and answers, as the command line and the config decide it
+/// (the command line's own resolved settings are `cli::settings::Settings`).
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub struct Appearance {
     /// Interface and data language.
     pub lang: Lang,
     /// Styles (palette, or none with `NO_COLOR`).
@@ -43,7 +44,12 @@ pub struct Settings {
 
 /// Runs the interactive view until the user quits. The terminal is restored on return,
 /// on error and on panic.
-pub fn run(data: &DataSet, left: RoleIdx, right: RoleIdx, settings: Settings) -> io::Result<()> {
+pub fn run(
+    data: &DataSet,
+    left: RoleIdx,
+    right: RoleIdx,
+    appearance: Appearance,
+) -> io::Result<()> {
     // ratatui's init installs a panic hook that restores the terminal; ours runs first
     // and also turns the mouse reporting off, which ratatui does not know about.
     let mut terminal = ratatui::init();
@@ -53,7 +59,7 @@ pub fn run(data: &DataSet, left: RoleIdx, right: RoleIdx, settings: Settings) ->
         ratatui_hook(info);
     }));
     let result = execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, data, left, right, settings));
+        .and_then(|()| event_loop(&mut terminal, data, left, right, appearance));
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -64,12 +70,12 @@ fn event_loop(
     data: &DataSet,
     left: RoleIdx,
     right: RoleIdx,
-    settings: Settings,
+    appearance: Appearance,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     let area = Rect::new(0, 0, size.width, size.height);
-    let mut app = App::new(data, left, right, settings.lang, settings.theme, area);
-    app.keymap = settings.keymap;
+    let mut app = App::new(data, left, right, appearance.lang, appearance.theme, area);
+    app.keymap = appearance.keymap;
     loop {
         terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
         // Block until an event that means something: no timer, no busy loop.

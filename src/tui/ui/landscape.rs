@@ -5,18 +5,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use rolediff::compare::Matrix;
 use rolediff::config::palette::{HEAT_THRESHOLDS, heat_step};
-use rolediff::report::{Matrix, percent, short_labels, similarity_range};
+use rolediff::report::{percent, short_labels, similarity_range};
 use rolediff::text::width;
 
 use crate::tui::app::{App, LANDSCAPE_MAX_ROLES, Landscape};
+use crate::tui::layout::{CELL, MatrixGeometry, SHORT, matrix_area};
 use crate::tui::ui::header::filter_spans;
 use crate::tui::ui::put;
 
-/// Columns of one heatmap cell, its gap included: a shade and up to `100%`.
-const CELL: u16 = 6;
-/// Widest short label of a column header.
-const SHORT: usize = (CELL - 1) as usize;
 /// Shades of the heat steps, so the map reads without colour too.
 const SHADES: [char; 5] = [' ', '░', '▒', '▓', '█'];
 
@@ -66,91 +64,9 @@ pub fn render(app: &App, landscape: &Landscape, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// The part of the view's `area` the heatmap takes, for `count` roles: its column
-/// headers, a line per role, and the selected pair in words. The axis strip under it
-/// keeps at least its title, a line of labels and the scale.
-fn matrix_area(area: Rect, count: usize) -> Rect {
-    let axis_lines = 4u16;
-    let body = Rect::new(
-        area.x,
-        area.y + 3,
-        area.width,
-        area.height.saturating_sub(3),
-    );
-    let height = (count as u16 + 2).min(body.height.saturating_sub(axis_lines + 2));
-    Rect::new(body.x, body.y, body.width, height)
-}
-
-/// Where the heatmap's cells are: what the drawing and the mouse share, so that a
-/// click lands on the cell drawn under it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct MatrixGeometry {
-    /// Columns of the row labels (short label, space, role name).
-    label_width: u16,
-    short_width: u16,
-    /// Screen position of the first shown cell.
-    x0: u16,
-    y0: u16,
-    /// The shown rows and columns of the matrix.
-    rows: std::ops::Range<usize>,
-    columns: std::ops::Range<usize>,
-}
-
-impl MatrixGeometry {
-    /// For the matrix's roles' short labels and names, drawn over `area`.
-    fn new(landscape: &Landscape, shorts: &[String], names: &[String], area: Rect) -> Self {
-        let count = shorts.len();
-        let short_width = shorts.iter().map(|s| width(s)).max().unwrap_or(1) as u16;
-        let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0) as u16;
-        // Row labels get what the cells leave, between the short label alone and 40
-        // columns.
-        let cells_width = CELL * count as u16;
-        let label_width = (short_width + 1 + name_width)
-            .min(40)
-            .min(area.width.saturating_sub(cells_width + 2))
-            .max(short_width + 1);
-        let x0 = area.x + 1 + label_width + 1;
-        let visible_columns = usize::from(area.width.saturating_sub(x0 - area.x) / CELL);
-        let visible_rows = usize::from(area.height.saturating_sub(2));
-        let first_column = offset(landscape.column, visible_columns, count);
-        let first_row = offset(landscape.row, visible_rows, count);
-        Self {
-            label_width,
-            short_width,
-            x0,
-            y0: area.y + 1,
-            rows: first_row..count.min(first_row + visible_rows),
-            columns: first_column..count.min(first_column + visible_columns),
-        }
-    }
-
-    /// The cell (row, column) drawn at screen position `x`, `y`, if any.
-    fn cell_at(&self, x: u16, y: u16) -> Option<(usize, usize)> {
-        let line = usize::from(y.checked_sub(self.y0)?);
-        let n = usize::from(x.checked_sub(self.x0)? / CELL);
-        let row = self.rows.start + line;
-        let column = self.columns.start + n;
-        (self.rows.contains(&row) && self.columns.contains(&column)).then_some((row, column))
-    }
-}
-
 /// The names of the matrix's roles, in its order.
-fn role_names(app: &App, matrix: &Matrix) -> Vec<String> {
+pub fn role_names(app: &App, matrix: &Matrix) -> Vec<String> {
     matrix.roles.iter().map(|&r| app.role_name(r)).collect()
-}
-
-/// The heatmap cell (row, column) under screen position `x`, `y` when the view is
-/// drawn over `area` (the screen but the footer), for the mouse.
-pub fn cell_at(app: &App, area: Rect, x: u16, y: u16) -> Option<(usize, usize)> {
-    let landscape = app.landscape.as_ref()?;
-    let matrix = landscape.matrix.as_ref()?;
-    let count = matrix.roles.len();
-    if count == 0 || area.height < 8 {
-        return None;
-    }
-    let shorts = short_labels(app.data, &matrix.roles, SHORT);
-    let names = role_names(app, matrix);
-    MatrixGeometry::new(landscape, &shorts, &names, matrix_area(area, count)).cell_at(x, y)
 }
 
 /// What the shades and signs mean; the samples are drawn in their heat colours.
@@ -178,14 +94,6 @@ fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
         theme.dim(),
     ));
     Line::from(spans).render(area, buf);
-}
-
-/// The first index to show so that `cursor` is visible in `visible` places.
-fn offset(cursor: usize, visible: usize, total: usize) -> usize {
-    if visible == 0 || total <= visible {
-        return 0;
-    }
-    cursor.saturating_sub(visible - 1).min(total - visible)
 }
 
 fn render_matrix(
@@ -387,20 +295,5 @@ fn render_axis(
         if let Some(&(_, start, up)) = placed.iter().find(|(p, _, _)| *p == i) {
             buf.set_string(start, scale_y - up, &shorts[i], style);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::offset;
-
-    #[test]
-    fn offset_keeps_the_cursor_visible() {
-        assert_eq!(offset(0, 5, 10), 0);
-        assert_eq!(offset(4, 5, 10), 0);
-        assert_eq!(offset(5, 5, 10), 1);
-        assert_eq!(offset(9, 5, 10), 5);
-        assert_eq!(offset(3, 5, 4), 0);
-        assert_eq!(offset(3, 0, 4), 0);
     }
 }

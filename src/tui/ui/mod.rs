@@ -6,7 +6,7 @@ mod axis;
 mod details;
 mod footer;
 mod header;
-mod landscape;
+pub(crate) mod landscape;
 mod panes;
 mod popup_choice;
 mod popup_details;
@@ -34,7 +34,7 @@ impl Widget for &App<'_> {
             return;
         }
         if let Some(view) = &self.landscape {
-            landscape::render(self, view, landscape_area(area, &screen), buf);
+            landscape::render(self, view, layout::landscape_area(area, &screen), buf);
         } else {
             header::render(self, screen.header, buf);
             panes::render(self, &screen, buf);
@@ -53,21 +53,6 @@ impl Widget for &App<'_> {
             Some(Popup::Disputes(scroll)) => popup_disputes::render(self, *scroll, area, buf),
         }
     }
-}
-
-/// The landscape view takes the screen but the footer.
-fn landscape_area(area: Rect, screen: &layout::ScreenLayout) -> Rect {
-    Rect::new(area.x, area.y, area.width, screen.footer.y - area.y)
-}
-
-/// The landscape's heatmap cell (row, column) drawn at `x`, `y` of the terminal, for
-/// the mouse.
-pub fn landscape_cell_at(app: &App, x: u16, y: u16) -> Option<(usize, usize)> {
-    let screen = layout::screen(app.area);
-    if screen.too_small {
-        return None;
-    }
-    landscape::cell_at(app, landscape_area(app.area, &screen), x, y)
 }
 
 impl App<'_> {
