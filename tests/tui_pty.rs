@@ -157,24 +157,48 @@ impl Session {
     /// cleared or scrolled. (Columns right of a `�` are not compared: vt100 does not
     /// advance over U+FFFD, which real terminals draw one column wide.)
     fn assert_layout(&self, rows: u16) {
+        if let Err(problem) = self.layout_problem(rows) {
+            panic!("{problem}");
+        }
+    }
+
+    /// Polls until [`Session::assert_layout`] holds, or fails with the last screen
+    /// after a deadline: after a resize the app redraws when it gets to it, which a
+    /// fixed sleep only guesses at.
+    fn wait_for_layout(&self, rows: u16) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            match self.layout_problem(rows) {
+                Ok(()) => return,
+                Err(problem) if Instant::now() > deadline => panic!("{problem}"),
+                Err(_) => std::thread::sleep(Duration::from_millis(50)),
+            }
+        }
+    }
+
+    /// What [`Session::assert_layout`] checks, as a value.
+    fn layout_problem(&self, rows: u16) -> Result<(), String> {
         let contents = self.contents();
         let lines: Vec<&str> = contents.lines().collect();
-        assert!(
-            lines.first().is_some_and(|l| l.contains('⟷')),
-            "header:\n{contents}"
-        );
+        if !lines.first().is_some_and(|l| l.contains('⟷')) {
+            return Err(format!("header:\n{contents}"));
+        }
         let last = lines.last().copied().unwrap_or_default();
-        assert!(last.contains("quit"), "footer: {last:?}\n{contents}");
+        if !last.contains("quit") {
+            return Err(format!("footer: {last:?}\n{contents}"));
+        }
         for row in 3..rows - 1 - 4 - 1 {
             let symbol = self.cell(row, 0);
-            assert!(
-                ["│", "┃"].contains(&symbol.as_str()),
-                "{symbol:?} at row {row}:\n{contents}"
-            );
+            if !["│", "┃"].contains(&symbol.as_str()) {
+                return Err(format!("{symbol:?} at row {row}:\n{contents}"));
+            }
             let line = lines.get(usize::from(row)).copied().unwrap_or_default();
             let borders = line.chars().filter(|c| "│┃║█".contains(*c)).count();
-            assert!(borders >= 4, "row {row} has {borders} borders:\n{contents}");
+            if borders < 4 {
+                return Err(format!("row {row} has {borders} borders:\n{contents}"));
+            }
         }
+        Ok(())
     }
 
     fn send(&mut self, keys: &str) {
@@ -357,15 +381,12 @@ fn a_resize_storm_leaves_a_correct_screen() {
     // Frames drawn for the storm's sizes may still be on their way and land on the final
     // screen; a last resize makes the app clear and redraw everything after them.
     session.resize(100, 30);
-    std::thread::sleep(Duration::from_millis(300));
     session.resize(101, 30);
-    std::thread::sleep(Duration::from_millis(100));
     session.resize(100, 30);
     // A key forces one more frame at the final size.
     session.send("j");
     session.wait_for(&["q quit", "Lead", "Set the strategy"]);
-    std::thread::sleep(Duration::from_millis(300));
-    session.assert_layout(30);
+    session.wait_for_layout(30);
     session.send("q");
     assert!(session.wait_exit().success());
 }
