@@ -1,0 +1,130 @@
+//! The comparison as a Markdown document.
+
+use crate::compare::{Comparison, Filter, Marker, Row, RowCounts, axis_position, rows};
+use crate::lang::Lang;
+use crate::model::{DataSet, RoleIdx};
+use crate::report::compare::{filter_words, label, percent, words};
+use crate::report::{axis_words, position_text, similarity_range};
+use crate::text::sanitize;
+
+/// Text safe inside a Markdown table cell: sanitized, with Markdown punctuation and
+/// the cell separator escaped.
+pub(crate) fn markdown_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in sanitize(text).chars() {
+        if matches!(
+            c,
+            '\\' | '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#' | '~' | '!' | '^'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The same comparison as a Markdown document: a title, the figures as a list, then
+/// one table whose first column names the theme on the first row of each group.
+pub fn compare_markdown(
+    data: &DataSet,
+    comparison: &Comparison,
+    filter: &Filter,
+    lang: Lang,
+) -> String {
+    let w = words(lang);
+    let (left, right) = (&data.roles[comparison.left], &data.roles[comparison.right]);
+    let (left_name, right_name) = (
+        markdown_cell(left.name.get(lang)),
+        markdown_cell(right.name.get(lang)),
+    );
+    let layout = rows(data, comparison, filter);
+    let counts = RowCounts::of(data, comparison, filter, &layout);
+    let mut out = format!("# {left_name} ⟷ {right_name}\n\n");
+    let range = similarity_range(comparison.similarity, comparison.similarity_agreed);
+    out.push_str(&format!("- {}{}**{range}**", w.similarity, w.colon));
+    if let (Some(claimed), Some(agreed)) = (comparison.similarity, comparison.similarity_agreed)
+        && percent(claimed) != percent(agreed)
+    {
+        out.push_str(&format!(
+            " ({})",
+            (w.range)(percent(claimed), percent(agreed))
+        ));
+    }
+    out.push('\n');
+    let positions = (
+        axis_position(data, comparison.left, filter),
+        axis_position(data, comparison.right, filter),
+    );
+    out.push_str(&format!(
+        "- {} ({}), {}{}{left_name} {}, {right_name} {}\n",
+        w.axis,
+        axis_words(lang),
+        w.without_contested,
+        w.colon,
+        position_text(&positions.0, lang),
+        position_text(&positions.1, lang),
+    ));
+    out.push_str(&format!(
+        "- `=` {} {}, `<` {} {left_name} {}, `>` {} {right_name} {}, `~` {} {}, `^` {} {}, `!` {} {}\n",
+        counts.shared,
+        w.shared,
+        counts.left,
+        w.only,
+        counts.right,
+        w.only,
+        counts.near,
+        w.near,
+        counts.split,
+        w.split,
+        counts.contested,
+        w.contested,
+    ));
+    if let Some(text) = filter_words(data, filter, lang) {
+        out.push_str(&format!("- {}\n", markdown_cell(&text)));
+    }
+    for line in w.legend.lines() {
+        out.push_str(&format!("- {}\n", markdown_cell(line)));
+    }
+    if layout.is_empty() {
+        out.push_str(&format!("\n{}\n", w.nothing));
+        return out;
+    }
+    out.push_str(&format!(
+        "\n| {} | {left_name} | | {right_name} |\n| --- | --- | :-: | --- |\n",
+        w.theme
+    ));
+    let cell = |role: RoleIdx, index: Option<usize>| {
+        index.map_or_else(String::new, |i| {
+            let text = markdown_cell(label(data, role, i, lang));
+            if filter.contests(&data.roles[role].tasks[i]) {
+                format!("**!** {text}")
+            } else {
+                text
+            }
+        })
+    };
+    let mut theme_cell = String::new();
+    for row in layout {
+        match row {
+            Row::Theme(theme) => theme_cell = markdown_cell(data.themes[theme].label.get(lang)),
+            Row::Task {
+                marker,
+                left: l,
+                right: r,
+                score,
+            } => {
+                let left_cell = cell(comparison.left, l);
+                let mut right_cell = cell(comparison.right, r);
+                if matches!(marker, Marker::Near | Marker::Split) {
+                    right_cell.push_str(&format!(" ({}%)", (score * 100.0).round()));
+                }
+                out.push_str(&format!(
+                    "| {} | {left_cell} | `{}` | {right_cell} |\n",
+                    std::mem::take(&mut theme_cell),
+                    marker.symbol()
+                ));
+            }
+        }
+    }
+    out
+}
