@@ -73,8 +73,18 @@ fn missing_required_fields() {
         problems("missing-field.yaml"),
         [
             "5:5: sources[0].title: missing field `title` in a source: expected the source's title",
-            "12:9: roles[0].tasks[0].axis: missing field `axis` in a role's task entry: expected a number from 0 (pure execution) to 1 (pure strategy)",
+            "12:9: roles[0].tasks[0].themes: missing field `themes` in a role's task entry: expected a list of theme ids such as `[moderation]`",
         ]
+    );
+}
+
+#[test]
+fn an_invalid_default_source_is_reported_once_not_as_missing_sources() {
+    // The role's `sources: [posting]` names a source that is itself invalid (no title):
+    // its task entries are not also reported as missing their `sources`.
+    assert_eq!(
+        problems("invalid-default-source.yaml"),
+        ["5:5: sources[0].title: missing field `title` in a source: expected the source's title"]
     );
 }
 
@@ -180,7 +190,7 @@ fn role_entries_duplicates_aliases_contests_and_inline_conflicts() {
             "19:22: roles[0].aliases[1]: alias `beta` is already used by role `beta`; aliases must point to one role".to_string(),
             format!("23:9: roles[0].tasks[1]: task `moderate` is listed twice in role `alpha` (first listed at {file}:21:9)"),
             "29:23: roles[0].tasks[2].contested_by: source `posting` cannot both state and contest the same task".into(),
-            "30:9: roles[0].tasks[3]: a task entry needs either `task: <id>` (from tasks.yaml) or an inline `label`, `themes` and `axis`".into(),
+            "30:9: roles[0].tasks[3]: a task entry needs either `task: <id>` (from tasks.yaml) or an inline `label` and `themes`".into(),
             "32:9: roles[0].tasks[4]: missing field `sources`: name the source(s) that give this task to the role (or set `sources` once on the role as a default for all its tasks)".into(),
             "37:15: roles[1].aliases[0]: alias `First` is already used by role `alpha`; aliases must point to one role".into(),
             "39:9: roles[1].tasks[0]: inline task `Answer questions` is also defined in another role with other themes or axis (give both the same `themes` and `axis`, or move the task to tasks.yaml)".into(),
