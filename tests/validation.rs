@@ -73,9 +73,18 @@ fn missing_required_fields() {
         problems("missing-field.yaml"),
         [
             "5:5: sources[0].title: missing field `title` in a source: expected the source's title",
-            // `axis` is optional (the task is then off the axis). The role's default
-            // source is the broken one: its tasks are not blamed for it again.
+            "12:9: roles[0].tasks[0].themes: missing field `themes` in a role's task entry: expected a list of theme ids such as `[moderation]`",
         ]
+    );
+}
+
+#[test]
+fn an_invalid_default_source_is_reported_once_not_as_missing_sources() {
+    // The role's `sources: [posting]` names a source that is itself invalid (no title):
+    // its task entries are not also reported as missing their `sources`.
+    assert_eq!(
+        problems("invalid-default-source.yaml"),
+        ["5:5: sources[0].title: missing field `title` in a source: expected the source's title"]
     );
 }
 

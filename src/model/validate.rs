@@ -237,6 +237,10 @@ impl Resolver {
         let tasks = &mut self.tasks;
         let task_index = &mut self.task_index;
         let source_index = &self.source_index;
+        // Default sources named but not found were reported where they are named (or
+        // the source itself was invalid): the entries relying on them are not also
+        // missing their `sources`.
+        let defaults_named = role.default_sources.as_ref().is_some_and(|s| !s.is_empty());
         let default_sources = role
             .default_sources
             .as_ref()
@@ -351,9 +355,7 @@ impl Resolver {
                 }
                 None => match &default_sources {
                     Some(defaults) if !defaults.is_empty() => Some(Arc::clone(defaults)),
-                    // The role gives `sources` but they could not be resolved: that
-                    // problem is reported once, on the role, not again on each task.
-                    None if role.default_sources.is_some() => None,
+                    _ if defaults_named => None,
                     _ => {
                         problems.at(
                             &entry.origin,

@@ -40,7 +40,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let role_value = |position: &rolediff::compare::AxisPosition| {
         let mean = axis_text(position.mean);
         match position.spread() {
-            Some((low, high)) => format!("{mean} ‹{low:.2}–{high:.2}›"),
+            Some((low, high)) => {
+                format!("{mean} ‹{}–{}›", axis_text(Some(low)), axis_text(Some(high)))
+            }
             None => mean,
         }
     };
