@@ -61,8 +61,16 @@ pub struct Cli {
 /// The non-interactive commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a data set and report every problem with file:line:column.
-    Validate,
+    /// Check a data set and report every problem with file:line:column. Exits 0 when
+    /// there are only warnings (names several roles share), 2 on any error.
+    Validate {
+        /// Count warnings as errors: exit 2 when there is any.
+        #[arg(long)]
+        strict: bool,
+        /// List every warning, not the first few of each kind and a count.
+        #[arg(long)]
+        all: bool,
+    },
     /// List the roles: id, name, number of tasks, mean axis, aliases.
     List {
         /// Output format.
