@@ -10,10 +10,11 @@ use rolediff::report::Format;
 const EXAMPLES: &str = "\
 Examples:
   rolediff                                     open the side-by-side view
-  rolediff cm smm                              open it on two roles (ids, aliases or prefixes)
+  rolediff cm smm                              open it on two roles (ids, names, aliases, prefixes)
   rolediff compare community-manager community-builder --format markdown
   rolediff list --format json
   rolediff validate --data ./my-roles          check your own data set
+  rolediff validate --strict --all             warnings fail too, every one listed
   rolediff export-data ./my-roles              start your own data from the bundled one
   rolediff matrix --theme moderation           every pair of roles, on moderation only
   rolediff --palette light                     colours for a light terminal
@@ -21,7 +22,9 @@ Examples:
   rolediff config --print-default              a commented config to start from
   source <(rolediff completions bash)          completion of commands and role ids
 
-Exit codes: 0 success, 1 an output could not be written, 2 bad data or bad usage.";
+Exit codes: 0 success (validate: also with warnings only), 1 an output could not be
+written, 2 bad data or bad usage (an unknown or ambiguous role, an error in the data,
+a warning under validate --strict).";
 
 /// Compare job roles side by side: shared tasks, differences, strategy vs execution.
 #[derive(Debug, Parser)]
@@ -79,7 +82,7 @@ pub enum Command {
     },
     /// Show one role's tasks grouped by theme, with axis and sources.
     Show {
-        /// Role id, alias, or unique prefix of either.
+        /// Role: id, name, alias, or unique prefix of any of them.
         #[arg(add = ArgValueCandidates::new(super::complete::roles))]
         role: String,
         /// Output format.
@@ -89,7 +92,7 @@ pub enum Command {
     /// Compare two roles like `diff -y`: shared tasks (=), left only (<), right only
     /// (>), near pairs (~), grouped by theme, with the similarity and each role's axis.
     Compare {
-        /// Left role: id, alias, or unique prefix of either.
+        /// Left role: id, name, alias, or unique prefix of any of them.
         #[arg(add = ArgValueCandidates::new(super::complete::roles))]
         left: String,
         /// Right role.
@@ -110,7 +113,7 @@ pub enum Command {
     },
     /// Rank the other roles by similarity to ROLE, most similar first.
     Similar {
-        /// Role id, alias, or unique prefix of either.
+        /// Role: id, name, alias, or unique prefix of any of them.
         #[arg(add = ArgValueCandidates::new(super::complete::roles))]
         role: String,
         /// Show only the N most similar roles.
