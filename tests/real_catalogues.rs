@@ -416,3 +416,56 @@ fn esco_loads_with_warnings_only() {
         .code(2)
         .stderr(predicate::str::contains("\n  usher "));
 }
+
+#[test]
+fn past_a_thousand_of_a_kind_warnings_are_counted() {
+    let aliases: Vec<String> = (0..1010).map(|i| format!("shared {i}")).collect();
+    let aliases: Vec<&str> = aliases.iter().map(String::as_str).collect();
+    let (_dir, path) = write(&catalogue(&[
+        ("usher", "Usher", &aliases),
+        ("bouncer", "Bouncer", &aliases),
+    ]));
+    let stderr = stderr_of(
+        rolediff().args(["validate", "--all", "--data"]).arg(&path),
+        0,
+    );
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1002, "{}", lines.len());
+    assert_eq!(
+        lines[1000],
+        "warning: … and 10 more shared aliases (counted, not listed: rolediff keeps the first \
+         1000 of each kind)"
+    );
+    assert_eq!(
+        lines[1001],
+        "warning: 1010 warnings in the data set: 1010 shared aliases"
+    );
+}
+
+#[test]
+fn names_from_the_data_are_printed_safe() {
+    // YAML escapes: `\e` is ESC, `\a` BEL, `\u202E` the right-to-left override.
+    let yaml = catalogue(&[
+        ("usher", "NAME1", &["door\\e[2Jkeeper"]),
+        ("bouncer", "NAME2", &["door\\e[2Jkeeper"]),
+    ])
+    .replace("\"NAME1\"", "\"Ush\\e]0;pwned\\aer\"")
+    .replace("\"NAME2\"", "\"Bouncer\\u202E\"");
+    let (_dir, path) = write(&yaml);
+    let stderr = stderr_of(rolediff().args(["validate", "--data"]).arg(&path), 0);
+    assert!(
+        stderr.contains("alias `door\u{FFFD}[2Jkeeper` is shared"),
+        "{stderr}"
+    );
+    let stderr = stderr_of(
+        rolediff()
+            .args(["show", "door\u{1b}[2Jkeeper", "--data"])
+            .arg(&path),
+        2,
+    );
+    assert!(
+        stderr.contains("  usher    Ush\u{FFFD}]0;pwned\u{FFFD}er\n  bouncer  Bouncer\u{FFFD}\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{202e}'));
+}
