@@ -47,8 +47,8 @@ pub struct Loaded {
 }
 
 /// The warnings of a data set that loaded. Their places are found only when asked
-/// ([`Warnings::locate`]): that means reading and indexing the files again, which
-/// doubled the load time of ESCO's 3,007 roles, and only `validate` prints them.
+/// ([`Warnings::locate`]): that means reading and indexing the files again, about a
+/// third of the load time again on ESCO's 3,007 roles, and only `validate` prints them.
 #[derive(Debug, Default)]
 pub struct Warnings {
     files: Vec<LoadedFile>,
