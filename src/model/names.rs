@@ -3,11 +3,11 @@
 //!
 //! Real catalogues publish alternative labels as they are: some repeat the role's own
 //! name, some are shared by two occupations, some are another occupation's name.
-//! Loading drops the first kind (they add nothing) and reports the others as
-//! warnings (`aliases.rs`). Looking a role up follows one order: an id, then a name, then an alias.
-//! A role's own id or name always names it; an alias names its role only when no other
-//! role has that id or name; and when several roles answer at the same step, the
-//! answer is every candidate, never one picked among equals.
+//! Loading drops the first kind (they add nothing) and reports the others as warnings
+//! (`aliases.rs`). Looking a role up follows one order: an id, then a name, then an
+//! alias. A role's own id or name always names it; an alias names its role only when
+//! no other role has that id or name; and when several roles answer at the same step,
+//! the answer is every candidate, never one picked among equals.
 
 use std::borrow::Cow;
 
@@ -91,7 +91,7 @@ impl DataSet {
         // (characters left to type, role): the fewer, the closer.
         let mut prefixed: Vec<(usize, RoleIdx)> = Vec::new();
         for (index, role) in self.roles.iter().enumerate() {
-            if role.id == wanted {
+            if name_key(&role.id) == wanted {
                 return RoleLookup::Found(index);
             }
             if wanted.is_empty() {
@@ -99,6 +99,7 @@ impl DataSet {
             }
             let mut best_step: Option<u8> = None;
             let mut shortest: Option<usize> = None;
+            // The id was compared above; it only counts here as something to complete.
             for (name, claim) in role_names(role) {
                 let key = name_key(name);
                 if key == wanted {
