@@ -1,7 +1,9 @@
 //! Problems found in user input, as values that carry their place.
 //!
 //! Loading never stops at the first mistake: every check pushes a [`Diagnostic`] and the
-//! caller prints them all (`file:line:column: message`) and exits with code 2.
+//! caller prints them all (`file:line:column: message`) and exits with code 2. A
+//! [`Severity::Warning`] is a problem that does not stop loading (an alias shared by
+//! several roles): it is reported by `validate` and refused only by `validate --strict`.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -261,9 +263,59 @@ pub enum Anchor {
     Value,
 }
 
+/// How serious a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    /// The input cannot be used as it is.
+    #[default]
+    Error,
+    /// The input is used, but something in it probably does not do what its author
+    /// meant. Warnings come in kinds, so that many of one kind can be told as a count.
+    Warning(WarningKind),
+}
+
+/// The kinds of [`Severity::Warning`], in the order `validate` reports them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WarningKind {
+    /// An alias of several roles (and no role's id or name): naming a role by it
+    /// answers with the candidates instead of one role.
+    SharedAlias,
+    /// An alias that is another role's id or name: that role wins, so the alias never
+    /// names its own.
+    AliasOfOtherRole,
+    /// A role name that several roles have: naming a role by it answers with the
+    /// candidates.
+    SharedName,
+}
+
+impl WarningKind {
+    /// Every kind, in report order.
+    pub const ALL: [WarningKind; 3] = [
+        WarningKind::SharedAlias,
+        WarningKind::AliasOfOtherRole,
+        WarningKind::SharedName,
+    ];
+
+    /// What warnings of this kind are called, in the number of `count`
+    /// ("shared alias", "shared aliases").
+    pub fn noun(self, count: usize) -> &'static str {
+        let (one, many) = match self {
+            WarningKind::SharedAlias => ("shared alias", "shared aliases"),
+            WarningKind::AliasOfOtherRole => (
+                "alias that is another role's id or name",
+                "aliases that are another role's id or name",
+            ),
+            WarningKind::SharedName => ("shared role name", "shared role names"),
+        };
+        if count == 1 { one } else { many }
+    }
+}
+
 /// A problem with user input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
+    /// Error, or a warning of some kind.
+    pub severity: Severity,
     /// The file the problem is in, as given by the user (or `<bundled>/…`).
     pub file: PathBuf,
     /// Line and column, when known.
@@ -281,6 +333,7 @@ impl Diagnostic {
     /// A diagnostic about a whole file (no position inside it).
     pub fn file(file: &Path, message: impl Into<String>) -> Self {
         Self {
+            severity: Severity::Error,
             file: file.to_path_buf(),
             location: None,
             path: None,
@@ -294,6 +347,19 @@ impl Diagnostic {
         self.hint = hint;
         self
     }
+
+    /// The kind of warning this is, or `None` for an error.
+    pub fn warning_kind(&self) -> Option<WarningKind> {
+        match self.severity {
+            Severity::Error => None,
+            Severity::Warning(kind) => Some(kind),
+        }
+    }
+
+    /// True for an error, false for a warning.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -303,6 +369,10 @@ impl fmt::Display for Diagnostic {
             write!(f, ":{}:{}", location.line, location.column)?;
         }
         write!(f, ": ")?;
+        // After the place, like compilers, so editors still jump to `file:line:column`.
+        if !self.is_error() {
+            write!(f, "warning: ")?;
+        }
         if let Some(path) = self.path.as_ref().filter(|p| !p.is_root()) {
             write!(f, "{path}: ")?;
         }
@@ -332,6 +402,16 @@ impl Diagnostics {
     /// Iterates the problems.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.0.iter()
+    }
+
+    /// The errors, without the warnings.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| d.is_error())
+    }
+
+    /// The warnings, without the errors.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| !d.is_error())
     }
 }
 
@@ -453,7 +533,8 @@ mod tests {
 
     #[test]
     fn diagnostic_display_has_file_line_column_path_and_hint() {
-        let diagnostic = Diagnostic {
+        let mut diagnostic = Diagnostic {
+            severity: Severity::Error,
             file: PathBuf::from("data/tasks.yaml"),
             location: Some(Location { line: 4, column: 3 }),
             path: Some(Box::new(YamlPath::root().index(1).key("lable"))),
@@ -463,6 +544,22 @@ mod tests {
         assert_eq!(
             diagnostic.to_string(),
             "data/tasks.yaml:4:3: [1].lable: unknown field `lable` (did you mean `label`?)"
+        );
+        diagnostic.severity = Severity::Warning(WarningKind::SharedAlias);
+        assert_eq!(
+            diagnostic.to_string(),
+            "data/tasks.yaml:4:3: warning: [1].lable: unknown field `lable` (did you mean `label`?)"
+        );
+    }
+
+    #[test]
+    fn warning_counts_agree_in_number() {
+        assert_eq!(WarningKind::SharedAlias.noun(1), "shared alias");
+        assert_eq!(WarningKind::SharedAlias.noun(397), "shared aliases");
+        assert_eq!(WarningKind::SharedName.noun(0), "shared role names");
+        assert_eq!(
+            WarningKind::AliasOfOtherRole.noun(2),
+            "aliases that are another role's id or name"
         );
     }
 

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use rolediff::model::yaml::{Node, parse};
-use rolediff::model::{BUNDLED_FILES, load_bundled};
+use rolediff::model::{BUNDLED_FILES, DataSource, LoadLimits, load, load_bundled};
 
 const ROLE_IDS: [&str; 7] = [
     "community-manager",
@@ -31,6 +31,34 @@ fn bundled_data_loads_with_the_seven_roles() {
         );
         assert!(role.summary.is_some(), "{} has no summary", role.id);
     }
+}
+
+#[test]
+fn bundled_data_raises_no_warning() {
+    let loaded = load(DataSource::Bundled, LoadLimits::default()).unwrap();
+    assert!(
+        loaded.warnings.is_empty(),
+        "{}",
+        loaded.warnings.locate(None)
+    );
+    // No alias only repeats its role: the loader would have dropped it.
+    let raw: usize = BUNDLED_FILES
+        .iter()
+        .filter(|f| f.path.starts_with("roles/"))
+        .map(|f| match parse(f.contents).unwrap() {
+            Node::Map(fields) => fields
+                .iter()
+                .find(|(k, _)| matches!(k, Node::String(k) if k == "aliases"))
+                .map_or(0, |(_, v)| match v {
+                    Node::Seq(items) => items.len(),
+                    _ => 0,
+                }),
+            _ => 0,
+        })
+        .sum();
+    let kept: usize = loaded.data.roles.iter().map(|r| r.aliases.len()).sum();
+    assert!(kept > 0);
+    assert_eq!(kept, raw);
 }
 
 #[test]

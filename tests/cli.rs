@@ -182,7 +182,10 @@ fn ambiguous_and_unknown_roles_exit_2() {
         .args(["show", "m", "--data", SMALL])
         .assert()
         .code(2)
-        .stderr("error: role `m` is ambiguous: it could be maker, mixed\n");
+        .stderr(
+            "error: role `m` is ambiguous: it starts an id, name or alias of 2 roles; \
+             name one by its id:\n  maker  Maker\n  mixed  Mixed\n",
+        );
     rolediff()
         .args(["show", "makr", "--data", SMALL])
         .assert()

@@ -184,16 +184,17 @@ fn role_without_tasks() {
 #[test]
 fn role_entries_duplicates_aliases_contests_and_inline_conflicts() {
     let file = fixture("role-entry-problems.yaml").display().to_string();
+    // Aliases that other roles answer to are warnings, listed after the errors.
     assert_eq!(
         problems("role-entry-problems.yaml"),
         [
-            "19:22: roles[0].aliases[1]: alias `beta` is already used by role `beta`; aliases must point to one role".to_string(),
             format!("23:9: roles[0].tasks[1]: task `moderate` is listed twice in role `alpha` (first listed at {file}:21:9)"),
             "29:23: roles[0].tasks[2].contested_by: source `posting` cannot both state and contest the same task".into(),
             "30:9: roles[0].tasks[3]: a task entry needs either `task: <id>` (from tasks.yaml) or an inline `label` and `themes`".into(),
             "32:9: roles[0].tasks[4]: missing field `sources`: name the source(s) that give this task to the role (or set `sources` once on the role as a default for all its tasks)".into(),
-            "37:15: roles[1].aliases[0]: alias `First` is already used by role `alpha`; aliases must point to one role".into(),
             "39:9: roles[1].tasks[0]: inline task `Answer questions` is also defined in another role with other themes or axis (give both the same `themes` and `axis`, or move the task to tasks.yaml)".into(),
+            "19:22: warning: roles[0].aliases[1]: alias `beta` is the id of role `beta`: naming a role by it gives role `beta`, never this one".into(),
+            "37:15: warning: roles[1].aliases[0]: alias `First` is shared by 2 roles: `alpha`, `beta`; naming a role by it lists them instead of choosing one".into(),
         ]
     );
 }

@@ -10,10 +10,11 @@ use rolediff::report::Format;
 const EXAMPLES: &str = "\
 Examples:
   rolediff                                     open the side-by-side view
-  rolediff cm smm                              open it on two roles (ids, aliases or prefixes)
+  rolediff cm smm                              open it on two roles (ids, names, aliases, prefixes)
   rolediff compare community-manager community-builder --format markdown
   rolediff list --format json
   rolediff validate --data ./my-roles          check your own data set
+  rolediff validate --strict --all             warnings fail too, every one listed
   rolediff export-data ./my-roles              start your own data from the bundled one
   rolediff matrix --theme moderation           every pair of roles, on moderation only
   rolediff --palette light                     colours for a light terminal
@@ -21,7 +22,9 @@ Examples:
   rolediff config --print-default              a commented config to start from
   source <(rolediff completions bash)          completion of commands and role ids
 
-Exit codes: 0 success, 1 an output could not be written, 2 bad data or bad usage.";
+Exit codes: 0 success (validate: also with warnings only), 1 an output could not be
+written, 2 bad data or bad usage (an unknown or ambiguous role, an error in the data,
+a warning under validate --strict).";
 
 /// Compare job roles side by side: shared tasks, differences, strategy vs execution.
 #[derive(Debug, Parser)]
@@ -61,8 +64,16 @@ pub struct Cli {
 /// The non-interactive commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a data set and report every problem with file:line:column.
-    Validate,
+    /// Check a data set and report every problem with file:line:column. Exits 0 when
+    /// there are only warnings (names several roles share), 2 on any error.
+    Validate {
+        /// Count warnings as errors: exit 2 when there is any.
+        #[arg(long)]
+        strict: bool,
+        /// List every warning, not the first few of each kind and a count.
+        #[arg(long)]
+        all: bool,
+    },
     /// List the roles: id, name, number of tasks, axis (and its range across sources),
     /// aliases.
     List {
@@ -75,7 +86,7 @@ pub enum Command {
     /// Show one role's tasks grouped by theme, with axis and sources; `!` marks a task a
     /// source contests.
     Show {
-        /// Role id, alias, or unique prefix of either.
+        /// Role: id, name, alias, or unique prefix of any of them.
         #[arg(add = ArgValueCandidates::new(super::complete::roles))]
         role: String,
         #[command(flatten)]
@@ -88,7 +99,7 @@ pub enum Command {
     /// (>), near pairs (~), split pairs (^: one decides, the other carries out), grouped
     /// by theme; `!` marks a contested task.
     Compare {
-        /// Left role: id, alias, or unique prefix of either.
+        /// Left role: id, name, alias, or unique prefix of any of them.
         #[arg(add = ArgValueCandidates::new(super::complete::roles))]
         left: String,
         /// Right role.
@@ -102,7 +113,7 @@ pub enum Command {
     },
     /// Rank the other roles by similarity to ROLE, most similar first.
     Similar {
-        /// Role id, alias, or unique prefix of either.
+        /// Role: id, name, alias, or unique prefix of any of them.
         #[arg(add = ArgValueCandidates::new(super::complete::roles))]
         role: String,
         /// Show only the N most similar roles.

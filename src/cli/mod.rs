@@ -5,6 +5,7 @@ mod complete;
 mod export;
 mod settings;
 mod tooling;
+mod validate;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -13,7 +14,9 @@ use clap::Parser;
 use rolediff::compare::{Comparator, Filter};
 use rolediff::diagnostics::{self, Diagnostics};
 use rolediff::lang::Lang;
-use rolediff::model::{DataSet, RoleIdx, RoleLookup, load_bundled, load_path};
+use rolediff::model::{
+    Ambiguity, DataSet, DataSource, LoadLimits, Loaded, RoleIdx, RoleLookup, load,
+};
 use rolediff::report::{self, Format};
 use rolediff::text::sanitize;
 
@@ -43,13 +46,14 @@ impl Failure {
     }
 }
 
+/// The errors of a data set that did not load; its warnings are for `validate`.
 impl From<Diagnostics> for Failure {
     fn from(diagnostics: Diagnostics) -> Self {
-        let count = diagnostics.len();
+        let count = diagnostics.errors().count();
         let noun = if count == 1 { "problem" } else { "problems" };
         // Messages quote the user's data: sanitize them like any other output.
         let lines: String = diagnostics
-            .iter()
+            .errors()
             .map(|d| format!("{}\n", sanitize(&d.to_string())))
             .collect();
         Failure::input(format!("{lines}error: {count} {noun} in the data set"))
@@ -84,7 +88,7 @@ pub fn main() -> ExitCode {
                 cli.left.as_deref().or(settings.left.as_deref()),
                 cli.right.as_deref().or(settings.right.as_deref()),
                 |query| {
-                    resolve_role(&data, query)
+                    resolve_role(&data, query, lang)
                         .map_err(|failure| settings.config_context(query, &cli, failure))
                 },
             )?;
@@ -129,31 +133,88 @@ fn finish(result: Result<String, Failure>) -> ExitCode {
     }
 }
 
-/// Loads the data set named by `--data`/`ROLEDIFF_DATA`, or the bundled one.
-pub fn load_data(data: Option<&std::path::Path>) -> Result<DataSet, Failure> {
-    Ok(match data {
-        Some(path) => load_path(path)?,
-        None => load_bundled()?,
-    })
+/// Loads the data set named by `--data`/`ROLEDIFF_DATA`, or the bundled one, with its
+/// warnings.
+fn load_with_warnings(data: Option<&std::path::Path>) -> Result<Loaded, Diagnostics> {
+    let source = match data {
+        Some(path) => DataSource::Path(path),
+        None => DataSource::Bundled,
+    };
+    load(source, LoadLimits::default())
 }
 
-/// Resolves a role argument, or fails with the closest ids.
-pub fn resolve_role(data: &DataSet, query: &str) -> Result<RoleIdx, Failure> {
+/// Loads the data set named by `--data`/`ROLEDIFF_DATA`, or the bundled one.
+///
+/// Its warnings are not printed: only `validate` reports them. They are about names
+/// several roles answer to, which real catalogues publish on purpose, and naming a
+/// role by one of them says so when it happens; a line on every command would only
+/// repeat it, and would write over the interactive view.
+pub fn load_data(data: Option<&std::path::Path>) -> Result<DataSet, Failure> {
+    Ok(load_with_warnings(data)?.data)
+}
+
+/// Most candidate roles an ambiguous role argument lists.
+const CANDIDATES_SHOWN: usize = 10;
+
+/// Resolves a role argument, or fails with the candidates (names in `lang`) or the
+/// closest ids.
+pub fn resolve_role(data: &DataSet, query: &str, lang: Lang) -> Result<RoleIdx, Failure> {
     match data.lookup_role(query) {
         RoleLookup::Found(role) => Ok(role),
-        RoleLookup::Ambiguous(roles) => {
-            let ids: Vec<&str> = roles.iter().map(|&r| data.roles[r].id.as_str()).collect();
-            Err(Failure::input(format!(
-                "error: role `{}` is ambiguous: it could be {}",
+        RoleLookup::Ambiguous { reason, roles } => {
+            let why = match reason {
+                Ambiguity::SharedName => "it is the name of",
+                Ambiguity::SharedAlias => "it is an alias of",
+                Ambiguity::Prefix => "it starts an id, name or alias of",
+            };
+            let mut message = format!(
+                "error: role `{}` is ambiguous: {why} {} roles; name one by its id:",
                 sanitize(query),
-                ids.join(", ")
+                roles.len()
+            );
+            let shown = &roles[..roles.len().min(CANDIDATES_SHOWN)];
+            let id_width = shown
+                .iter()
+                .map(|&r| rolediff::text::width(&data.roles[r].id))
+                .max()
+                .unwrap_or(0);
+            for &role in shown {
+                let role = &data.roles[role];
+                let id = sanitize(&role.id);
+                let name =
+                    rolediff::text::truncate(&sanitize(role.name.get(lang)), 60).into_owned();
+                message.push_str(&format!(
+                    "\n  {}  {name}",
+                    rolediff::text::fit(&id, id_width)
+                ));
+            }
+            if roles.len() > shown.len() {
+                message.push_str(&format!(
+                    "\n  … and {} more (see `rolediff list`)",
+                    roles.len() - shown.len()
+                ));
+            }
+            Err(Failure::input(message))
+        }
+        RoleLookup::NotFound(closest) => {
+            // A small data set is listed whole; a catalogue of thousands never is.
+            let (label, ids) = match closest.as_slice() {
+                [] if data.roles.len() <= CANDIDATES_SHOWN => (
+                    "valid ids",
+                    data.roles.iter().map(|r| r.id.clone()).collect(),
+                ),
+                _ => ("closest ids", closest),
+            };
+            let listed = if ids.is_empty() {
+                String::new()
+            } else {
+                format!("; {label}: {}", sanitize(&ids.join(", ")))
+            };
+            Err(Failure::input(format!(
+                "error: unknown role `{}`{listed} (see `rolediff list`)",
+                sanitize(query),
             )))
         }
-        RoleLookup::NotFound(closest) => Err(Failure::input(format!(
-            "error: unknown role `{}`; closest ids: {} (see `rolediff list`)",
-            sanitize(query),
-            closest.join(", ")
-        ))),
     }
 }
 
@@ -165,9 +226,17 @@ fn run_command(
     if let Command::ExportData { dir, force } = &command {
         return export::export_bundled(dir, *force);
     }
+    if let Command::Validate { strict, all } = command {
+        let report = validate::report(
+            load_with_warnings(data_path),
+            validate::Options { strict, all },
+            lang,
+        );
+        eprint!("{}", report.warnings);
+        return report.result;
+    }
     let data = load_data(data_path)?;
     match command {
-        Command::Validate => Ok(validate_summary(&data, lang)),
         Command::List { filter, format } => {
             let filter = resolve_filter(&data, &filter)?;
             Ok(match format {
@@ -180,7 +249,7 @@ fn run_command(
             filter,
             format,
         } => {
-            let role = resolve_role(&data, &role)?;
+            let role = resolve_role(&data, &role, lang)?;
             let filter = resolve_filter(&data, &filter)?;
             Ok(match format {
                 ListFormat::Text => report::show_text(&data, role, &filter, lang),
@@ -192,7 +261,7 @@ fn run_command(
             filter,
             format,
         } => {
-            let role = role.map(|r| resolve_role(&data, &r)).transpose()?;
+            let role = role.map(|r| resolve_role(&data, &r, lang)).transpose()?;
             let filter = resolve_filter(&data, &filter)?;
             let found = report::disputes(&data, role, &filter);
             Ok(match Format::from(format) {
@@ -207,8 +276,8 @@ fn run_command(
             filter,
             format,
         } => {
-            let left = resolve_role(&data, &left)?;
-            let right = resolve_role(&data, &right)?;
+            let left = resolve_role(&data, &left, lang)?;
+            let right = resolve_role(&data, &right, lang)?;
             let filter = resolve_filter(&data, &filter)?;
             let comparison = Comparator::new(&data).compare(left, right, &filter);
             Ok(match Format::from(format) {
@@ -225,7 +294,7 @@ fn run_command(
             filter,
             format,
         } => {
-            let role = resolve_role(&data, &role)?;
+            let role = resolve_role(&data, &role, lang)?;
             let filter = resolve_filter(&data, &filter)?;
             let mut ranked = Comparator::new(&data).rank(role, &filter);
             ranked.truncate(top.unwrap_or(usize::MAX));
@@ -238,7 +307,7 @@ fn run_command(
             let filter = resolve_filter(&data, &filter)?;
             tooling::matrix(&data, &filter, format, lang)
         }
-        Command::ExportData { .. } => unreachable!("handled above"),
+        Command::ExportData { .. } | Command::Validate { .. } => unreachable!("handled above"),
         Command::Config { .. } | Command::Completions { .. } | Command::Man => {
             unreachable!("handled before the config is read")
         }
@@ -300,22 +369,5 @@ fn text_options() -> report::TextOptions {
     report::TextOptions {
         width,
         color: terminal && !no_color,
-    }
-}
-
-fn validate_summary(data: &DataSet, lang: Lang) -> String {
-    let (roles, tasks, themes, sources) = (
-        data.roles.len(),
-        data.tasks.len(),
-        data.themes.len(),
-        data.sources.len(),
-    );
-    match lang {
-        Lang::En => {
-            format!("ok: {roles} roles, {tasks} tasks, {themes} themes, {sources} sources\n")
-        }
-        Lang::Fr => {
-            format!("ok : {roles} rôles, {tasks} tâches, {themes} thèmes, {sources} sources\n")
-        }
     }
 }

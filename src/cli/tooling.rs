@@ -74,7 +74,7 @@ pub fn default_config() -> String {
 # then the locale (LC_ALL, LC_MESSAGES, LANG).
 # lang: en
 
-# Roles the interactive view opens on (id, alias or unique prefix).
+# Roles the interactive view opens on (id, name, alias or unique prefix).
 # left: community-manager
 # right: social-media-manager
 

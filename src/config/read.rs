@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, YamlPath, did_you_mean};
+use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Severity, YamlPath, did_you_mean};
 use crate::model::yaml::{self, Node, Positions};
 
 /// A settings document being read: its text and the problems found so far.
@@ -29,6 +29,7 @@ impl<'t> Document<'t> {
                 node,
             )),
             Err(syntax) => Err(Diagnostics(vec![Diagnostic {
+                severity: Severity::Error,
                 file: file.to_path_buf(),
                 location: syntax.location,
                 path: None,
@@ -161,6 +162,7 @@ impl<'t> Document<'t> {
             .problems
             .into_iter()
             .map(|(path, anchor, message, hint)| Diagnostic {
+                severity: Severity::Error,
                 file: self.file.clone(),
                 location: positions.locate(&path, anchor),
                 path: Some(Box::new(path)),

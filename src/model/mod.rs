@@ -4,17 +4,23 @@
 //! text has both languages (one falls back to the other), so the comparison and the
 //! interfaces never deal with missing data or unknown ids.
 
+mod aliases;
 mod bundled;
 mod ids;
 pub(crate) use ids::IdIndex;
 mod load;
+mod names;
 mod schema;
 mod starting_pair;
 mod validate;
 pub mod yaml;
 
 pub use bundled::{BUNDLED_FILES, BundledFile};
-pub use load::{DataOrigin, LoadLimits, load_bundled, load_path, load_path_with, load_text};
+pub use load::{
+    DataOrigin, DataSource, LoadLimits, Loaded, Warnings, load, load_bundled, load_path,
+    load_path_with, load_text,
+};
+pub use names::{Ambiguity, RoleLookup, name_key};
 pub use starting_pair::{DEFAULT_ROLES, default_roles, initial_roles, partner_for};
 
 use std::sync::Arc;
@@ -125,7 +131,9 @@ pub struct Role {
     pub id: String,
     /// Display name.
     pub name: Text,
-    /// Other names people use for it.
+    /// Other names people use for it, as written. Never one that only repeats the
+    /// role's id, a name or another alias (dropped at load); may be shared with other
+    /// roles (see [`DataSet::lookup_role`]).
     pub aliases: Vec<String>,
     /// One or two sentences.
     pub summary: Option<Text>,
@@ -148,17 +156,6 @@ pub struct DataSet {
     pub origin: DataOrigin,
 }
 
-/// Result of resolving a role argument typed by a user.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RoleLookup {
-    /// Exactly one role matches.
-    Found(RoleIdx),
-    /// Several roles match the prefix.
-    Ambiguous(Vec<RoleIdx>),
-    /// Nothing matches; the closest ids, best first.
-    NotFound(Vec<String>),
-}
-
 impl DataSet {
     /// Finds a theme by id.
     pub fn theme_index(&self, id: &str) -> Option<ThemeIdx> {
@@ -178,42 +175,5 @@ impl DataSet {
     /// Finds a role by exact id.
     pub fn role_index(&self, id: &str) -> Option<RoleIdx> {
         self.roles.iter().position(|r| r.id == id)
-    }
-
-    /// Resolves what a user typed: an id, an alias, or a case-insensitive unique prefix
-    /// of either. An exact id or alias always wins over prefixes.
-    pub fn lookup_role(&self, query: &str) -> RoleLookup {
-        let wanted = query.trim().to_lowercase();
-        let names = |role: &Role| {
-            std::iter::once(role.id.to_lowercase())
-                .chain(role.aliases.iter().map(|a| a.to_lowercase()))
-                .collect::<Vec<_>>()
-        };
-        if let Some(exact) = self.roles.iter().position(|r| names(r).contains(&wanted)) {
-            return RoleLookup::Found(exact);
-        }
-        let matches: Vec<RoleIdx> = self
-            .roles
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| !wanted.is_empty() && names(r).iter().any(|n| n.starts_with(&wanted)))
-            .map(|(i, _)| i)
-            .collect();
-        match matches.len() {
-            1 => RoleLookup::Found(matches[0]),
-            0 => {
-                let ids: Vec<&str> = self.roles.iter().map(|r| r.id.as_str()).collect();
-                let mut closest: Vec<String> =
-                    crate::diagnostics::closest(query, ids.iter().copied())
-                        .into_iter()
-                        .map(String::from)
-                        .collect();
-                if closest.is_empty() {
-                    closest = ids.iter().map(|s| s.to_string()).collect();
-                }
-                RoleLookup::NotFound(closest)
-            }
-            _ => RoleLookup::Ambiguous(matches),
-        }
     }
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostics::{Anchor, did_you_mean};
+use crate::model::aliases::{AliasWarnings, settle_aliases};
 use crate::model::ids::IdIndex;
 use crate::model::schema::{
     InlineTask, Located, MAX_PROBLEMS, Origin, Problem, RawData, RawRole, RawTaskRef, slugify,
@@ -137,7 +138,7 @@ pub(crate) fn inline_task_id(label: &Text) -> String {
 /// as soon as it is read, so that a large data set never holds the raw form of all its
 /// roles at once (their YAML paths and unresolved ids would cost several times the
 /// resolved roles). Every check runs as before: duplicate role ids against the roles
-/// seen so far, aliases at the end against every role id.
+/// seen so far, aliases at the end against every role's id and names.
 pub(crate) struct Resolver {
     broken: Vec<String>,
     unreadable: Vec<&'static str>,
@@ -155,6 +156,8 @@ pub(crate) struct Resolver {
     roles: Vec<Role>,
     /// Each role's aliases with their origins, checked once every role id is known.
     aliases: Vec<Vec<Located>>,
+    /// Where each role's id is, for warnings about the role as a whole.
+    id_origins: Vec<Origin>,
 }
 
 impl Resolver {
@@ -215,6 +218,7 @@ impl Resolver {
             tasks,
             roles: Vec::new(),
             aliases: Vec::new(),
+            id_origins: Vec::new(),
         }
     }
 
@@ -394,62 +398,31 @@ impl Resolver {
                 note: entry.note,
             });
         }
+        self.id_origins.push(role.id.origin);
         self.roles.push(Role {
             id: role.id.value,
             name: role.name,
-            aliases: role.aliases.iter().map(|a| a.value.clone()).collect(),
+            // Filled by `finish`, once every role's names are known.
+            aliases: Vec::new(),
             summary: role.summary,
             tasks: role_tasks,
         });
         self.aliases.push(role.aliases);
     }
 
-    /// Checks the aliases against every role id and alias, and gives the data set.
-    /// The caller uses it only when no problem was found.
-    pub(crate) fn finish(self, origin: DataOrigin, problems: &mut Vec<Problem>) -> DataSet {
-        let mut problems = Problems {
-            list: problems,
-            broken: &self.broken,
-            unreadable: &self.unreadable,
-        };
-        // Aliases are matched case-insensitively, like role arguments.
-        let mut alias_owner: HashMap<String, &str> = self
-            .roles
-            .iter()
-            .map(|r| (r.id.to_lowercase(), r.id.as_str()))
-            .collect();
-        for (role, aliases) in self.roles.iter().zip(&self.aliases) {
-            for alias in aliases {
-                let key = alias.value.to_lowercase();
-                match alias_owner.get(&key) {
-                    Some(owner) if *owner == role.id && key == owner.to_lowercase() => {
-                        problems.at(
-                            &alias.origin,
-                            format!("alias `{}` repeats the role's own id", alias.value),
-                            None,
-                        );
-                    }
-                    Some(owner) => {
-                        problems.at(
-                            &alias.origin,
-                            format!("alias `{}` is already used by role `{owner}`; aliases must point to one role", alias.value),
-                            None,
-                        );
-                    }
-                    None => {
-                        alias_owner.insert(key, &role.id);
-                    }
-                }
-            }
-        }
-        drop(alias_owner);
-        DataSet {
+    /// Settles the aliases against every role's id and names (see
+    /// [`settle_aliases`]), and gives the data set with its warnings. The caller uses
+    /// the data set only when no problem was found.
+    pub(crate) fn finish(mut self, origin: DataOrigin) -> (DataSet, AliasWarnings) {
+        let warnings = settle_aliases(&mut self.roles, self.aliases, &self.id_origins);
+        let data = DataSet {
             themes: self.themes,
             sources: self.sources,
             tasks: self.tasks,
             roles: self.roles,
             origin,
-        }
+        };
+        (data, warnings)
     }
 }
 

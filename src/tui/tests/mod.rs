@@ -6,6 +6,7 @@
 mod landscape;
 mod properties;
 mod screens;
+mod shared_aliases;
 mod updates;
 mod wide;
 

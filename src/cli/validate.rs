@@ -1,0 +1,158 @@
+//! `rolediff validate`: every error at its place, and the warnings apart, a few of
+//! each kind and a count of the rest.
+
+use rolediff::diagnostics::{Diagnostic, Diagnostics, WarningKind};
+use rolediff::lang::Lang;
+use rolediff::model::{DataSet, Loaded};
+use rolediff::text::sanitize;
+
+use super::Failure;
+
+/// Warnings of one kind listed before the rest are told as a count.
+const WARNINGS_SHOWN: usize = 5;
+
+/// How `validate` reports.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Warnings count as errors (exit 2).
+    pub strict: bool,
+    /// Every warning is listed, not the first few of each kind.
+    pub all: bool,
+}
+
+/// What `validate` prints: the summary for standard output, or the failure; the
+/// warnings of a data set that loaded go to `warnings`, for standard error.
+pub struct Report {
+    /// The result: the summary line, or the failure with everything it lists.
+    pub result: Result<String, Failure>,
+    /// Warnings to print on standard error when the data set is accepted.
+    pub warnings: String,
+}
+
+/// Reports on a loading attempt.
+pub fn report(loaded: Result<Loaded, Diagnostics>, options: Options, lang: Lang) -> Report {
+    let first = (!options.all).then_some(WARNINGS_SHOWN);
+    match loaded {
+        Ok(Loaded { data, warnings }) if warnings.is_empty() => Report {
+            result: Ok(summary(&data, lang)),
+            warnings: String::new(),
+        },
+        Ok(Loaded { data, warnings }) => {
+            let counts = WarningKind::ALL.map(|kind| warnings.count(kind));
+            let listed = list_warnings(&warnings.locate(first), &counts, options.all);
+            let total = count_warnings(&counts);
+            if options.strict {
+                Report {
+                    result: Err(Failure::input(format!(
+                        "{listed}error: {total} (`--strict` refuses warnings)"
+                    ))),
+                    warnings: String::new(),
+                }
+            } else {
+                Report {
+                    result: Ok(summary(&data, lang)),
+                    warnings: format!("{listed}warning: {total}\n"),
+                }
+            }
+        }
+        Err(diagnostics) => {
+            let counts = WarningKind::ALL.map(|kind| {
+                diagnostics
+                    .warnings()
+                    .filter(|d| d.warning_kind() == Some(kind))
+                    .count()
+            });
+            let shown: Vec<Diagnostic> = WarningKind::ALL
+                .iter()
+                .flat_map(|&kind| {
+                    diagnostics
+                        .warnings()
+                        .filter(move |d| d.warning_kind() == Some(kind))
+                        .take(first.unwrap_or(usize::MAX))
+                })
+                .cloned()
+                .collect();
+            let mut message = list_warnings(&Diagnostics(shown), &counts, options.all);
+            let errors: Vec<&Diagnostic> = diagnostics.errors().collect();
+            for error in &errors {
+                message.push_str(&sanitize(&error.to_string()));
+                message.push('\n');
+            }
+            let noun = if errors.len() == 1 {
+                "problem"
+            } else {
+                "problems"
+            };
+            message.push_str(&format!("error: {} {noun} in the data set", errors.len()));
+            let warnings: usize = counts.iter().sum();
+            if warnings > 0 {
+                let noun = if warnings == 1 { "warning" } else { "warnings" };
+                message.push_str(&format!(", and {warnings} {noun}"));
+            }
+            Report {
+                result: Err(Failure::input(message)),
+                warnings: String::new(),
+            }
+        }
+    }
+}
+
+/// The warnings `shown`, grouped by kind, each kind followed by one line with the
+/// count of the rest when `counts` says there are more.
+fn list_warnings(shown: &Diagnostics, counts: &[usize], all: bool) -> String {
+    let mut out = String::new();
+    for kind in WarningKind::ALL {
+        let mut listed = 0;
+        for warning in shown.warnings().filter(|d| d.warning_kind() == Some(kind)) {
+            out.push_str(&sanitize(&warning.to_string()));
+            out.push('\n');
+            listed += 1;
+        }
+        let rest = counts[kind as usize].saturating_sub(listed);
+        if rest > 0 {
+            let why = if all {
+                format!("counted, not listed: rolediff keeps the first {listed} of each kind")
+            } else {
+                "`rolediff validate --all` lists every one".to_string()
+            };
+            out.push_str(&format!(
+                "warning: … and {rest} more {} ({why})\n",
+                kind.noun(rest)
+            ));
+        }
+    }
+    out
+}
+
+/// "615 warnings in the data set: 397 shared aliases, 218 aliases that are …".
+fn count_warnings(counts: &[usize]) -> String {
+    let total: usize = counts.iter().sum();
+    let kinds: Vec<String> = WarningKind::ALL
+        .iter()
+        .filter(|&&kind| counts[kind as usize] > 0)
+        .map(|&kind| {
+            let count = counts[kind as usize];
+            format!("{count} {}", kind.noun(count))
+        })
+        .collect();
+    let noun = if total == 1 { "warning" } else { "warnings" };
+    format!("{total} {noun} in the data set: {}", kinds.join(", "))
+}
+
+/// "ok: 3 roles, 5 tasks, 3 themes, 2 sources".
+fn summary(data: &DataSet, lang: Lang) -> String {
+    let (roles, tasks, themes, sources) = (
+        data.roles.len(),
+        data.tasks.len(),
+        data.themes.len(),
+        data.sources.len(),
+    );
+    match lang {
+        Lang::En => {
+            format!("ok: {roles} roles, {tasks} tasks, {themes} themes, {sources} sources\n")
+        }
+        Lang::Fr => {
+            format!("ok : {roles} rôles, {tasks} tâches, {themes} thèmes, {sources} sources\n")
+        }
+    }
+}
