@@ -41,7 +41,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let mean = axis_text(position.mean);
         match position.spread() {
             Some((low, high)) => {
-                format!("{mean} ‹{}–{}›", axis_text(Some(low)), axis_text(Some(high)))
+                format!(
+                    "{mean} ‹{}–{}›",
+                    axis_text(Some(low)),
+                    axis_text(Some(high))
+                )
             }
             None => mean,
         }
