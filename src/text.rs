@@ -47,7 +47,12 @@ fn treatment(c: char) -> Treatment {
         | '\u{3164}'
         | '\u{FFA0}'
         | '\u{FFF9}'..='\u{FFFB}'
-        | '\u{E0000}'..='\u{E007F}' => Treatment::Drop,
+        | '\u{E0000}'..='\u{E007F}'
+        // Variation selectors: they change how the character before them is drawn
+        // (an emoji two columns wide instead of one) without a width of their own, so
+        // a terminal and the layout would disagree on where the line ends.
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{E0100}'..='\u{E01EF}' => Treatment::Drop,
         _ => Treatment::Keep,
     }
 }
@@ -132,6 +137,7 @@ mod tests {
         assert_eq!(sanitize("cr\r\nlf"), "cr  lf");
         assert_eq!(sanitize("line\nbreak\ttab"), "line break tab");
         assert_eq!(sanitize("c1\u{9b}31m"), "c1\u{FFFD}31m");
+        assert_eq!(sanitize("\u{263A}\u{FE0F} ok\u{E0100}"), "\u{263A} ok");
     }
 
     #[test]

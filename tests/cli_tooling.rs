@@ -177,3 +177,135 @@ fn matrix_in_every_format() {
         .code(2)
         .stderr(predicate::str::contains("unknown theme `nope`"));
 }
+
+/// A data set whose aliases are hostile to a shell: spaces, a command after `;`, a
+/// command substitution, and escape sequences.
+const SHELL_HOSTILE: &str = "\
+themes:
+  - {id: work, label: Work}
+sources:
+  - {id: ads, title: \"Ads \\e]0;PWNED\\a\", language: en}
+roles:
+  - id: moderator
+    name: Moderator
+    aliases: [\"moderator-x;touch INJECTED\", \"mod $(touch INJECTED2)\", \"mod \\e[31mred\", animateur de communauté]
+    sources: [ads]
+    tasks:
+      - {label: Moderate, themes: [work], axis: 0.2}
+  - id: lead
+    name: Lead
+    sources: [ads]
+    tasks:
+      - {label: Decide, themes: [work], axis: 0.8}
+";
+
+/// Runs bash's own completion for `line` (the registration script sourced, the
+/// function called as bash calls it on Tab) and returns `COMPREPLY`, one per line.
+fn bash_completes(dir: &Path, data: &Path, line: &[&str]) -> Vec<String> {
+    let bin = assert_cmd::cargo::cargo_bin("rolediff");
+    let bin_dir = bin.parent().unwrap();
+    let words: Vec<String> = line.iter().map(|w| format!("'{w}'")).collect();
+    let script = format!(
+        "source <(rolediff completions bash)\n\
+         COMP_WORDS=({words})\nCOMP_CWORD={cword}\nCOMP_TYPE=9\n\
+         _clap_complete_rolediff rolediff '{current}' '{previous}'\n\
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        words = words.join(" "),
+        cword = line.len() - 1,
+        current = line[line.len() - 1],
+        previous = line[line.len() - 2],
+    );
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .current_dir(dir)
+        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+        .env("ROLEDIFF_DATA", data)
+        .env("XDG_CONFIG_HOME", "/nonexistent-rolediff-test")
+        .env_remove("ROLEDIFF_CONFIG")
+        .output()
+        .expect("bash runs");
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn completed_names_are_one_word_and_run_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("roles.yaml");
+    std::fs::write(&data, SHELL_HOSTILE).unwrap();
+    // An alias with spaces becomes one escaped word, as bash needs it.
+    let reply = bash_completes(dir.path(), &data, &["rolediff", "show", "anim"]);
+    assert_eq!(reply, ["animateur\\ de\\ communauté"]);
+    // Inserting the candidates into a command line and running it runs nothing else.
+    for prefix in ["moderator-", "mod"] {
+        let reply = bash_completes(dir.path(), &data, &["rolediff", "show", prefix]);
+        assert!(!reply.is_empty(), "{prefix}: nothing offered");
+        for candidate in &reply {
+            assert!(
+                !candidate.contains('\u{1b}'),
+                "escape offered: {candidate:?}"
+            );
+            let status = std::process::Command::new("bash")
+                .arg("-c")
+                .arg(format!("set -- {candidate}; [ $# -eq 1 ]"))
+                .current_dir(dir.path())
+                .status()
+                .unwrap();
+            assert!(status.success(), "{candidate:?} is not one word");
+        }
+    }
+    assert!(
+        !dir.path().join("INJECTED").exists(),
+        "a completion ran `touch`"
+    );
+    assert!(
+        !dir.path().join("INJECTED2").exists(),
+        "a completion ran `touch`"
+    );
+    // Descriptions carry no escape sequence either (fish shows them).
+    let fish = stdout(
+        rolediff()
+            .env("ROLEDIFF_DATA", &data)
+            .env("COMPLETE", "fish")
+            .args(["--", "rolediff", "compare", "--source", ""]),
+    );
+    assert!(fish.starts_with("ads\t"), "{fish:?}");
+    assert!(
+        !fish.contains('\u{1b}') && !fish.contains('\u{7}'),
+        "{fish:?}"
+    );
+}
+
+#[test]
+fn completion_follows_the_data_on_the_line_and_offers_palettes() {
+    let small = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
+    let small = small.to_str().unwrap();
+    let roles = candidates(&["rolediff", "--data", small, "compare", ""]);
+    for id in ["lead", "maker", "mixed"] {
+        assert!(roles.lines().any(|l| l == id), "{id} not in {roles}");
+    }
+    assert!(!roles.contains("community-manager"), "{roles}");
+    let palettes = candidates(&["rolediff", "--palette", ""]);
+    for name in ["default", "dark", "light", "high-contrast", "colorblind"] {
+        assert!(
+            palettes.lines().any(|l| l == name),
+            "{name} not in {palettes}"
+        );
+    }
+}
+
+#[test]
+fn export_data_says_it_does_not_read_data() {
+    let dir = tempfile::tempdir().unwrap();
+    rolediff()
+        .args(["--data", "tests/fixtures/small", "export-data"])
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not read `--data`"));
+    assert!(!dir.path().join("out").exists());
+}

@@ -46,7 +46,7 @@ pub struct Cli {
 
     /// Colour palette: default, dark, light, high-contrast, colorblind, or a palette
     /// file's path. NO_COLOR turns colours off whatever the palette.
-    #[arg(long, global = true, env = "ROLEDIFF_PALETTE", value_name = "NAME")]
+    #[arg(long, global = true, env = "ROLEDIFF_PALETTE", value_name = "NAME", add = ArgValueCandidates::new(super::complete::palettes))]
     pub palette: Option<String>,
 
     /// Left role for the interactive view.
@@ -167,6 +167,7 @@ pub enum Command {
     /// Write the bundled data files into DIR, as a starting point for your own data.
     ExportData {
         /// Folder to write into (created if missing).
+        #[arg(value_hint = clap::ValueHint::DirPath)]
         dir: PathBuf,
         /// Replace files that already exist.
         #[arg(long)]

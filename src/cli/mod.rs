@@ -224,6 +224,16 @@ fn run_command(
     lang: Lang,
 ) -> Result<String, Failure> {
     if let Command::ExportData { dir, force } = &command {
+        // `--data` on this command line would read as "export my data": say what the
+        // command does instead of silently writing the bundled set.
+        let data_flag = std::env::args_os()
+            .any(|a| a == "--data" || a.to_string_lossy().starts_with("--data="));
+        if data_flag {
+            return Err(Failure::input(
+                "error: export-data writes the bundled data set as a starting point; it does \
+                 not read `--data` (the files of your own data set are already yours to copy)",
+            ));
+        }
         return export::export_bundled(dir, *force);
     }
     if let Command::Validate { strict, all } = command {

@@ -15,9 +15,11 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{DataSet, Role, RoleIdx};
 
-/// The form in which role names are compared: trimmed, lowercase and in Unicode NFC,
+/// The form in which role names are compared: trimmed, lowercase and in Unicode NFKC,
 /// so that `Chargé de communication` typed with a decomposed `é` (as some keyboards
-/// and file systems write it) or in capitals still names the same role.
+/// and file systems write it), in capitals, or with a typographic ligature (`ﬁ` for
+/// `fi`) or a full-width letter still names the same role, and two names that print
+/// alike are one name.
 pub fn name_key(text: &str) -> Cow<'_, str> {
     let text = text.trim();
     if text.is_ascii() {
@@ -27,8 +29,11 @@ pub fn name_key(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     // Lowercase first: lowercasing a decomposed capital leaves a decomposed letter,
-    // which NFC then composes like the precomposed one.
-    Cow::Owned(text.to_lowercase().nfc().collect())
+    // which NFKC then composes like the precomposed one. NFKC also folds compatibility
+    // forms (ligatures, full-width letters) into the letters they stand for.
+    let folded: String = text.to_lowercase().nfkc().collect();
+    // A ligature or full-width capital may only lowercase once decomposed.
+    Cow::Owned(folded.to_lowercase())
 }
 
 /// Result of resolving a role argument typed by a user.
@@ -173,6 +178,13 @@ fn role_names(role: &Role) -> impl Iterator<Item = (&str, Claim)> {
 mod tests {
     use super::*;
     use crate::model::Text;
+
+    #[test]
+    fn name_keys_fold_compatibility_forms() {
+        assert_eq!(name_key("\u{FB01}le"), "file");
+        assert_eq!(name_key("ＣＭ"), "cm");
+        assert_eq!(name_key("Cafe\u{301}"), name_key("Café"));
+    }
 
     #[test]
     fn name_keys_ignore_case_spaces_and_normal_form() {
