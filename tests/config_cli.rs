@@ -317,3 +317,28 @@ fn a_role_from_the_config_that_does_not_exist_is_named_with_its_file() {
         .stderr(predicate::str::contains("unknown role `nobody`"))
         .stderr(predicate::str::contains("set by `left`/`right` in"));
 }
+
+#[test]
+fn ctrl_c_cannot_be_bound_away_from_quit() {
+    let home = TempDir::new().unwrap();
+    let path = write(
+        home.path(),
+        "config.yaml",
+        "keys:\n  down: [j, ctrl-c]\n  quit: [q, ctrl-c]\n",
+    );
+    let output = rolediff(home.path())
+        .args(["--config", path.to_str().unwrap(), "validate"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(output).unwrap();
+    assert!(
+        stderr.contains(
+            ":2:13: keys.down[1]: `ctrl-c` always quits rolediff; it cannot be bound to `down`"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("keys.quit"), "{stderr}");
+}

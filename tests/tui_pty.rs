@@ -449,3 +449,89 @@ fn the_landscape_by_keys_and_by_mouse() {
     session.send("q");
     assert!(session.wait_exit().success());
 }
+
+/// Sends `signal` to the session's process with the system's `kill`.
+fn signal(session: &Session, signal: &str) {
+    let pid = session.child.process_id().expect("a process id");
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+}
+
+#[test]
+fn a_signal_that_ends_the_view_gives_the_terminal_back() {
+    for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
+        let mut session = Session::start(&["--data", FIXTURE, "--lang", "en"], 80, 24);
+        session.wait_for(&["q quit"]);
+        {
+            let parser = session.screen.lock().unwrap();
+            let screen = parser.screen();
+            assert!(screen.alternate_screen() && screen.hide_cursor());
+            assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        }
+        signal(&session, name);
+        let status = session.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
+        // The emulator may still be reading the last bytes.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let restored = {
+                let parser = session.screen.lock().unwrap();
+                let screen = parser.screen();
+                !screen.alternate_screen()
+                    && !screen.hide_cursor()
+                    && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+            };
+            if restored {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "SIG{name} left the terminal in the view's mode"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+#[test]
+fn ctrl_c_quits_even_when_the_config_unbinds_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.yaml");
+    std::fs::write(&config, "keys:\n  quit: []\n  close: []\n").unwrap();
+    let config = config.to_str().unwrap();
+    let mut session = Session::start(
+        &["--data", FIXTURE, "--lang", "en", "--config", config],
+        80,
+        24,
+    );
+    session.wait_for(&["▶ Lead"]);
+    // q and Esc do nothing now; the help popup cannot be closed by its keys...
+    session.send("q");
+    session.send("?");
+    session.wait_for(&["Keys"]);
+    session.send("\x1b");
+    assert!(session.child.try_wait().unwrap().is_none());
+    // ...but Ctrl-C still leaves, from inside the popup.
+    session.send("\x03");
+    assert!(session.wait_exit().success());
+}
+
+#[test]
+fn a_huge_terminal_is_drawn_in_a_capped_corner() {
+    // Wider than the view ever draws: the view fills the first 1,000 columns and the
+    // process neither aborts nor allocates for the rest.
+    let mut session = Session::start(&["--data", FIXTURE, "--lang", "en"], 1_200, 30);
+    session.wait_for(&["q quit", "▶ Lead"]);
+    let contents = session.contents();
+    let widest = contents
+        .lines()
+        .map(|l| l.trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(widest <= 1_000, "drawn {widest} columns wide");
+    session.send("q");
+    assert!(session.wait_exit().success());
+}

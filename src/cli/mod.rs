@@ -102,6 +102,7 @@ pub fn main() -> ExitCode {
                 lang,
                 theme: crate::tui::theme::Theme::from_env(&settings.palette()),
                 keymap: settings.keymap.clone(),
+                mouse: settings.mouse,
             };
             crate::tui::run(&data, left, right, tui)
                 .map(|()| String::new())

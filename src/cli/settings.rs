@@ -41,6 +41,8 @@ pub struct Settings {
     named_palette: Option<Palette>,
     /// The key table with the config's overrides.
     pub keymap: Keymap,
+    /// Whether the interactive view takes the mouse.
+    pub mouse: bool,
 }
 
 impl Settings {
@@ -67,6 +69,7 @@ impl Settings {
             right: config.right.clone(),
             named_palette,
             keymap: Keymap::with_overrides(&config.keys),
+            mouse: config.mouse.unwrap_or(true),
             config,
         })
     }

@@ -86,12 +86,18 @@ pub fn default_config() -> String {
 # (start from one in assets/palettes/). NO_COLOR turns colours off whatever this says.
 palette: default
 
+# Whether the interactive view takes the mouse (clicks, wheel). false leaves the
+# mouse to the terminal, so that text can be selected and copied.
+# mouse: true
+
 # Key bindings: action: [keys]. An action listed here gets exactly these keys (an
 # empty list unbinds it) and the keys are taken from any other action in the same
 # place; the footer and the help (?) show the result. Keys: one character (q, G, ?),
 # a name (enter, esc, tab, shift-tab, backspace, delete, insert, up, down, left,
 # right, home, end, pageup, pagedown, space, f1-f12), or ctrl- and one of those.
 # In the role picker and the text filter, plain characters are always typed.
+# Ctrl-C always quits, from anywhere: it can be added to `quit`, never to another
+# action.
 # The lines below show the defaults.
 keys:
 ",

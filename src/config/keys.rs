@@ -77,6 +77,11 @@ const NAMES: &[(&str, KeyName)] = &[
 ];
 
 impl KeySpec {
+    /// True for Ctrl-C, the key that always quits.
+    pub fn is_ctrl_c(self) -> bool {
+        self.ctrl && matches!(self.key, KeyName::Char('c' | 'C'))
+    }
+
     /// Reads a key as written in the config; the error says what is accepted.
     pub fn parse(text: &str) -> Result<Self, String> {
         let trimmed = text.trim();

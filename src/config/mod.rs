@@ -24,7 +24,7 @@ use read::{Document, read_file};
 pub const CONFIG_ENV: &str = "ROLEDIFF_CONFIG";
 
 /// The keys of the config file.
-pub const KEYS: &[&str] = &["lang", "left", "right", "data", "palette", "keys"];
+pub const KEYS: &[&str] = &["lang", "left", "right", "data", "palette", "mouse", "keys"];
 
 /// Settings read from the config file; `None` means "not set here".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,6 +41,9 @@ pub struct Config {
     pub data: Option<PathBuf>,
     /// Palette: a bundled name, or a file path (relative to the config file's folder).
     pub palette: Option<String>,
+    /// Whether the interactive view takes the mouse (`mouse: false` leaves clicks and
+    /// the wheel to the terminal, so text can be selected); `None`: yes.
+    pub mouse: Option<bool>,
     /// Key bindings that replace the defaults of their action.
     pub keys: Vec<KeyOverride>,
 }
@@ -175,6 +178,15 @@ pub fn parse(file: &Path, text: &str, actions: &[ActionInfo]) -> Result<Config, 
                     };
                 }
             }
+            "mouse" => match value {
+                crate::model::yaml::Node::Bool(on) => config.mouse = Some(*on),
+                other => doc.problem(
+                    &path,
+                    Anchor::Value,
+                    format!("`mouse` must be true or false, found {}", other.kind()),
+                    None,
+                ),
+            },
             "keys" => config.keys = read_keys(&mut doc, value, &path, actions),
             _ => {}
         }
@@ -209,6 +221,14 @@ fn read_keys(
         if !matches!(value, crate::model::yaml::Node::Seq(items) if items.is_empty()) {
             for (text, key_path) in doc.strings(value, &action_path, "key") {
                 match KeySpec::parse(&text) {
+                    // Ctrl-C always quits, wherever the user is: no config can take
+                    // the way out away (a `down: [ctrl-c]` would trap the user).
+                    Ok(key) if key.is_ctrl_c() && name != "quit" => doc.problem(
+                        &key_path,
+                        Anchor::Value,
+                        format!("`{key}` always quits rolediff; it cannot be bound to `{name}`"),
+                        Some("choose another key".into()),
+                    ),
                     Ok(key) => {
                         if let Some((_, other)) = taken
                             .iter()

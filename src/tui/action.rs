@@ -25,6 +25,8 @@ impl Side {
 pub enum Action {
     /// Leave the program.
     Quit,
+    /// Give the terminal back to the shell until the user resumes (`fg`).
+    Suspend,
     /// Make the other pane active.
     SwitchSide,
     /// Previous role on the active side.

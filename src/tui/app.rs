@@ -181,6 +181,8 @@ pub struct App<'d> {
     pub area: Rect,
     /// Set by `Quit`.
     pub should_quit: bool,
+    /// Set by `Suspend`; the event loop gives the terminal back and clears it.
+    pub suspend_requested: bool,
 }
 
 impl<'d> App<'d> {
@@ -218,6 +220,7 @@ impl<'d> App<'d> {
             searching: false,
             area,
             should_quit: false,
+            suspend_requested: false,
         };
         app.recompute();
         app

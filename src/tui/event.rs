@@ -1,7 +1,9 @@
 //! Terminal events → actions. Keys go through the key table; mouse events are routed
 //! by position with the same layout the screen was drawn with.
 
-use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -13,9 +15,21 @@ const WHEEL_LINES: i16 = 3;
 /// The action an event means in the current state, if any.
 pub fn to_action(app: &App, event: &Event) -> Option<Action> {
     match event {
+        // Ctrl-C quits from anywhere, whatever the config says (it refuses to bind
+        // Ctrl-C elsewhere): the way out is never taken away.
+        Event::Key(key)
+            if key.kind == KeyEventKind::Press
+                && key.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(key.code, KeyCode::Char('c' | 'C')) =>
+        {
+            Some(Action::Quit)
+        }
         Event::Key(key) => app.keymap.action_for(app.context(), *key),
         Event::Mouse(mouse) => mouse_action(app, mouse),
-        Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        Event::Resize(width, height) => {
+            let area = crate::tui::terminal::capped(*width, *height);
+            Some(Action::Resize(area.width, area.height))
+        }
         _ => None,
     }
 }

@@ -10,6 +10,7 @@ pub mod event;
 pub mod keymap;
 pub mod layout;
 pub mod strings;
+pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
@@ -19,13 +20,10 @@ mod tests;
 
 use std::io;
 
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use ratatui::crossterm::execute;
-use ratatui::layout::Rect;
 use rolediff::lang::Lang;
 use rolediff::model::{DataSet, RoleIdx};
 
+use action::Action;
 use app::App;
 use keymap::Keymap;
 use theme::Theme;
@@ -40,44 +38,39 @@ pub struct Appearance {
     pub theme: Theme,
     /// The key table with the config's overrides.
     pub keymap: Keymap,
+    /// Whether the view takes the mouse (clicks, wheel); off, the terminal's own text
+    /// selection works.
+    pub mouse: bool,
 }
 
 /// Runs the interactive view until the user quits. The terminal is restored on return,
-/// on error and on panic.
+/// on error, on panic and when a signal ends the program.
 pub fn run(
     data: &DataSet,
     left: RoleIdx,
     right: RoleIdx,
     appearance: Appearance,
 ) -> io::Result<()> {
-    // ratatui's init installs a panic hook that restores the terminal; ours runs first
-    // and also turns the mouse reporting off, which ratatui does not know about.
-    let mut terminal = ratatui::init();
-    let ratatui_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        ratatui_hook(info);
-    }));
-    let result = execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, data, left, right, appearance));
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    terminal::install_guards();
+    let result = terminal::enter(appearance.mouse)
+        .and_then(|mut screen| event_loop(&mut screen, data, left, right, appearance));
+    terminal::leave();
     result
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    screen: &mut terminal::Screen,
     data: &DataSet,
     left: RoleIdx,
     right: RoleIdx,
     appearance: Appearance,
 ) -> io::Result<()> {
-    let size = terminal.size()?;
-    let area = Rect::new(0, 0, size.width, size.height);
+    let area = screen.get_frame().area();
+    let mouse = appearance.mouse;
     let mut app = App::new(data, left, right, appearance.lang, appearance.theme, area);
     app.keymap = appearance.keymap;
     loop {
-        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        screen.draw(|frame| frame.render_widget(&app, frame.area()))?;
         // Block until an event that means something: no timer, no busy loop.
         let action = loop {
             let event = ratatui::crossterm::event::read()?;
@@ -88,6 +81,12 @@ fn event_loop(
         update::update(&mut app, action);
         if app.should_quit {
             return Ok(());
+        }
+        if let Action::Resize(..) = action {
+            screen.resize(app.area)?;
+        }
+        if std::mem::take(&mut app.suspend_requested) {
+            terminal::suspend(screen, mouse)?;
         }
     }
 }

@@ -12,6 +12,8 @@ use crate::tui::app::{
 pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.should_quit = true,
+        // The loop owns the terminal: it suspends and resumes, then redraws.
+        Action::Suspend => app.suspend_requested = true,
         Action::Resize(width, height) => {
             app.area = Rect::new(0, 0, width, height);
             app.keep_cursor_visible();
