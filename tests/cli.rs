@@ -268,7 +268,7 @@ fn export_data_into_a_read_only_folder_fails_cleanly() {
         .args(["export-data"])
         .arg(dir.path().join("out"))
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::starts_with("error: cannot write"));
 }
 
@@ -322,4 +322,96 @@ fn control_characters_in_data_never_reach_the_output() {
         .clone();
     let json = String::from_utf8(json).unwrap();
     assert!(json.contains("\\u001b[2J"), "JSON escapes ESC: {json}");
+}
+
+#[test]
+fn exit_status_is_diff_like_and_writing_failures_are_errors() {
+    // `compare --exit-code`: 1 when the roles differ, 0 when they do not.
+    rolediff()
+        .args(["compare", "lead", "maker", "--data", SMALL, "--exit-code"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("Lead (lead)"));
+    rolediff()
+        .args(["compare", "lead", "lead", "--data", SMALL, "--exit-code"])
+        .assert()
+        .code(0);
+    // Without the flag, a difference is not a failure.
+    rolediff()
+        .args(["compare", "lead", "maker", "--data", SMALL])
+        .assert()
+        .code(0);
+    // Errors are 2, with or without the flag.
+    rolediff()
+        .args(["compare", "lead", "nobody", "--data", SMALL, "--exit-code"])
+        .assert()
+        .code(2);
+    // Output that cannot be written: 2, with a message, for reports and for --help.
+    if std::path::Path::new("/dev/full").exists() {
+        for args in [
+            &["list", "--data", SMALL][..],
+            &["--help"][..],
+            &["--version"][..],
+        ] {
+            let full = std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap();
+            let output = std::process::Command::new(env!("CARGO_BIN_EXE_rolediff"))
+                .args(args)
+                .env("NO_COLOR", "1")
+                .env_remove("ROLEDIFF_DATA")
+                .env_remove("ROLEDIFF_CONFIG")
+                .stdout(full)
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(2), "{args:?}");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                stderr.contains("cannot write the output"),
+                "{args:?}: {stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_closed_stderr_is_no_panic() {
+    // `validate 2>&1 | head -0`-like: stderr is a pipe nobody reads.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rolediff"))
+        .args([
+            "validate",
+            "--data",
+            "tests/fixtures/invalid/missing-field.yaml",
+        ])
+        .env("NO_COLOR", "1")
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2), "a panic exits 101");
+}
+
+#[test]
+fn mistyped_commands_get_a_hint() {
+    rolediff()
+        .args(["lsit", "--data", SMALL])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean the command `list`?"));
+    rolediff()
+        .args(["compre", "lead", "maker", "--data", SMALL])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "did you mean the command `compare`?",
+        ));
+    // A real role is no typo.
+    rolediff()
+        .args(["lead", "--data", SMALL])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean").not());
 }

@@ -73,7 +73,7 @@ fn read_only_target_gets_nothing() {
         }
         let output = export(&target.join("data"));
         let result = std::panic::catch_unwind(|| {
-            assert_eq!(output.status.code(), Some(1));
+            assert_eq!(output.status.code(), Some(2));
             assert_no_partial_file(&target);
         });
         let _ = std::process::Command::new("umount").arg(&target).status();
@@ -83,7 +83,7 @@ fn read_only_target_gets_nothing() {
         return;
     }
     let output = export(&target);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2));
     assert_no_partial_file(&target);
 }
 
@@ -114,7 +114,7 @@ fn full_disk_leaves_no_partial_file() {
         {
             assert_eq!(
                 output.status.code(),
-                Some(1),
+                Some(2),
                 "{}",
                 String::from_utf8_lossy(&output.stderr)
             );

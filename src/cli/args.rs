@@ -22,9 +22,10 @@ Examples:
   rolediff config --print-default              a commented config to start from
   source <(rolediff completions bash)          completion of commands and role ids
 
-Exit codes: 0 success (validate: also with warnings only), 1 an output could not be
-written, 2 bad data or bad usage (an unknown or ambiguous role, an error in the data,
-a warning under validate --strict).";
+Exit codes: 0 success (validate: also with warnings only); 1 with `compare
+--exit-code` when the roles differ, as diff does; 2 for every error: bad data or bad
+usage (an unknown or ambiguous role, an error in the data, a warning under validate
+--strict) or an output that could not be written.";
 
 /// Compare job roles side by side: shared tasks, differences, strategy vs execution.
 #[derive(Debug, Parser)]
@@ -110,6 +111,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
+        /// Exit with 1 when the roles differ (a task one has and the other has not),
+        /// 0 when they do not, as `diff` does; errors exit 2 either way.
+        #[arg(long)]
+        exit_code: bool,
     },
     /// Rank the other roles by similarity to ROLE, most similar first.
     Similar {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rolediff::model::BUNDLED_FILES;
 
-use super::{EXIT_OUTPUT, Failure};
+use super::{EXIT_ERROR, Failure};
 
 /// Writes every bundled file under `dir`. Refuses, before writing anything, when a
 /// target exists and `force` is off; each file is written to a temporary file in the
@@ -32,7 +32,7 @@ pub fn export_bundled(dir: &Path, force: bool) -> Result<String, Failure> {
     for (path, contents) in &targets {
         write_atomically(path, contents.as_bytes()).map_err(|error| Failure {
             message: format!("error: cannot write {}: {error}", path.display()),
-            code: EXIT_OUTPUT,
+            code: EXIT_ERROR,
         })?;
     }
     Ok(format!(

@@ -3,11 +3,12 @@
 mod args;
 mod complete;
 mod export;
+mod output;
 mod settings;
+mod suggest;
 mod tooling;
 mod validate;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -21,11 +22,14 @@ use rolediff::report::{self, Format};
 use rolediff::text::sanitize;
 
 pub use args::{Cli, Command, FilterArgs, ListFormat};
+pub use output::Output;
 
-/// Exit code for bad data or bad usage (clap uses 2 for usage errors too).
-pub const EXIT_BAD_INPUT: u8 = 2;
-/// Exit code when an output could not be written.
-pub const EXIT_OUTPUT: u8 = 1;
+/// Exit code of every error: bad data, bad usage (clap's own code for it), an output
+/// that could not be written. As `diff` and `grep` do, 1 is kept for an answer:
+/// [`EXIT_DIFFERENT`].
+pub const EXIT_ERROR: u8 = 2;
+/// Exit code of `compare --exit-code` when the two roles differ, as `diff` gives 1.
+pub const EXIT_DIFFERENT: u8 = 1;
 
 /// A failure that ends the command, with its exit code.
 #[derive(Debug)]
@@ -41,7 +45,7 @@ impl Failure {
     pub fn input(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),
-            code: EXIT_BAD_INPUT,
+            code: EXIT_ERROR,
         }
     }
 }
@@ -64,7 +68,10 @@ impl From<Diagnostics> for Failure {
 pub fn main() -> ExitCode {
     // A shell asking for completions (`COMPLETE=bash rolediff -- …`) is answered here.
     complete::answer_if_asked();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return output::clap_exit(&error),
+    };
     // `config`, `completions` and `man` work even when the config file is broken.
     if let Some(result) = tooling::early(&cli) {
         return finish(result);
@@ -75,7 +82,21 @@ pub fn main() -> ExitCode {
     };
     let lang = settings.lang;
     let result = match cli.command {
-        Some(command) => run_command(command, settings.data.as_deref(), lang),
+        Some(Command::Compare {
+            left,
+            right,
+            filter,
+            format,
+            exit_code,
+        }) => compare(
+            (&left, &right),
+            &filter,
+            format,
+            exit_code,
+            settings.data.as_deref(),
+            lang,
+        ),
+        Some(command) => run_command(command, settings.data.as_deref(), lang).map(Output::from),
         // No subcommand: the interactive view. Roles are resolved first so that a typo
         // fails (exit 2) before the terminal is touched.
         None => (|| {
@@ -91,7 +112,17 @@ pub fn main() -> ExitCode {
                     resolve_role(&data, query, lang)
                         .map_err(|failure| settings.config_context(query, &cli, failure))
                 },
-            )?;
+            )
+            .map_err(|mut failure| {
+                // `rolediff lsit` reads as a role named "lsit": say what was meant.
+                if let Some(name) = cli.left.as_deref().and_then(suggest::command_typo) {
+                    failure.message = format!(
+                        "{}\nhint: did you mean the command `{name}`?",
+                        failure.message.trim_end()
+                    );
+                }
+                failure
+            })?;
             if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
                 return Err(Failure::input(
                     "error: the interactive view needs a terminal; \
@@ -105,33 +136,19 @@ pub fn main() -> ExitCode {
                 mouse: settings.mouse,
             };
             crate::tui::run(&data, left, right, tui)
-                .map(|()| String::new())
+                .map(|()| Output::from(String::new()))
                 .map_err(|error| Failure {
                     message: format!("rolediff: terminal error: {error}"),
-                    code: EXIT_OUTPUT,
+                    code: EXIT_ERROR,
                 })
         })(),
     };
-    finish(result)
+    output::finish(result)
 }
 
 /// Prints the output or the failure, and gives the exit code.
 fn finish(result: Result<String, Failure>) -> ExitCode {
-    match result {
-        Ok(output) => match std::io::stdout().lock().write_all(output.as_bytes()) {
-            Ok(()) => ExitCode::SUCCESS,
-            // A closed pipe (`rolediff list | head -1`) is not an error worth a message.
-            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("rolediff: cannot write the output: {error}");
-                ExitCode::from(EXIT_OUTPUT)
-            }
-        },
-        Err(failure) => {
-            eprintln!("{}", failure.message.trim_end());
-            ExitCode::from(failure.code)
-        }
-    }
+    output::finish(result.map(Output::from))
 }
 
 /// Loads the data set named by `--data`/`ROLEDIFF_DATA`, or the bundled one, with its
@@ -243,7 +260,7 @@ fn run_command(
             validate::Options { strict, all },
             lang,
         );
-        eprint!("{}", report.warnings);
+        output::to_stderr(&report.warnings);
         return report.result;
     }
     let data = load_data(data_path)?;
@@ -281,24 +298,6 @@ fn run_command(
                 Format::Json => report::disputes_json(&data, &found, lang),
             })
         }
-        Command::Compare {
-            left,
-            right,
-            filter,
-            format,
-        } => {
-            let left = resolve_role(&data, &left, lang)?;
-            let right = resolve_role(&data, &right, lang)?;
-            let filter = resolve_filter(&data, &filter)?;
-            let comparison = Comparator::new(&data).compare(left, right, &filter);
-            Ok(match Format::from(format) {
-                Format::Text => {
-                    report::compare_text(&data, &comparison, &filter, lang, text_options())
-                }
-                Format::Markdown => report::compare_markdown(&data, &comparison, &filter, lang),
-                Format::Json => report::compare_json(&data, &comparison, &filter, lang),
-            })
-        }
         Command::Similar {
             role,
             top,
@@ -318,11 +317,45 @@ fn run_command(
             let filter = resolve_filter(&data, &filter)?;
             tooling::matrix(&data, &filter, format, lang)
         }
-        Command::ExportData { .. } | Command::Validate { .. } => unreachable!("handled above"),
+        Command::ExportData { .. } | Command::Validate { .. } | Command::Compare { .. } => {
+            unreachable!("handled above")
+        }
         Command::Config { .. } | Command::Completions { .. } | Command::Man => {
             unreachable!("handled before the config is read")
         }
     }
+}
+
+/// `rolediff compare`: the report, and with `--exit-code` the exit code `diff` would
+/// give: 1 when the roles differ under the filter (a task one has and the other has
+/// not), 0 when they do not.
+fn compare(
+    (left, right): (&str, &str),
+    filter: &FilterArgs,
+    format: args::ReportFormat,
+    exit_code: bool,
+    data_path: Option<&std::path::Path>,
+    lang: Lang,
+) -> Result<Output, Failure> {
+    let data = load_data(data_path)?;
+    let left = resolve_role(&data, left, lang)?;
+    let right = resolve_role(&data, right, lang)?;
+    let filter = resolve_filter(&data, filter)?;
+    let comparison = Comparator::new(&data).compare(left, right, &filter);
+    let text = match Format::from(format) {
+        Format::Text => report::compare_text(&data, &comparison, &filter, lang, text_options()),
+        Format::Markdown => report::compare_markdown(&data, &comparison, &filter, lang),
+        Format::Json => report::compare_json(&data, &comparison, &filter, lang),
+    };
+    let differ = !comparison.left_only.is_empty() || !comparison.right_only.is_empty();
+    Ok(Output {
+        text,
+        code: if exit_code && differ {
+            EXIT_DIFFERENT
+        } else {
+            0
+        },
+    })
 }
 
 /// Resolves `--theme` and `--source` ids; unknown ids fail (exit 2) with the closest.
@@ -340,19 +373,24 @@ pub fn resolve_filter(data: &DataSet, args: &FilterArgs) -> Result<Filter, Failu
             match find(id) {
                 Some(index) => found.push(index),
                 None => {
-                    let mut closest = diagnostics::closest(id, ids.iter().copied());
-                    if closest.is_empty() {
-                        closest = ids.clone();
-                    }
-                    let label = if closest.len() == ids.len() {
-                        "valid ids"
+                    let closest = diagnostics::closest(id, ids.iter().copied());
+                    // The few closest ids, or the first few valid ones: a catalogue may
+                    // have a hundred thousand, which no message should list.
+                    const SHOWN: usize = 10;
+                    let (label, shown) = if closest.is_empty() {
+                        ("valid ids", ids.iter().take(SHOWN).copied().collect())
                     } else {
-                        "closest ids"
+                        ("closest ids", closest)
+                    };
+                    let more = match ids.len().saturating_sub(shown.len()) {
+                        0 => String::new(),
+                        _ if label == "closest ids" => String::new(),
+                        n => format!(" … and {n} more (see `rolediff show ROLE`)"),
                     };
                     return Err(Failure::input(format!(
-                        "error: unknown {kind} `{}`; {label}: {}",
+                        "error: unknown {kind} `{}`; {label}: {}{more}",
                         sanitize(id),
-                        sanitize(&closest.join(", "))
+                        sanitize(&shown.join(", "))
                     )));
                 }
             }

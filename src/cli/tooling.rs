@@ -21,7 +21,7 @@ pub fn early(cli: &Cli) -> Option<Result<String, Failure>> {
         Command::Completions { shell } => Some(Ok(complete::registration(*shell))),
         Command::Man => Some(man_page().map_err(|error| Failure {
             message: format!("rolediff: cannot render the man page: {error}"),
-            code: super::EXIT_OUTPUT,
+            code: super::EXIT_ERROR,
         })),
         _ => None,
     }

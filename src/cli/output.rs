@@ -1,0 +1,99 @@
+//! Writing what a command produced, and its exit code: the output discipline of a tool
+//! used in pipes and scripts. Nothing here panics on a closed or full stream.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use super::{EXIT_ERROR, Failure};
+
+/// What a command produced: the text for standard output and the exit code it means
+/// (0, or 1 for `compare --exit-code` when the roles differ).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Printed on standard output.
+    pub text: String,
+    /// Exit code when the text was written.
+    pub code: u8,
+}
+
+impl From<String> for Output {
+    fn from(text: String) -> Self {
+        Self { text, code: 0 }
+    }
+}
+
+/// Writes `text` to standard error, ignoring failures: there is nowhere left to report
+/// them (a closed stderr, as in `validate 2>&1 | head -2`, must not panic).
+pub fn to_stderr(text: &str) {
+    let mut stderr = io::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes());
+    let _ = stderr.flush();
+}
+
+/// Writes the output, or the failure, and gives the exit code.
+pub fn finish(result: Result<Output, Failure>) -> ExitCode {
+    match result {
+        Ok(output) => match to_stdout(&output.text) {
+            Ok(()) => ExitCode::from(output.code),
+            Err(message) => {
+                to_stderr(&format!("rolediff: {message}\n"));
+                ExitCode::from(EXIT_ERROR)
+            }
+        },
+        Err(failure) => {
+            to_stderr(&format!("{}\n", failure.message.trim_end()));
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+/// Writes `text` to standard output and flushes it. A reader that stopped early
+/// (`rolediff list | head -1`) is not an error; a closed or full output is.
+fn to_stdout(text: &str) -> Result<(), String> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    // A standard output closed by the shell (`rolediff list >&-`) cannot be detected
+    // here: the Rust runtime reopens closed standard descriptors on /dev/null before
+    // `main`, so it reads exactly like `> /dev/null` (docs/reliability.md).
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(format!("cannot write the output: {error}")),
+    }
+}
+
+/// Ends the program on what clap could not parse or was asked to print: `--help` and
+/// `--version` are written like any output (a full disk exits 2, not 0); usage errors
+/// exit 2, with a hint when the first word is a mistyped command.
+pub fn clap_exit(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let rendered = error.render();
+            let text = if io::stdout().is_terminal() && !no_color() {
+                rendered.ansi().to_string()
+            } else {
+                rendered.to_string()
+            };
+            finish(Ok(Output::from(text)))
+        }
+        _ => {
+            let mut text = error.render().to_string();
+            if let Some(hint) = super::suggest::mistyped_command(std::env::args().skip(1)) {
+                text = format!("{}\n{hint}\n", text.trim_end());
+            }
+            to_stderr(&text);
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// `NO_COLOR` set and non-empty (<https://no-color.org>).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
