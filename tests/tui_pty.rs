@@ -535,3 +535,17 @@ fn a_huge_terminal_is_drawn_in_a_capped_corner() {
     session.send("q");
     assert!(session.wait_exit().success());
 }
+
+#[test]
+fn a_huge_paste_does_not_stall_the_view() {
+    let mut session = Session::start(&["--data", FIXTURE, "--lang", "en"], 80, 24);
+    session.wait_for(&["q quit"]);
+    session.send("/");
+    let paste = format!("\x1b[200~plan{}\x1b[201~", "x".repeat(20_000));
+    session.send(&paste);
+    // The query is cut short and shown; the view still answers keys at once.
+    session.wait_for(&["planxxx"]);
+    session.send("\x1b");
+    session.send("q");
+    assert!(session.wait_exit().success());
+}

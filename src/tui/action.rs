@@ -96,6 +96,8 @@ pub enum Action {
     SearchClear,
     /// A character typed into the role picker or the text filter.
     Input(char),
+    /// Text pasted into the role picker or the text filter (bracketed paste).
+    Paste(Pasted),
     /// Delete the last typed character.
     InputBackspace,
     /// Make a pane active (mouse click).
@@ -109,4 +111,60 @@ pub enum Action {
     Scroll(i16),
     /// The terminal has a new size.
     Resize(u16, u16),
+}
+
+/// Pasted text, made one line and cut to [`Pasted::MAX_BYTES`]: a role name or a search
+/// is short, and a 20,000-character paste must neither stall the view nor flood the
+/// query. Held inline so that actions stay plain values.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Pasted {
+    bytes: [u8; Pasted::MAX_BYTES],
+    len: u16,
+}
+
+impl Pasted {
+    /// Most bytes of a paste kept (whole characters only).
+    pub const MAX_BYTES: usize = 256;
+
+    /// The first line of `text`, sanitised, cut at a character boundary to fit.
+    pub fn new(text: &str) -> Self {
+        let line = text.lines().next().unwrap_or("");
+        let clean = rolediff::text::sanitize(line);
+        let mut end = clean.len().min(Self::MAX_BYTES);
+        while !clean.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut bytes = [0; Self::MAX_BYTES];
+        bytes[..end].copy_from_slice(&clean.as_bytes()[..end]);
+        Self {
+            bytes,
+            len: end as u16,
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // Built from a `&str` cut at a character boundary: always UTF-8.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for Pasted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Pasted").field(&self.as_str()).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paste_is_one_short_clean_line() {
+        assert_eq!(Pasted::new("moder\nation").as_str(), "moder");
+        assert_eq!(Pasted::new("a\u{1b}[31mb").as_str(), "a\u{FFFD}[31mb");
+        let long = "é".repeat(20_000);
+        let cut = Pasted::new(&long);
+        assert_eq!(cut.as_str().chars().count(), Pasted::MAX_BYTES / 2);
+    }
 }

@@ -26,6 +26,7 @@ pub fn to_action(app: &App, event: &Event) -> Option<Action> {
         }
         Event::Key(key) => app.keymap.action_for(app.context(), *key),
         Event::Mouse(mouse) => mouse_action(app, mouse),
+        Event::Paste(text) => Some(Action::Paste(crate::tui::action::Pasted::new(text))),
         Event::Resize(width, height) => {
             let area = crate::tui::terminal::capped(*width, *height);
             Some(Action::Resize(area.width, area.height))

@@ -128,18 +128,9 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::PopupConfirm => confirm_popup(app),
-        Action::Input(c) => match &mut app.popup {
-            Some(Popup::RolePicker(picker)) => {
-                picker.query.push(c);
-                picker.cursor = 0;
-                picker.refresh(app.data);
-            }
-            None if app.searching => {
-                app.filter.query.push(c);
-                app.recompute();
-            }
-            _ => {}
-        },
+        Action::Input(c) => type_text(app, c.encode_utf8(&mut [0; 4])),
+        // A paste is typed at once: one refresh, not one per character.
+        Action::Paste(pasted) => type_text(app, pasted.as_str()),
         Action::InputBackspace => match &mut app.popup {
             Some(Popup::RolePicker(picker)) => {
                 picker.query.pop();
@@ -327,6 +318,29 @@ fn choice_popup(app: &App, kind: ChoiceKind) -> ChoicePopup {
         cursor: 0,
     }
 }
+
+/// Adds `text` to the query being typed (role picker or text filter), if any. A query
+/// stays short: past [`MAX_QUERY`] characters, the rest is dropped.
+fn type_text(app: &mut App, text: &str) {
+    let room = |query: &String| MAX_QUERY.saturating_sub(query.chars().count());
+    match &mut app.popup {
+        Some(Popup::RolePicker(picker)) => {
+            let room = room(&picker.query);
+            picker.query.extend(text.chars().take(room));
+            picker.cursor = 0;
+            picker.refresh(app.data);
+        }
+        None if app.searching => {
+            let room = room(&app.filter.query);
+            app.filter.query.extend(text.chars().take(room));
+            app.recompute();
+        }
+        _ => {}
+    }
+}
+
+/// Longest query typed or pasted: longer than any label worth searching for.
+pub const MAX_QUERY: usize = 200;
 
 fn popup_move(app: &mut App, delta: isize) {
     match &mut app.popup {

@@ -464,3 +464,33 @@ fn bundled_data_opens_on_two_different_roles() {
     assert!(text.contains("similarity"));
     let _ = Lang::Fr;
 }
+
+#[test]
+fn a_huge_paste_is_one_short_query_and_one_refresh() {
+    use crate::tui::action::Pasted;
+    let data = small();
+    let mut app = app(&data, 80, 24);
+    let paste = "plan".to_string() + &"x".repeat(20_000);
+    apply(
+        &mut app,
+        &[Action::StartSearch, Action::Paste(Pasted::new(&paste))],
+    );
+    assert_eq!(
+        app.filter.query.chars().count(),
+        crate::tui::update::MAX_QUERY
+    );
+    assert!(app.filter.query.starts_with("planxxx"));
+    // In the role picker too, and an escape sequence arrives as text, not as keys.
+    apply(
+        &mut app,
+        &[
+            Action::SearchClear,
+            Action::OpenRolePicker,
+            Action::Paste(Pasted::new("ma\u{1b}[200~ker")),
+        ],
+    );
+    let Some(Popup::RolePicker(picker)) = &app.popup else {
+        panic!("picker open");
+    };
+    assert_eq!(picker.query, "ma\u{FFFD}[200~ker");
+}
