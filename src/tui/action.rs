@@ -124,7 +124,7 @@ pub struct Pasted {
 
 impl Pasted {
     /// Most bytes of a paste kept (whole characters only).
-    pub const MAX_BYTES: usize = 256;
+    pub const MAX_BYTES: usize = 128;
 
     /// The first line of `text`, sanitised, cut at a character boundary to fit.
     pub fn new(text: &str) -> Self {
