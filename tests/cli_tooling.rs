@@ -309,3 +309,26 @@ fn export_data_says_it_does_not_read_data() {
         .stderr(predicate::str::contains("does not read `--data`"));
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn matrix_markdown_escapes_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("roles.yaml");
+    std::fs::write(
+        &data,
+        "themes: [{id: w, label: W}]\nsources: [{id: s, title: S, language: en}]\nroles:\n  \
+         - {id: a, name: \"<b>Bold</b> *star* | pipe\", sources: [s], tasks: [{label: X, themes: [w], axis: 0.1}]}\n  \
+         - {id: b, name: B, sources: [s], tasks: [{label: Y, themes: [w], axis: 0.9}]}\n",
+    )
+    .unwrap();
+    let md = stdout(
+        rolediff()
+            .args(["matrix", "--format", "markdown", "--data"])
+            .arg(&data),
+    );
+    assert!(
+        md.contains("\\<b\\>Bold\\</b\\> \\*star\\* \\| pipe"),
+        "{md}"
+    );
+    assert!(!md.contains("<b>"), "{md}");
+}

@@ -127,3 +127,40 @@ fn full_disk_leaves_no_partial_file() {
         std::panic::resume_unwind(panic);
     }
 }
+
+#[test]
+fn a_file_where_a_folder_belongs_stops_the_export_before_any_write() {
+    let dir = tempfile::tempdir().unwrap();
+    // `roles` is a file: nothing is written, and the message says why.
+    let target = dir.path().join("out");
+    std::fs::create_dir(&target).unwrap();
+    std::fs::write(target.join("roles"), "not a folder").unwrap();
+    let output = export(&target);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("roles is a file, expected a folder"),
+        "{stderr}"
+    );
+    let written: Vec<_> = std::fs::read_dir(&target).unwrap().flatten().collect();
+    assert_eq!(written.len(), 1, "files were written before the refusal");
+    // The target itself a file: the same message, not "File exists".
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let output = export(&file);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("a-file is a file, expected a folder"),
+        "{stderr}"
+    );
+    // A hostile path is printed sanitised.
+    let evil = dir.path().join("evil\u{1b}]0;PWNED\u{7}");
+    let output = export(&evil);
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+}

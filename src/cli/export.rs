@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rolediff::model::BUNDLED_FILES;
+use rolediff::text::sanitize;
 
 use super::{EXIT_ERROR, Failure};
 
@@ -16,11 +17,33 @@ pub fn export_bundled(dir: &Path, force: bool) -> Result<String, Failure> {
         .iter()
         .map(|f| (dir.join(f.path), f.contents))
         .collect();
+    // Every folder the files go into must be a folder (or not exist yet), checked
+    // before anything is written: a `roles` that is a file would otherwise stop the
+    // export half-way, with some files written.
+    let mut folders: Vec<PathBuf> = targets
+        .iter()
+        .filter_map(|(path, _)| path.parent().map(Path::to_path_buf))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for folder in &folders {
+        for ancestor in folder.ancestors().take_while(|a| a.starts_with(dir)) {
+            if let Ok(meta) = ancestor.metadata()
+                && !meta.is_dir()
+            {
+                return Err(Failure::input(format!(
+                    "error: cannot export into {}: {} is a file, expected a folder",
+                    shown(dir),
+                    shown(ancestor)
+                )));
+            }
+        }
+    }
     if !force {
         let existing: Vec<String> = targets
             .iter()
             .filter(|(path, _)| path.symlink_metadata().is_ok())
-            .map(|(path, _)| path.display().to_string())
+            .map(|(path, _)| shown(path))
             .collect();
         if !existing.is_empty() {
             return Err(Failure::input(format!(
@@ -31,16 +54,22 @@ pub fn export_bundled(dir: &Path, force: bool) -> Result<String, Failure> {
     }
     for (path, contents) in &targets {
         write_atomically(path, contents.as_bytes()).map_err(|error| Failure {
-            message: format!("error: cannot write {}: {error}", path.display()),
+            message: format!("error: cannot write {}: {error}", shown(path)),
             code: EXIT_ERROR,
         })?;
     }
     Ok(format!(
         "wrote {} files to {}\ncheck them with: rolediff validate --data {}\n",
         targets.len(),
-        dir.display(),
-        dir.display()
+        shown(dir),
+        shown(dir)
     ))
+}
+
+/// A path as printed: the user typed it, but it may hold any byte, escape sequences
+/// included.
+fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string()).into_owned()
 }
 
 /// Writes `bytes` to a temporary sibling of `path`, flushes it to disk, then renames it

@@ -187,8 +187,8 @@ pub fn matrix_text(data: &DataSet, matrix: &Matrix, filter: &Filter, lang: Lang)
 pub fn matrix_markdown(data: &DataSet, matrix: &Matrix, filter: &Filter, lang: Lang) -> String {
     let w = words(lang);
     let shorts = short_labels(data, &matrix.roles, 12);
-    // Pipes would break the table.
-    let cell = |text: &str| sanitize(text).replace('|', "\\|");
+    // Names are data: escaped like every Markdown cell (pipes, emphasis, HTML).
+    let cell = |text: &str| crate::report::compare::markdown_cell(text);
     let mut out = format!(
         "# {}\n\n{}: {}\n\n| {} |",
         w.title,
