@@ -8,7 +8,6 @@ mod facts;
 mod filter;
 mod near;
 mod rows;
-mod stem_table;
 #[cfg(test)]
 pub(crate) mod test_data;
 pub mod textnorm;
@@ -16,8 +15,8 @@ mod words;
 
 use facts::TaskFacts;
 pub use filter::Filter;
+use near::Neighbours;
 pub use near::{NEAR_THRESHOLD, NearIndex};
-use near::{NOT_THERE, Neighbours, PairScratch};
 pub use rows::{Marker, Row, rows};
 
 use crate::model::{DataSet, RoleIdx, TaskIdx, ThemeIdx};
@@ -253,7 +252,6 @@ impl<'d> Comparator<'d> {
             position,
             right_kept,
             right_only_tasks,
-            pairs: pair_scratch,
         } = scratch;
         self.kept_into(right, filter, query, right_kept);
         let right_kept: &[usize] = right_kept;
@@ -326,20 +324,19 @@ impl<'d> Comparator<'d> {
         let pairs = match ranking {
             Some(Ranking { neighbours, .. }) => {
                 // Position in `left_kept` → index in `left_only`.
-                refill(position, left_kept.len(), NOT_THERE);
+                position.clear();
                 let mut next = 0;
-                for (p, &i) in left_kept.iter().enumerate() {
-                    if partner[i] == NOT_THERE {
-                        position[p] = next;
+                position.extend(left_kept.iter().map(|&i| {
+                    (partner[i] == NOT_THERE).then(|| {
                         next += 1;
-                    }
-                }
-                self.near.pairs_prepared(
+                        next - 1
+                    })
+                }));
+                self.near.pairs_with_neighbours(
                     neighbours,
                     position,
                     left_only.len(),
                     right_only_tasks,
-                    pair_scratch,
                 )
             }
             None => {
@@ -402,14 +399,16 @@ struct Scratch {
     partner: Vec<u32>,
     /// Right tasks the left role shares.
     right_matched: Vec<bool>,
-    /// Position in the left role's kept tasks → index in its only-tasks.
-    position: Vec<u32>,
+    /// Position in the left role's kept tasks → index in its only-tasks, if only-left.
+    position: Vec<Option<usize>>,
     /// The right role's tasks that pass the filter.
     right_kept: Vec<usize>,
     /// The right role's only-tasks, as tasks.
     right_only_tasks: Vec<TaskIdx>,
-    pairs: PairScratch,
 }
+
+/// In a map from task to position, a task that is not in the list.
+const NOT_THERE: u32 = u32::MAX;
 
 /// `len` copies of `value` in `vec`, keeping its allocation.
 fn refill<T: Copy>(vec: &mut Vec<T>, len: usize, value: T) {

@@ -6,7 +6,6 @@
 
 mod bundled;
 mod ids;
-pub(crate) use ids::IdIndex;
 mod load;
 mod schema;
 mod validate;
