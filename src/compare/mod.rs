@@ -11,6 +11,7 @@ mod rows;
 #[cfg(test)]
 pub(crate) mod test_data;
 pub mod textnorm;
+mod wording;
 mod words;
 
 use facts::TaskFacts;
@@ -18,6 +19,7 @@ pub use filter::Filter;
 use near::Neighbours;
 pub use near::{NEAR_THRESHOLD, NearIndex};
 pub use rows::{Marker, Row, rows};
+use wording::Wording;
 
 use crate::model::{DataSet, RoleIdx, TaskIdx, ThemeIdx};
 
@@ -96,6 +98,8 @@ pub struct Comparator<'d> {
     /// Per role, its tasks' indices in role order.
     role_tasks: Vec<Vec<u32>>,
     facts: TaskFacts,
+    /// The wording of every role, read on the first ranking.
+    wording: std::sync::OnceLock<Wording>,
 }
 
 impl<'d> Comparator<'d> {
@@ -111,6 +115,7 @@ impl<'d> Comparator<'d> {
                 .map(|role| role.tasks.iter().map(|t| t.task as u32).collect())
                 .collect(),
             folded_labels: std::sync::OnceLock::new(),
+            wording: std::sync::OnceLock::new(),
             by_task: data
                 .roles
                 .iter()
@@ -152,9 +157,12 @@ impl<'d> Comparator<'d> {
         self.compare_kept(left, &left_kept, None, right, filter, &query, &mut scratch)
     }
 
-    /// `role` compared with every other role, most similar first (then more shared
-    /// tasks first, then data order, so the ranking is stable).
-    pub fn rank(&self, role: RoleIdx, filter: &Filter) -> Vec<Comparison> {
+    /// `role` compared with every other role, most alike first: by [`Ranked::score`],
+    /// then by the task similarity, then by more shared tasks, then in data order.
+    ///
+    /// Without a filter each role's wording counts (see [`Ranked`]); under a filter
+    /// only the tasks that pass do, so the ranking is by the task similarity alone.
+    pub fn rank(&self, role: RoleIdx, filter: &Filter) -> Vec<Ranked> {
         let query = textnorm::fold(filter.query.trim());
         let kept = self.kept(role, filter, &query);
         // The left role is the same in every comparison: the tasks its tasks could pair
@@ -169,11 +177,16 @@ impl<'d> Comparator<'d> {
             neighbours: self.near.neighbours(&kept_tasks),
             left_index,
         };
+        let wording = filter.is_empty().then(|| {
+            self.wording
+                .get_or_init(|| Wording::new(self.data, &self.near))
+                .against_all(role)
+        });
         let mut scratch = Scratch::default();
-        let ranked: Vec<Comparison> = (0..self.data.roles.len())
+        let mut ranked: Vec<Ranked> = (0..self.data.roles.len())
             .filter(|&other| other != role)
             .map(|other| {
-                self.compare_kept(
+                let comparison = self.compare_kept(
                     role,
                     &kept,
                     Some(&ranking),
@@ -181,22 +194,25 @@ impl<'d> Comparator<'d> {
                     filter,
                     &query,
                     &mut scratch,
-                )
+                );
+                let wording = wording.as_ref().map(|w| w[other]);
+                Ranked {
+                    score: ranking_score(comparison.similarity, wording),
+                    wording,
+                    comparison,
+                }
             })
             .collect();
-        // Sorting small keys, then moving each comparison once, is cheaper than sorting
-        // thousands of comparisons. `right` differs between them: the order is total.
-        let mut order: Vec<(f64, usize, RoleIdx, usize)> = ranked
-            .iter()
-            .enumerate()
-            .map(|(index, c)| (c.similarity, c.shared.len(), c.right, index))
-            .collect();
-        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        let mut slots: Vec<Option<Comparison>> = ranked.into_iter().map(Some).collect();
-        order
-            .into_iter()
-            .filter_map(|(_, _, _, index)| slots[index].take())
-            .collect()
+        // `right` differs between them: the order is total.
+        ranked.sort_by(|a, b| {
+            let (x, y) = (&a.comparison, &b.comparison);
+            b.score
+                .total_cmp(&a.score)
+                .then(y.similarity.total_cmp(&x.similarity))
+                .then(y.shared.len().cmp(&x.shared.len()))
+                .then(x.right.cmp(&y.right))
+        });
+        ranked
     }
 
     /// Indices of the tasks of `role` that pass the filter (`query` already folded).
@@ -376,6 +392,33 @@ impl<'d> Comparator<'d> {
             right_axis: facts.mean_axis(right_tasks, right_kept),
             themes,
         }
+    }
+}
+
+/// One role of a ranking: its comparison with the role ranked, and how alike the two
+/// roles' wording is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    /// The comparison without a filter (or under the ranking's filter).
+    pub comparison: Comparison,
+    /// The role-level text similarity of the two roles, in `0..=1`: the cosine of
+    /// their whole texts (names, aliases, every task label) as TF-IDF vectors of stems,
+    /// pairs of stems and pieces of stems (docs/compare.md). `None` under a filter.
+    pub wording: Option<f64>,
+    /// What the ranking sorts by: [`ranking_score`] of the task similarity and the
+    /// wording.
+    pub score: f64,
+}
+
+/// The score a ranking sorts by: the mean of the task similarity (what the roles
+/// share and nearly share, [`similarity`]) and the wording similarity; the task
+/// similarity alone when there is no wording. Shared tasks are statements that two
+/// roles do the same thing, and wording is evidence that they are about the same
+/// things: each counts for half.
+pub fn ranking_score(tasks: f64, wording: Option<f64>) -> f64 {
+    match wording {
+        Some(wording) => (tasks + wording) / 2.0,
+        None => tasks,
     }
 }
 

@@ -12,8 +12,7 @@
 //! one hash lookup after its first sight: a catalogue has tens of thousands of labels
 //! over a few thousand distinct words.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -41,6 +40,8 @@ struct Word {
     folded: String,
     french_stop: bool,
     english_stop: bool,
+    /// Whether a paraphrase starts with this word: only then are they compared.
+    opens_paraphrase: bool,
     /// Term ids of its French and English stems, found on first need.
     stems: [Option<u32>; 2],
 }
@@ -49,12 +50,16 @@ struct Word {
 pub(crate) struct Analyzer {
     french: Stemmer,
     english: Stemmer,
+    french_stop: HashSet<&'static str, Hasher>,
+    english_stop: HashSet<&'static str, Hasher>,
     /// Lowercase word → index in `words`.
     word_ids: HashMap<String, u32, Hasher>,
     words: Vec<Word>,
     /// Folded stem → term id, and back.
     term_ids: HashMap<String, u32, Hasher>,
     term_names: Vec<String>,
+    /// Scratch space to lowercase a word in.
+    lowercase: String,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -71,10 +76,13 @@ impl Analyzer {
         Self {
             french: Stemmer::create(Algorithm::French),
             english: Stemmer::create(Algorithm::English),
+            french_stop: FRENCH_STOP_WORDS.iter().copied().collect(),
+            english_stop: ENGLISH_STOP_WORDS.iter().copied().collect(),
             word_ids: HashMap::default(),
             words: Vec::new(),
             term_ids: HashMap::default(),
             term_names: Vec::new(),
+            lowercase: String::new(),
         }
     }
 
@@ -84,7 +92,6 @@ impl Analyzer {
     }
 
     /// The folded stem a term id stands for.
-    #[cfg(test)]
     pub(crate) fn term_name(&self, term: u32) -> &str {
         &self.term_names[term as usize]
     }
@@ -93,9 +100,15 @@ impl Analyzer {
     /// of, an accented letter counting for French; `Unknown` on a tie (often: no stop
     /// word at all, as in "Weekly newsletter writing").
     pub(crate) fn guess(&mut self, text: &str) -> Language {
+        let mut words = Vec::new();
+        self.words(text, &mut words);
+        self.guess_words(text, &words)
+    }
+
+    /// [`Analyzer::guess`] of `text` whose words (from [`Analyzer::words`]) are `words`.
+    pub(crate) fn guess_words(&self, text: &str, words: &[u32]) -> Language {
         let (mut french, mut english) = (0, 0);
-        for span in word_spans(text) {
-            let id = self.word(span);
+        for &id in words {
             let word = &self.words[id as usize];
             french += usize::from(word.french_stop);
             english += usize::from(word.english_stop);
@@ -110,49 +123,69 @@ impl Analyzer {
         }
     }
 
+    /// Appends the words of `text` to `out`, as word ids (each distinct lowercase word
+    /// one id).
+    pub(crate) fn words(&mut self, text: &str, out: &mut Vec<u32>) {
+        out.extend(word_spans(text).map(|span| self.word(span)));
+    }
+
     /// The terms of `text` read in `language`, in text order, repeats kept (a role's
     /// wording counts them; a label's vector does not).
+    #[cfg(test)]
     pub(crate) fn terms(&mut self, text: &str, language: Language) -> Vec<u32> {
-        let words: Vec<u32> = word_spans(text).map(|span| self.word(span)).collect();
-        let mut kept = Vec::with_capacity(words.len());
+        let mut terms = Vec::new();
+        self.terms_into(text, language, &mut terms);
+        terms
+    }
+
+    /// Appends the terms of `text` read in `language` to `out`, in text order.
+    #[cfg(test)]
+    pub(crate) fn terms_into(&mut self, text: &str, language: Language, out: &mut Vec<u32>) {
+        let mut words = Vec::new();
+        self.words(text, &mut words);
+        self.terms_of_words(&words, language, out);
+    }
+
+    /// Appends to `out` the terms of the words `words` (from [`Analyzer::words`]) read
+    /// in `language`, in order, repeats kept.
+    pub(crate) fn terms_of_words(&mut self, words: &[u32], language: Language, out: &mut Vec<u32>) {
         let mut at = 0;
         while at < words.len() {
-            if let Some((length, canonical)) = self.paraphrase_at(&words[at..]) {
-                kept.push(self.word(canonical));
-                at += length;
+            let (word, length) = match self.paraphrase_at(&words[at..]) {
+                Some((length, canonical)) => (self.word(canonical), length),
+                None => (words[at], 1),
+            };
+            at += length;
+            let entry = &self.words[word as usize];
+            let stop = match language {
+                Language::French => entry.french_stop,
+                Language::English => entry.english_stop,
+                Language::Unknown => entry.french_stop || entry.english_stop,
+            };
+            // A paraphrase's canonical word is never a stop word.
+            if stop && length == 1 {
                 continue;
             }
-            let word = &self.words[words[at] as usize];
-            let stop = match language {
-                Language::French => word.french_stop,
-                Language::English => word.english_stop,
-                Language::Unknown => word.french_stop || word.english_stop,
-            };
-            if !stop {
-                kept.push(words[at]);
-            }
-            at += 1;
-        }
-        let mut terms = Vec::with_capacity(kept.len());
-        for word in kept {
             match language {
-                Language::French => terms.push(self.stem(word, 0)),
-                Language::English => terms.push(self.stem(word, 1)),
+                Language::French => out.push(self.stem(word, 0)),
+                Language::English => out.push(self.stem(word, 1)),
                 Language::Unknown => {
                     let (french, english) = (self.stem(word, 0), self.stem(word, 1));
-                    terms.push(french);
+                    out.push(french);
                     // A word with one stem in both languages counts once.
                     if english != french {
-                        terms.push(english);
+                        out.push(english);
                     }
                 }
             }
         }
-        terms
     }
 
     /// The paraphrase `words` start with, as its length in words and its canonical word.
     fn paraphrase_at(&self, words: &[u32]) -> Option<(usize, &'static str)> {
+        if !self.words[words[0] as usize].opens_paraphrase {
+            return None;
+        }
         PARAPHRASES.iter().find_map(|(phrase, canonical)| {
             let matches = phrase.len() <= words.len()
                 && phrase
@@ -165,24 +198,35 @@ impl Analyzer {
 
     /// The index of `span` (a run of letters and digits) in `words`, added on first sight.
     fn word(&mut self, span: &str) -> u32 {
-        let lower: Cow<str> = if span.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-            span.to_lowercase().into()
+        let lower: &str = if span.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            // Most words are lowercase ASCII; the others are lowercased into a buffer
+            // kept from one word to the next.
+            self.lowercase.clear();
+            self.lowercase
+                .extend(span.chars().flat_map(char::to_lowercase));
+            if span.contains('Σ') {
+                // A final capital sigma lowercases to ς: only `str` knows.
+                self.lowercase = span.to_lowercase();
+            }
+            &self.lowercase
         } else {
-            span.into()
+            span
         };
-        if let Some(&id) = self.word_ids.get(lower.as_ref()) {
+        if let Some(&id) = self.word_ids.get(lower) {
             return id;
         }
+        let lower = lower.to_string();
         let folded = fold(&lower);
         let id = self.words.len() as u32;
         self.words.push(Word {
-            french_stop: FRENCH_STOP_WORDS.contains(&folded.as_str()),
-            english_stop: ENGLISH_STOP_WORDS.contains(&folded.as_str()),
-            lower: lower.to_string(),
+            french_stop: self.french_stop.contains(folded.as_str()),
+            english_stop: self.english_stop.contains(folded.as_str()),
+            opens_paraphrase: PARAPHRASES.iter().any(|(phrase, _)| phrase[0] == folded),
+            lower: lower.clone(),
             folded,
             stems: [None, None],
         });
-        self.word_ids.insert(lower.into_owned(), id);
+        self.word_ids.insert(lower, id);
         id
     }
 

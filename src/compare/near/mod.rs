@@ -13,12 +13,14 @@ mod search;
 mod select;
 mod vectors;
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
-pub(crate) use analyzer::Analyzer;
+pub(crate) use analyzer::{Analyzer, Language};
 use search::{Indexed, Limits};
 use select::{Candidate, select};
+use vectors::Ragged;
 use vectors::TaskVectors;
+pub(crate) use vectors::normalise;
 
 use crate::model::{DataSet, TaskIdx};
 
@@ -39,17 +41,52 @@ pub struct NearIndex {
     /// whole data set; built on the first ranking (a comparison does not need it).
     everything: OnceLock<Indexed>,
     limits: Limits,
+    /// Kept for the role wording ([`crate::compare::wording`]), which reads role names
+    /// and aliases with the same term ids; only a ranking needs it.
+    reading: Mutex<Reading>,
+}
+
+/// The analysis of a data set's labels, kept for the role wording.
+#[derive(Debug)]
+pub(crate) struct Reading {
+    /// The analyzer, with its memory of every word read.
+    pub analyzer: Analyzer,
+    /// Every label's terms in text order, repeats kept; see [`NearIndex::label_slots`].
+    pub ordered: Ragged<u32>,
+    /// The language a text whose words do not tell is read in.
+    pub usual: Language,
 }
 
 impl NearIndex {
     /// Builds the index of every task label of `data`.
     pub fn new(data: &DataSet) -> Self {
-        let (vectors, _) = TaskVectors::new(data, &mut Analyzer::new());
+        let mut analyzer = Analyzer::new();
+        let (vectors, ordered, usual) = TaskVectors::new(data, &mut analyzer);
         Self {
             vectors,
             everything: OnceLock::new(),
             limits: Limits::DEFAULT,
+            reading: Mutex::new(Reading {
+                analyzer,
+                ordered,
+                usual,
+            }),
         }
+    }
+
+    /// The analysis of the labels, for the role wording.
+    pub(crate) fn reading(&self) -> std::sync::MutexGuard<'_, Reading> {
+        // A panic while the lock was held left nothing half-written that matters here:
+        // the analyzer only ever adds words.
+        self.reading
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Which of [`Reading::ordered`] are `task`'s French and English labels: the same
+    /// one for a label with one text.
+    pub(crate) fn label_slots(&self, task: TaskIdx) -> [usize; 2] {
+        self.vectors.slots(task)
     }
 
     /// The text similarity of two tasks, in `0..=1`.

@@ -4,59 +4,137 @@ use crate::compare::near::analyzer::{Analyzer, Language};
 use crate::model::{DataSet, TaskIdx};
 
 /// A sparse vector: `(term id, weight)` sorted by term id, L2 norm 1 (or empty).
-pub(crate) type SparseVector = Vec<(u32, f32)>;
+pub(crate) type SparseVector = [(u32, f32)];
+
+/// A list of lists kept in one vector: a catalogue has tens of thousands of labels,
+/// and a small vector of their own each made allocation a quarter of the analysis.
+#[derive(Debug)]
+pub(crate) struct Ragged<T> {
+    items: Vec<T>,
+    /// List `i` is `items[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<usize>,
+}
+
+impl<T> Default for Ragged<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+}
+
+impl<T> Ragged<T> {
+    /// Closes the list made of the items pushed since the last one; returns its index.
+    fn close(&mut self) -> usize {
+        self.ends.push(self.items.len());
+        self.ends.len() - 1
+    }
+
+    fn range(&self, list: usize) -> std::ops::Range<usize> {
+        let start = if list == 0 { 0 } else { self.ends[list - 1] };
+        start..self.ends[list]
+    }
+
+    /// List `list`.
+    pub(crate) fn get(&self, list: usize) -> &[T] {
+        &self.items[self.range(list)]
+    }
+
+    fn get_mut(&mut self, list: usize) -> &mut [T] {
+        let range = self.range(list);
+        &mut self.items[range]
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
 
 /// The French and English vectors of every task of a data set.
 #[derive(Debug, Default)]
 pub(crate) struct TaskVectors {
-    vectors: Vec<SparseVector>,
-    /// Task t's French vector is `vectors[slots[t][0]]`, its English one
-    /// `vectors[slots[t][1]]`: the same one when the label has one text for both
+    vectors: Ragged<(u32, f32)>,
+    /// Task t's French vector is `vectors.get(slots[t][0])`, its English one
+    /// `vectors.get(slots[t][1])`: the same one when the label has one text for both
     /// languages, which then stands for both.
     slots: Vec<[usize; 2]>,
 }
 
 impl TaskVectors {
-    /// The labels of every task of `data` as TF-IDF vectors. Returns them with the
-    /// number of distinct terms.
+    /// The labels of every task of `data` as TF-IDF vectors. Returns them with every
+    /// label's terms in text order, repeats kept (list `s` holds those of vector `s`,
+    /// for the role wording), and the language of the data set's one-text labels.
     ///
     /// Each term weighs its inverse document frequency over all tasks,
     /// `ln((1 + n) / (1 + df)) + 1` (the smoothed form, which never reaches 0, so a
     /// label made only of common words still has a direction), once however often the
     /// label says it; a task counts once in `df` even when both its labels have the
     /// term.
-    pub(crate) fn new(data: &DataSet, analyzer: &mut Analyzer) -> (Self, usize) {
-        let languages = label_languages(data, analyzer);
-        let mut terms: Vec<Vec<u32>> = Vec::with_capacity(2 * data.tasks.len());
+    pub(crate) fn new(data: &DataSet, analyzer: &mut Analyzer) -> (Self, Ragged<u32>, Language) {
+        // A label with one text for both languages is read in the language its words
+        // point to; its words are kept from that first reading.
+        let mut one_text_words = Ragged::default();
+        let mut one_text: Vec<Option<(usize, Language)>> = data
+            .tasks
+            .iter()
+            .map(|task| {
+                (task.label.fr == task.label.en).then(|| {
+                    let text = &task.label.fr;
+                    analyzer.words(text, &mut one_text_words.items);
+                    let list = one_text_words.close();
+                    (list, analyzer.guess_words(text, one_text_words.get(list)))
+                })
+            })
+            .collect();
+        let usual = settle_unknown_languages(&mut one_text);
+        let mut ordered = Ragged::default();
         let mut slots = Vec::with_capacity(data.tasks.len());
-        for (task, language) in data.tasks.iter().zip(languages) {
-            let mut label = |text: &str, language: Language| {
-                let mut label_terms = analyzer.terms(text, language);
-                label_terms.sort_unstable();
-                label_terms.dedup();
-                terms.push(label_terms);
-                terms.len() - 1
-            };
-            slots.push(match language {
-                Some(language) => {
-                    let both = label(&task.label.fr, language);
-                    [both, both]
+        let mut words = Vec::new();
+        for (task, one_text) in data.tasks.iter().zip(one_text) {
+            match one_text {
+                Some((list, language)) => {
+                    let words = one_text_words.get(list);
+                    analyzer.terms_of_words(words, language, &mut ordered.items);
+                    slots.push([ordered.close(); 2]);
                 }
-                None => [
-                    label(&task.label.fr, Language::French),
-                    label(&task.label.en, Language::English),
-                ],
-            });
+                None => {
+                    let mut label = |text: &str, language| {
+                        words.clear();
+                        analyzer.words(text, &mut words);
+                        analyzer.terms_of_words(&words, language, &mut ordered.items);
+                        ordered.close()
+                    };
+                    let french = label(&task.label.fr, Language::French);
+                    slots.push([french, label(&task.label.en, Language::English)]);
+                }
+            }
         }
-        let vocabulary = analyzer.vocabulary();
-        let mut df = vec![0u32; vocabulary];
+        // Each label's distinct terms, sorted: its vector's terms.
+        let mut vectors = Ragged::default();
+        let mut distinct = Vec::new();
+        for list in 0..ordered.len() {
+            distinct.clear();
+            distinct.extend_from_slice(ordered.get(list));
+            distinct.sort_unstable();
+            distinct.dedup();
+            vectors
+                .items
+                .extend(distinct.iter().map(|&term| (term, 0f32)));
+            vectors.close();
+        }
+        let mut df = vec![0u32; analyzer.vocabulary()];
         for &[french, english] in &slots {
-            for &term in &terms[french] {
+            let french_terms = vectors.get(french);
+            for &(term, _) in french_terms {
                 df[term as usize] += 1;
             }
             if english != french {
-                for &term in &terms[english] {
-                    if terms[french].binary_search(&term).is_err() {
+                for &(term, _) in vectors.get(english) {
+                    if french_terms
+                        .binary_search_by_key(&term, |&(t, _)| t)
+                        .is_err()
+                    {
                         df[term as usize] += 1;
                     }
                 }
@@ -67,21 +145,25 @@ impl TaskVectors {
             .iter()
             .map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
             .collect();
-        let vectors = terms
-            .into_iter()
-            .map(|label| {
-                let mut vector: SparseVector =
-                    label.into_iter().map(|t| (t, idf[t as usize])).collect();
-                normalise(&mut vector);
-                vector
-            })
-            .collect();
-        (Self { vectors, slots }, vocabulary)
+        for list in 0..vectors.len() {
+            let vector = vectors.get_mut(list);
+            for (term, weight) in vector.iter_mut() {
+                *weight = idf[*term as usize];
+            }
+            normalise(vector);
+        }
+        (Self { vectors, slots }, ordered, usual)
     }
 
     /// The French and English vectors of `task`.
     pub(crate) fn of(&self, task: TaskIdx) -> [&SparseVector; 2] {
-        self.slots[task].map(|slot| &self.vectors[slot])
+        self.slots[task].map(|slot| self.vectors.get(slot))
+    }
+
+    /// Which vectors (and ordered terms) are `task`'s French and English ones: the
+    /// same one for a label with one text.
+    pub(crate) fn slots(&self, task: TaskIdx) -> [usize; 2] {
+        self.slots[task]
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -89,30 +171,29 @@ impl TaskVectors {
     }
 }
 
-/// For each task, the language its one text is read in (`None`: a label in each
-/// language). A one-text label whose own words do not tell (no stop word, no accent:
-/// "Weekly newsletter writing") is read in the language most of the data set's other
-/// one-text labels are in; only when that is a tie too does it get both languages'
-/// stems.
-fn label_languages(data: &DataSet, analyzer: &mut Analyzer) -> Vec<Option<Language>> {
-    let mut guessed: Vec<Option<Language>> = data
-        .tasks
-        .iter()
-        .map(|task| (task.label.fr == task.label.en).then(|| analyzer.guess(&task.label.fr)))
-        .collect();
-    let count = |language| guessed.iter().filter(|&&g| g == Some(language)).count();
-    let (french, english) = (count(Language::French), count(Language::English));
-    let usual = match french.cmp(&english) {
+/// A one-text label whose own words do not tell its language (no stop word, no
+/// accent: "Weekly newsletter writing") is read in the language most of the data
+/// set's other one-text labels are in; only when that is a tie too does it keep both
+/// languages' stems. Returns that usual language.
+fn settle_unknown_languages(one_text: &mut [Option<(usize, Language)>]) -> Language {
+    let count = |language| {
+        one_text
+            .iter()
+            .flatten()
+            .filter(|(_, l)| *l == language)
+            .count()
+    };
+    let usual = match count(Language::French).cmp(&count(Language::English)) {
         std::cmp::Ordering::Greater => Language::French,
         std::cmp::Ordering::Less => Language::English,
         std::cmp::Ordering::Equal => Language::Unknown,
     };
-    for language in guessed.iter_mut().flatten() {
+    for (_, language) in one_text.iter_mut().flatten() {
         if *language == Language::Unknown {
             *language = usual;
         }
     }
-    guessed
+    usual
 }
 
 /// Scales `vector` to L2 norm 1 (an empty vector stays empty).
@@ -175,7 +256,7 @@ mod tests {
     #[test]
     fn postings_list_each_term_in_document_order() {
         let documents = [vec![(1, 0.6), (3, 0.8)], vec![(3, 1.0)], vec![]];
-        let postings = Postings::new(documents.iter());
+        let postings = Postings::new(documents.iter().map(Vec::as_slice));
         assert_eq!(postings.of(3), [(3, 0, 0.8), (3, 1, 1.0)]);
         assert_eq!(postings.of(1), [(1, 0, 0.6)]);
         assert!(postings.of(2).is_empty() && postings.of(9).is_empty());
