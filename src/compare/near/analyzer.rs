@@ -99,6 +99,7 @@ impl Analyzer {
     /// The language `text` is most likely in: the one more of its words are stop words
     /// of, an accented letter counting for French; `Unknown` on a tie (often: no stop
     /// word at all, as in "Weekly newsletter writing").
+    #[cfg(test)]
     pub(crate) fn guess(&mut self, text: &str) -> Language {
         let mut words = Vec::new();
         self.words(text, &mut words);

@@ -27,16 +27,21 @@ pub(crate) struct Limits {
     pub budget: usize,
     /// Candidates kept per task, at most (its best ones).
     pub per_task: usize,
+    /// Past the budget, tasks scored in full per task searched from, at most (those
+    /// with the best partial sums).
+    pub scored: usize,
 }
 
 impl Limits {
-    /// The limits rolediff uses. A label has a handful of terms: 4,096 postings per
-    /// language lets each of them reach a thousand tasks, which covers two roles of a
-    /// thousand tasks of one field (docs/performance.md), and a task seldom has more
-    /// than a few labels worth pairing with.
+    /// The limits rolediff uses. 4,096 postings per language covers two roles of
+    /// several thousand tasks written with few words (docs/performance.md: the hardest
+    /// bench shape walks about 640 per task), the hundred-odd tasks scored in full past
+    /// it are those most likely to pair, and a task seldom has more than a few dozen
+    /// labels worth pairing with.
     pub(crate) const DEFAULT: Self = Self {
         budget: 4096,
-        per_task: 16,
+        per_task: 64,
+        scored: 128,
     };
 
     /// No limit: the exact search, for tests.
@@ -44,6 +49,7 @@ impl Limits {
     pub(crate) const NONE: Self = Self {
         budget: usize::MAX,
         per_task: usize::MAX,
+        scored: usize::MAX,
     };
 }
 
@@ -87,6 +93,20 @@ pub(crate) fn candidates(
             );
         }
         let start = found.len();
+        // Within the budget (nothing skipped) the partial sums are the scores. Past it,
+        // only the tasks with the best partial sums are scored in full.
+        let exact = bounds == [0.0; 2];
+        if !exact && reached.len() > limits.scored {
+            let partial = |doc: &u32| {
+                let [french, english] = sums[*doc as usize];
+                french.max(english)
+            };
+            reached.select_nth_unstable_by(limits.scored, |a, b| partial(b).total_cmp(&partial(a)));
+            for &doc in &reached[limits.scored..] {
+                sums[doc as usize] = [0.0; 2];
+            }
+            reached.truncate(limits.scored);
+        }
         for &doc in &reached {
             let [french, english] = sums[doc as usize];
             sums[doc as usize] = [0.0; 2];
@@ -124,18 +144,22 @@ fn walk(
     sums: &mut [[f32; 2]],
     reached: &mut Vec<u32>,
 ) -> f32 {
-    let mut lists: Vec<(f32, &[(u32, u32, f32)])> = vector
+    let mut lists: Vec<(f32, &[(u32, f32)])> = vector
         .iter()
         .map(|&(term, weight)| (weight, postings.of(term)))
         .collect();
-    lists.sort_by_key(|(_, list)| list.len());
+    // Rarest first, when the budget may bind: the rare terms say the most.
+    let total: usize = lists.iter().map(|(_, list)| list.len()).sum();
+    if total > budget {
+        lists.sort_by_key(|(_, list)| list.len());
+    }
     let (mut left, mut skipped) = (budget, 0f32);
     for (weight, list) in lists {
         let walked = list.len().min(left);
         if walked < list.len() {
             skipped += weight * weight;
         }
-        for &(_, doc, other) in &list[..walked] {
+        for &(doc, other) in &list[..walked] {
             let sum = &mut sums[doc as usize];
             if *sum == [0.0; 2] {
                 reached.push(doc);

@@ -148,6 +148,7 @@ fn the_work_budget_bounds_the_search_and_keeps_it_sound() {
     index.limits = Limits {
         budget: 1,
         per_task: 1,
+        scored: 1,
     };
     let pairs = index.pairs(&left, &right);
     assert_eq!(pairs, [(0, 297, 1.0)]);
@@ -222,6 +223,7 @@ proptest::proptest! {
         right in proptest::collection::btree_set(0usize..40, 0..25),
         budget in 1usize..20,
         per_task in 1usize..4,
+        scored in 1usize..4,
     ) {
         let tasks = labels
             .iter()
@@ -249,7 +251,7 @@ proptest::proptest! {
             &expected
         );
 
-        index.limits = Limits { budget, per_task };
+        index.limits = Limits { budget, per_task, scored };
         let bounded = index.pairs(&left, &right);
         let mut seen = (HashSet::new(), HashSet::new());
         for &(i, j, score) in &bounded {

@@ -226,26 +226,49 @@ pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 /// An inverted list: for each term, the documents that have it and its weight there.
 #[derive(Debug, Default)]
 pub(crate) struct Postings {
-    /// `(term, document, weight)` sorted by term, then document.
-    entries: Vec<(u32, u32, f32)>,
+    /// `(document, weight)` grouped by term, in document order within a term.
+    entries: Vec<(u32, f32)>,
+    /// The postings of term `t` are `entries[starts[t]..starts[t + 1]]`; terms past
+    /// the end have none.
+    starts: Vec<u32>,
 }
 
 impl Postings {
     /// The postings of `documents`, numbered in the order given.
-    pub(crate) fn new<'a>(documents: impl Iterator<Item = &'a SparseVector>) -> Self {
-        let mut entries: Vec<(u32, u32, f32)> = documents
-            .enumerate()
-            .flat_map(|(doc, vector)| vector.iter().map(move |&(t, w)| (t, doc as u32, w)))
-            .collect();
-        entries.sort_unstable_by_key(|&(term, doc, _)| (term, doc));
-        Self { entries }
+    pub(crate) fn new<'a>(documents: impl Iterator<Item = &'a SparseVector> + Clone) -> Self {
+        // Count each term's postings, then place each posting at its term's next slot.
+        let mut starts: Vec<u32> = Vec::new();
+        for document in documents.clone() {
+            for &(term, _) in document {
+                let at = term as usize + 1;
+                if at >= starts.len() {
+                    starts.resize(at + 1, 0);
+                }
+                starts[at] += 1;
+            }
+        }
+        for t in 1..starts.len() {
+            starts[t] += starts[t - 1];
+        }
+        let mut next = starts.clone();
+        let mut entries = vec![(0, 0.0); starts.last().map_or(0, |&n| n as usize)];
+        for (doc, document) in documents.enumerate() {
+            for &(term, weight) in document {
+                let at = &mut next[term as usize];
+                entries[*at as usize] = (doc as u32, weight);
+                *at += 1;
+            }
+        }
+        Self { entries, starts }
     }
 
     /// The documents that have `term`, in document order.
-    pub(crate) fn of(&self, term: u32) -> &[(u32, u32, f32)] {
-        let start = self.entries.partition_point(|e| e.0 < term);
-        let end = start + self.entries[start..].partition_point(|e| e.0 == term);
-        &self.entries[start..end]
+    pub(crate) fn of(&self, term: u32) -> &[(u32, f32)] {
+        let t = term as usize;
+        match (self.starts.get(t), self.starts.get(t + 1)) {
+            (Some(&start), Some(&end)) => &self.entries[start as usize..end as usize],
+            _ => &[],
+        }
     }
 }
 
@@ -257,8 +280,8 @@ mod tests {
     fn postings_list_each_term_in_document_order() {
         let documents = [vec![(1, 0.6), (3, 0.8)], vec![(3, 1.0)], vec![]];
         let postings = Postings::new(documents.iter().map(Vec::as_slice));
-        assert_eq!(postings.of(3), [(3, 0, 0.8), (3, 1, 1.0)]);
-        assert_eq!(postings.of(1), [(1, 0, 0.6)]);
+        assert_eq!(postings.of(3), [(0, 0.8), (1, 1.0)]);
+        assert_eq!(postings.of(1), [(0, 0.6)]);
         assert!(postings.of(2).is_empty() && postings.of(9).is_empty());
     }
 
