@@ -20,6 +20,7 @@ use near::Neighbours;
 pub use near::{NEAR_THRESHOLD, NearIndex};
 pub use rows::{Marker, Row, rows};
 use wording::Wording;
+pub use wording::{Ranked, ranking_score};
 
 use crate::model::{DataSet, RoleIdx, TaskIdx, ThemeIdx};
 
@@ -392,33 +393,6 @@ impl<'d> Comparator<'d> {
             right_axis: facts.mean_axis(right_tasks, right_kept),
             themes,
         }
-    }
-}
-
-/// One role of a ranking: its comparison with the role ranked, and how alike the two
-/// roles' wording is.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ranked {
-    /// The comparison without a filter (or under the ranking's filter).
-    pub comparison: Comparison,
-    /// The role-level text similarity of the two roles, in `0..=1`: the cosine of
-    /// their whole texts (names, aliases, every task label) as TF-IDF vectors of stems,
-    /// pairs of stems and pieces of stems (docs/compare.md). `None` under a filter.
-    pub wording: Option<f64>,
-    /// What the ranking sorts by: [`ranking_score`] of the task similarity and the
-    /// wording.
-    pub score: f64,
-}
-
-/// The score a ranking sorts by: the mean of the task similarity (what the roles
-/// share and nearly share, [`similarity`]) and the wording similarity; the task
-/// similarity alone when there is no wording. Shared tasks are statements that two
-/// roles do the same thing, and wording is evidence that they are about the same
-/// things: each counts for half.
-pub fn ranking_score(tasks: f64, wording: Option<f64>) -> f64 {
-    match wording {
-        Some(wording) => (tasks + wording) / 2.0,
-        None => tasks,
     }
 }
 
