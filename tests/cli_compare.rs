@@ -352,8 +352,12 @@ fn similar_ranks_the_other_roles() {
     assert_eq!(
         json,
         json!([
-            {"id": "maker", "name": "Maker", "similarity": 0.25, "similarity_agreed": 0.333, "shared": 1, "near": 0, "axis": 0.45},
-            {"id": "mixed", "name": "Mixed", "similarity": 0.0, "similarity_agreed": 0.0, "shared": 0, "near": 0, "axis": 0.15},
+            {"id": "maker", "name": "Maker", "similarity": 0.252, "tasks": 0.25,
+             "tasks_agreed": 0.333, "wording": 0.254, "shared": 1, "near": 0, "axis": 0.45},
+            // Nothing in common but a few letter pieces ("ent" of "content" and of
+            // "complaints"): not quite nothing.
+            {"id": "mixed", "name": "Mixed", "similarity": 0.002, "tasks": 0.0,
+             "tasks_agreed": 0.0, "wording": 0.004, "shared": 0, "near": 0, "axis": 0.15},
         ])
     );
     let top = json_of(rolediff().args([
@@ -368,9 +372,9 @@ fn similar_ranks_the_other_roles() {
             "\
 Roles most similar to Lead (lead)
 
-SIMILARITY  SHARED  NEAR  AXIS  ID     NAME
-       25%       1     0  0.45  maker  Maker
-        0%       0     0  0.15  mixed  Mixed
+SIMILARITY   TASKS  WORDING  SHARED  NEAR  AXIS  ID     NAME
+       25%  25–33%      25%       1     0  0.45  maker  Maker
+        0%      0%       0%       0     0  0.15  mixed  Mixed
 ",
         );
 }
@@ -428,6 +432,11 @@ fn bundled_compare_agrees_with_show() {
         .iter()
         .find(|e| e["id"] == b)
         .unwrap();
-    assert_eq!(b_entry["similarity"], json["similarity"]);
+    // `tasks` is the similarity `compare` gives; `similarity` adds the wording.
+    assert_eq!(b_entry["tasks"], json["similarity"]);
+    let wording = b_entry["wording"].as_f64().unwrap();
+    let tasks = json["similarity"].as_f64().unwrap();
+    let similarity = b_entry["similarity"].as_f64().unwrap();
+    assert!((similarity - (tasks + wording) / 2.0).abs() <= 0.001);
     assert_eq!(b_entry["shared"].as_u64().unwrap() as usize, shared.len());
 }

@@ -10,19 +10,21 @@ mod matrix;
 mod near;
 mod position;
 mod rows;
-mod stem_table;
 #[cfg(test)]
 pub(crate) mod test_data;
 pub mod textnorm;
+mod wording;
 mod words;
 
 use facts::TaskFacts;
 pub use filter::Filter;
 pub use matrix::{MAX_MATRIX_ROLES, Matrix};
+use near::Neighbours;
 pub use near::{NEAR_THRESHOLD, NearIndex};
-use near::{NOT_THERE, Neighbours, PairScratch};
 pub use position::{AxisPosition, SourceAxis, axis_position};
 pub use rows::{Marker, Row, RowCounts, rows};
+use wording::Wording;
+pub use wording::{Ranked, ranking_score};
 
 use crate::model::{DataSet, RoleIdx, TaskIdx, ThemeIdx};
 
@@ -141,6 +143,8 @@ pub struct Comparator<'d> {
     /// Per role, its tasks' indices in role order.
     role_tasks: Vec<Vec<u32>>,
     facts: TaskFacts,
+    /// The wording of every role, read on the first ranking.
+    wording: std::sync::OnceLock<Wording>,
 }
 
 impl<'d> Comparator<'d> {
@@ -156,6 +160,7 @@ impl<'d> Comparator<'d> {
                 .map(|role| role.tasks.iter().map(|t| t.task as u32).collect())
                 .collect(),
             folded_labels: std::sync::OnceLock::new(),
+            wording: std::sync::OnceLock::new(),
             by_task: data
                 .roles
                 .iter()
@@ -197,9 +202,12 @@ impl<'d> Comparator<'d> {
         self.compare_kept(left, &left_kept, None, right, filter, &query, &mut scratch)
     }
 
-    /// `role` compared with every other role, most similar first (then more shared
-    /// tasks first, then data order, so the ranking is stable).
-    pub fn rank(&self, role: RoleIdx, filter: &Filter) -> Vec<Comparison> {
+    /// `role` compared with every other role, most alike first: by [`Ranked::score`],
+    /// then by the task similarity, then by more shared tasks, then in data order.
+    ///
+    /// Without a filter each role's wording counts (see [`Ranked`]); under a filter
+    /// only the tasks that pass do, so the ranking is by the task similarity alone.
+    pub fn rank(&self, role: RoleIdx, filter: &Filter) -> Vec<Ranked> {
         let query = textnorm::fold(filter.query.trim());
         let kept = self.kept(role, filter, &query);
         // The left role is the same in every comparison: the tasks its tasks could pair
@@ -214,11 +222,16 @@ impl<'d> Comparator<'d> {
             neighbours: self.near.neighbours(&kept_tasks),
             left_index,
         };
+        let wording = filter.is_empty().then(|| {
+            self.wording
+                .get_or_init(|| Wording::new(self.data, &self.near))
+                .against_all(role)
+        });
         let mut scratch = Scratch::default();
-        let ranked: Vec<Comparison> = (0..self.data.roles.len())
+        let mut ranked: Vec<Ranked> = (0..self.data.roles.len())
             .filter(|&other| other != role)
             .map(|other| {
-                self.compare_kept(
+                let comparison = self.compare_kept(
                     role,
                     &kept,
                     Some(&ranking),
@@ -226,22 +239,29 @@ impl<'d> Comparator<'d> {
                     filter,
                     &query,
                     &mut scratch,
-                )
+                );
+                let wording = wording.as_ref().map(|w| w[other]);
+                Ranked {
+                    score: ranking_score(comparison.similarity, wording),
+                    wording,
+                    comparison,
+                }
             })
             .collect();
-        // Sorting small keys, then moving each comparison once, is cheaper than sorting
-        // thousands of comparisons. `right` differs between them: the order is total.
-        let mut order: Vec<(f64, usize, RoleIdx, usize)> = ranked
-            .iter()
-            .enumerate()
-            .map(|(index, c)| (c.similarity.unwrap_or(-1.0), c.shared.len(), c.right, index))
-            .collect();
-        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        let mut slots: Vec<Option<Comparison>> = ranked.into_iter().map(Some).collect();
-        order
-            .into_iter()
-            .filter_map(|(_, _, _, index)| slots[index].take())
-            .collect()
+        // `right` differs between them: the order is total.
+        ranked.sort_by(|a, b| {
+            let (x, y) = (&a.comparison, &b.comparison);
+            b.score
+                .total_cmp(&a.score)
+                .then(
+                    y.similarity
+                        .unwrap_or(-1.0)
+                        .total_cmp(&x.similarity.unwrap_or(-1.0)),
+                )
+                .then(y.shared.len().cmp(&x.shared.len()))
+                .then(x.right.cmp(&y.right))
+        });
+        ranked
     }
 
     /// Indices of the tasks of `role` that pass the filter (`query` already folded).
@@ -297,7 +317,6 @@ impl<'d> Comparator<'d> {
             position,
             right_kept,
             right_only_tasks,
-            pairs: pair_scratch,
         } = scratch;
         self.kept_into(right, filter, query, right_kept);
         let right_kept: &[usize] = right_kept;
@@ -370,20 +389,19 @@ impl<'d> Comparator<'d> {
         let pairs = match ranking {
             Some(Ranking { neighbours, .. }) => {
                 // Position in `left_kept` → index in `left_only`.
-                refill(position, left_kept.len(), NOT_THERE);
+                position.clear();
                 let mut next = 0;
-                for (p, &i) in left_kept.iter().enumerate() {
-                    if partner[i] == NOT_THERE {
-                        position[p] = next;
+                position.extend(left_kept.iter().map(|&i| {
+                    (partner[i] == NOT_THERE).then(|| {
                         next += 1;
-                    }
-                }
-                self.near.pairs_prepared(
+                        next - 1
+                    })
+                }));
+                self.near.pairs_with_neighbours(
                     neighbours,
                     position,
                     left_only.len(),
                     right_only_tasks,
-                    pair_scratch,
                 )
             }
             None => {
@@ -476,14 +494,16 @@ struct Scratch {
     partner: Vec<u32>,
     /// Right tasks the left role shares.
     right_matched: Vec<bool>,
-    /// Position in the left role's kept tasks → index in its only-tasks.
-    position: Vec<u32>,
+    /// Position in the left role's kept tasks → index in its only-tasks, if only-left.
+    position: Vec<Option<usize>>,
     /// The right role's tasks that pass the filter.
     right_kept: Vec<usize>,
     /// The right role's only-tasks, as tasks.
     right_only_tasks: Vec<TaskIdx>,
-    pairs: PairScratch,
 }
+
+/// In a map from task to position, a task that is not in the list.
+const NOT_THERE: u32 = u32::MAX;
 
 /// `len` copies of `value` in `vec`, keeping its allocation.
 fn refill<T: Copy>(vec: &mut Vec<T>, len: usize, value: T) {

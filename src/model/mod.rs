@@ -7,7 +7,6 @@
 mod aliases;
 mod bundled;
 mod ids;
-pub(crate) use ids::IdIndex;
 mod load;
 mod names;
 mod schema;

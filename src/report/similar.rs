@@ -2,37 +2,45 @@
 
 use serde::Serialize;
 
-use crate::compare::{Comparison, Filter, axis_position};
+use crate::compare::{Filter, Ranked, axis_position};
 use crate::lang::Lang;
 use crate::model::DataSet;
-use crate::report::{axis_text, percent_text, round_axis, to_json};
+use crate::report::compare::percent;
+use crate::report::{axis_text, round_axis, similarity_range, to_json};
 use crate::text::{fit, sanitize, width};
 
 #[derive(Serialize)]
 struct SimilarJson<'a> {
     id: &'a str,
     name: &'a str,
-    similarity: Option<f64>,
-    similarity_agreed: Option<f64>,
+    similarity: f64,
+    tasks: Option<f64>,
+    tasks_agreed: Option<f64>,
+    wording: Option<f64>,
     shared: usize,
     near: usize,
     axis: Option<f64>,
 }
 
-/// `[{"id","name","similarity","similarity_agreed","shared","near","axis"}]`, one entry
-/// per comparison in the order given (the ranking of
-/// [`crate::compare::Comparator::rank`]); each entry is the comparison's right role,
-/// `axis` being that role's place under the filter.
-pub fn similar_json(data: &DataSet, ranked: &[Comparison], filter: &Filter, lang: Lang) -> String {
+/// `[{"id","name","similarity","tasks","tasks_agreed","wording","shared","near","axis"}]`,
+/// one entry per role in the order given (the ranking of
+/// [`crate::compare::Comparator::rank`]); each entry is the comparison's right role:
+/// `similarity` is what the ranking sorts by, `tasks` and `tasks_agreed` the
+/// similarities `compare` gives, `wording` the role-level text similarity, and `axis`
+/// that role's place under the filter.
+pub fn similar_json(data: &DataSet, ranked: &[Ranked], filter: &Filter, lang: Lang) -> String {
     let entries: Vec<SimilarJson> = ranked
         .iter()
-        .map(|c| {
+        .map(|r| {
+            let c = &r.comparison;
             let role = &data.roles[c.right];
             SimilarJson {
                 id: &role.id,
                 name: role.name.get(lang),
-                similarity: c.similarity.map(round_axis),
-                similarity_agreed: c.similarity_agreed.map(round_axis),
+                similarity: round_axis(r.score),
+                tasks: c.similarity.map(round_axis),
+                tasks_agreed: c.similarity_agreed.map(round_axis),
+                wording: r.wording.map(round_axis),
                 shared: c.shared.len(),
                 near: c.near.len(),
                 axis: axis_position(data, c.right, filter).mean.map(round_axis),
@@ -42,23 +50,42 @@ pub fn similar_json(data: &DataSet, ranked: &[Comparison], filter: &Filter, lang
     to_json(&entries)
 }
 
-/// A title naming the role, then one aligned line per other role: similarity, shared
-/// tasks, near pairs, axis, id and name.
+/// A title naming the role, then one aligned line per other role: similarity (what
+/// the ranking sorts by), task similarity, wording similarity, shared tasks, near
+/// pairs, axis, id and name.
 pub fn similar_text(
     data: &DataSet,
     role: usize,
-    ranked: &[Comparison],
+    ranked: &[Ranked],
     filter: &Filter,
     lang: Lang,
 ) -> String {
     let (title, headers) = match lang {
         Lang::En => (
             "Roles most similar to",
-            ["SIMILARITY", "SHARED", "NEAR", "AXIS", "ID", "NAME"],
+            [
+                "SIMILARITY",
+                "TASKS",
+                "WORDING",
+                "SHARED",
+                "NEAR",
+                "AXIS",
+                "ID",
+                "NAME",
+            ],
         ),
         Lang::Fr => (
             "Rôles les plus proches de",
-            ["SIMILARITÉ", "COMMUN", "PROCHES", "AXE", "ID", "NOM"],
+            [
+                "SIMILARITÉ",
+                "TÂCHES",
+                "MOTS",
+                "COMMUN",
+                "PROCHES",
+                "AXE",
+                "ID",
+                "NOM",
+            ],
         ),
     };
     let r = &data.roles[role];
@@ -69,43 +96,60 @@ pub fn similar_text(
     );
     let id_width = ranked
         .iter()
-        .map(|c| width(&sanitize(&data.roles[c.right].id)))
-        .chain([width(headers[4])])
+        .map(|r| width(&sanitize(&data.roles[r.comparison.right].id)))
+        .chain([width(headers[6])])
         .max()
         .unwrap_or(2)
         .min(40);
-    let numbers = |cells: [&str; 4]| -> String {
-        cells
+    let rows: Vec<([String; 6], String, String)> = ranked
+        .iter()
+        .map(|r| {
+            let c = &r.comparison;
+            let other = &data.roles[c.right];
+            (
+                [
+                    format!("{}%", percent(r.score)),
+                    similarity_range(c.similarity, c.similarity_agreed),
+                    r.wording
+                        .map_or("–".to_string(), |w| format!("{}%", percent(w))),
+                    c.shared.len().to_string(),
+                    c.near.len().to_string(),
+                    axis_text(axis_position(data, c.right, filter).mean),
+                ],
+                sanitize(&other.id).into_owned(),
+                sanitize(other.name.get(lang)).into_owned(),
+            )
+        })
+        .collect();
+    // Each number column as wide as its header or its widest figure (`25–33%`).
+    let widths: Vec<usize> = (0..6)
+        .map(|i| {
+            rows.iter()
+                .map(|(cells, _, _)| width(&cells[i]))
+                .chain([width(headers[i])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: [&str; 6], id: &str, name: &str| -> String {
+        let numbers: Vec<String> = cells
             .iter()
-            .zip(&headers)
-            .map(|(cell, header)| {
-                let w = width(header);
-                format!("{}{cell}", " ".repeat(w.saturating_sub(width(cell))))
-            })
-            .collect::<Vec<_>>()
-            .join("  ")
-    };
-    let line = |cells: [&str; 4], id: &str, name: &str| -> String {
-        let text = format!("{}  {}  {name}", numbers(cells), fit(id, id_width));
+            .zip(&widths)
+            .map(|(cell, w)| format!("{}{cell}", " ".repeat(w.saturating_sub(width(cell)))))
+            .collect();
+        let text = format!("{}  {}  {name}", numbers.join("  "), fit(id, id_width));
         format!("{}\n", text.trim_end())
     };
     out.push_str(&line(
-        [headers[0], headers[1], headers[2], headers[3]],
-        headers[4],
-        headers[5],
+        [
+            headers[0], headers[1], headers[2], headers[3], headers[4], headers[5],
+        ],
+        headers[6],
+        headers[7],
     ));
-    for c in ranked {
-        let other = &data.roles[c.right];
-        out.push_str(&line(
-            [
-                &percent_text(c.similarity),
-                &c.shared.len().to_string(),
-                &c.near.len().to_string(),
-                &axis_text(axis_position(data, c.right, filter).mean),
-            ],
-            &sanitize(&other.id),
-            &sanitize(other.name.get(lang)),
-        ));
+    for (cells, id, name) in &rows {
+        let cells: [&str; 6] = std::array::from_fn(|i| cells[i].as_str());
+        out.push_str(&line(cells, id, name));
     }
     out
 }

@@ -1,0 +1,303 @@
+//! The wording two roles have in common: a role-level text similarity.
+//!
+//! Shared tasks and near pairs say that two roles do the same things. Free-text
+//! catalogues (one task per sentence of a description) seldom have either, yet their
+//! words still tell which roles are alike. So each role is also read as one document —
+//! its names (both languages), aliases and every task label — and two roles score the
+//! cosine of their TF-IDF vectors, in two views averaged:
+//!
+//! - **words**: the stems of the near-pair analysis ([`crate::compare::near`]) and the
+//!   pairs of consecutive stems ("social media", "media manag"), which carry what two
+//!   words mean together;
+//! - **characters**: the 3- to 5-letter pieces of each stem, with its start and end
+//!   marked (` org`, `organ`, `is `…), so that derived words meet
+//!   ("organis" / "organiz", "metallurg" / "metallurgi") where stemming leaves them apart.
+//!
+//! Term frequencies are saturated (BM25: `tf·(k+1) / (tf + k·(1 − b + b·len/avg))`,
+//! `k = 1.2`, `b = 0.75`), so a word a long description repeats does not drown the rest
+//! and long documents are not favoured, and weighted by the smoothed inverse document
+//! frequency over all roles, `ln((1 + n) / (1 + df)) + 1`. The role's `summary` is not
+//! read: it is free commentary about the role, and some catalogues put codes there.
+//!
+//! Figures and how they were taken: docs/real-data.md.
+
+use std::collections::HashMap;
+
+use crate::compare::Comparison;
+use crate::compare::near::{Language, NearIndex};
+use crate::model::{DataSet, RoleIdx};
+
+/// One role of a ranking: its comparison with the role ranked, and how alike the two
+/// roles' wording is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    /// The comparison without a filter (or under the ranking's filter).
+    pub comparison: Comparison,
+    /// The role-level text similarity of the two roles, in `0..=1`: the cosine of
+    /// their whole texts (names, aliases, every task label) as TF-IDF vectors of stems,
+    /// pairs of stems and pieces of stems (docs/compare.md). `None` under a filter.
+    pub wording: Option<f64>,
+    /// What the ranking sorts by: [`ranking_score`] of the task similarity and the
+    /// wording.
+    pub score: f64,
+}
+
+/// The score a ranking sorts by: the mean of the task similarity (what the roles
+/// share and nearly share, [`crate::compare::similarity`]) and the wording similarity; the task
+/// similarity alone when there is no wording. Shared tasks are statements that two
+/// roles do the same thing, and wording is evidence that they are about the same
+/// things: each counts for half. Nothing compared (no task kept) counts as nothing
+/// shared.
+pub fn ranking_score(tasks: Option<f64>, wording: Option<f64>) -> f64 {
+    let tasks = tasks.unwrap_or(0.0);
+    match wording {
+        Some(wording) => (tasks + wording) / 2.0,
+        None => tasks,
+    }
+}
+
+/// Term frequency saturation and length normalisation (BM25's usual values).
+const K: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// Character pieces of a stem: 3 to 5 letters.
+const PIECES: std::ops::RangeInclusive<usize> = 4..=5;
+
+/// Sparse vector, unsorted: `(feature, weight)`, each feature once.
+type Vector = Vec<(u32, f32)>;
+
+/// The wording vectors of every role of a data set.
+#[derive(Debug)]
+pub(crate) struct Wording {
+    /// Per role, its words view and its characters view, each of L2 norm 1 (or empty).
+    roles: Vec<[Vector; 2]>,
+    /// Number of features of each view.
+    features: [usize; 2],
+}
+
+impl Wording {
+    /// Reads every role of `data` (names, aliases, task labels) with the analysis kept
+    /// by `near`.
+    pub(crate) fn new(data: &DataSet, near: &NearIndex) -> Self {
+        let mut reading = near.reading();
+        let reading = &mut *reading;
+        let mut features = Features::default();
+        let mut counts = [Counter::default(), Counter::default()];
+        let mut roles: Vec<[Vector; 2]> = Vec::with_capacity(data.roles.len());
+        let (mut words, mut terms) = (Vec::new(), Vec::new());
+        for role in &data.roles {
+            let mut add = |terms: &[u32], features: &mut Features| {
+                for &term in terms {
+                    counts[0].add(features.stem(term), 1.0);
+                }
+                for pair in terms.windows(2) {
+                    counts[0].add(features.pair(pair[0], pair[1]), 1.0);
+                }
+            };
+            let one_name = role.name.fr == role.name.en;
+            let names = [&role.name.fr, &role.name.en];
+            let names = names.into_iter().take(if one_name { 1 } else { 2 });
+            for text in names.chain(&role.aliases) {
+                words.clear();
+                reading.analyzer.words(text, &mut words);
+                let language = match reading.analyzer.guess_words(text, &words) {
+                    Language::Unknown => reading.usual,
+                    known => known,
+                };
+                terms.clear();
+                reading
+                    .analyzer
+                    .terms_of_words(&words, language, &mut terms);
+                add(&terms, &mut features);
+            }
+            for role_task in &role.tasks {
+                let [french, english] = near.label_slots(role_task.task);
+                add(reading.ordered.get(french), &mut features);
+                if english != french {
+                    add(reading.ordered.get(english), &mut features);
+                }
+            }
+            // The pieces of every stem, counted as often as the stem.
+            let words = counts[0].take();
+            for &(feature, count) in &words {
+                if let Some(term) = features.term_of(feature) {
+                    for &piece in features.pieces(term, reading.analyzer.term_name(term)) {
+                        counts[1].add(piece, count);
+                    }
+                }
+            }
+            roles.push([words, counts[1].take()]);
+        }
+        let sizes = [features.words.len(), features.piece_ids.len()];
+        weigh(&mut roles, sizes);
+        Self {
+            roles,
+            features: sizes,
+        }
+    }
+
+    /// The wording similarity of `role` with every role of the data set (itself
+    /// included), in `0..=1`: the mean of the two views' cosines.
+    pub(crate) fn against_all(&self, role: RoleIdx) -> Vec<f64> {
+        let mut scores = vec![0f64; self.roles.len()];
+        for view in 0..2 {
+            // The role's vector laid out densely, so that each other role's vector is
+            // read once, without merging.
+            let mut query = vec![0f32; self.features[view]];
+            for &(feature, weight) in &self.roles[role][view] {
+                query[feature as usize] = weight;
+            }
+            for (score, other) in scores.iter_mut().zip(&self.roles) {
+                let dot: f32 = other[view]
+                    .iter()
+                    .map(|&(feature, weight)| weight * query[feature as usize])
+                    .sum();
+                *score += f64::from(dot) / 2.0;
+            }
+        }
+        scores.into_iter().map(|s| s.clamp(0.0, 1.0)).collect()
+    }
+}
+
+/// Counts of features in one role, in a dense array reused from role to role.
+#[derive(Debug, Default)]
+struct Counter {
+    counts: Vec<f32>,
+    seen: Vec<u32>,
+}
+
+impl Counter {
+    fn add(&mut self, feature: u32, count: f32) {
+        let at = feature as usize;
+        if at >= self.counts.len() {
+            self.counts.resize(at + 1, 0.0);
+        }
+        if self.counts[at] == 0.0 {
+            self.seen.push(feature);
+        }
+        self.counts[at] += count;
+    }
+
+    /// The counts so far, as a vector; the counter is left empty.
+    fn take(&mut self) -> Vector {
+        let vector = self
+            .seen
+            .iter()
+            .map(|&feature| (feature, self.counts[feature as usize]))
+            .collect();
+        for &feature in &self.seen {
+            self.counts[feature as usize] = 0.0;
+        }
+        self.seen.clear();
+        vector
+    }
+}
+
+/// What each feature id stands for.
+#[derive(Debug)]
+enum Feature {
+    Stem(u32),
+    Pair,
+}
+
+/// Feature ids of the two views. Words: each stem and each pair of consecutive stems
+/// an id; characters: each distinct piece an id.
+#[derive(Debug, Default)]
+struct Features {
+    /// Word feature id → what it is.
+    words: Vec<Feature>,
+    /// Term id → its word feature id.
+    stems: Vec<Option<u32>>,
+    /// Pair of term ids → its word feature id.
+    pairs: HashMap<(u32, u32), u32, foldhash::fast::RandomState>,
+    /// Piece (its characters, 21 bits each) → its piece id.
+    piece_ids: HashMap<u128, u32, foldhash::fast::RandomState>,
+    /// Term id → its pieces' ids, found on first need.
+    pieces_of: Vec<Option<Vec<u32>>>,
+}
+
+impl Features {
+    fn stem(&mut self, term: u32) -> u32 {
+        let at = term as usize;
+        if at >= self.stems.len() {
+            self.stems.resize(at + 1, None);
+        }
+        *self.stems[at].get_or_insert_with(|| {
+            self.words.push(Feature::Stem(term));
+            self.words.len() as u32 - 1
+        })
+    }
+
+    fn pair(&mut self, a: u32, b: u32) -> u32 {
+        let next = self.words.len() as u32;
+        let id = *self.pairs.entry((a, b)).or_insert(next);
+        if id == next {
+            self.words.push(Feature::Pair);
+        }
+        id
+    }
+
+    /// The term a word feature stands for, if it is a stem (not a pair).
+    fn term_of(&self, feature: u32) -> Option<u32> {
+        match self.words[feature as usize] {
+            Feature::Stem(term) => Some(term),
+            Feature::Pair => None,
+        }
+    }
+
+    /// The ids of the pieces of stem `term` named `name`: its 3- to 5-letter windows,
+    /// with a space marking its start and end.
+    fn pieces(&mut self, term: u32, name: &str) -> &[u32] {
+        let at = term as usize;
+        if at >= self.pieces_of.len() {
+            self.pieces_of.resize(at + 1, None);
+        }
+        let piece_ids = &mut self.piece_ids;
+        self.pieces_of[at].get_or_insert_with(|| {
+            let marked: Vec<char> = std::iter::once(' ')
+                .chain(name.chars())
+                .chain(std::iter::once(' '))
+                .collect();
+            let mut ids = Vec::new();
+            for n in PIECES {
+                for window in marked.windows(n) {
+                    let piece = window
+                        .iter()
+                        .fold(0u128, |key, &c| key << 21 | u128::from(u32::from(c)));
+                    let next = piece_ids.len() as u32;
+                    ids.push(*piece_ids.entry(piece).or_insert(next));
+                }
+            }
+            ids
+        })
+    }
+}
+
+/// Turns counts into BM25-saturated, IDF-weighted, L2-normalised vectors, in place.
+/// `sizes` are the numbers of features of the two views.
+fn weigh(roles: &mut [[Vector; 2]], sizes: [usize; 2]) {
+    let n = roles.len() as f32;
+    for (view, &size) in sizes.iter().enumerate() {
+        let mut df = vec![0f32; size];
+        let mut total = 0f32;
+        for role in roles.iter() {
+            for &(feature, count) in &role[view] {
+                df[feature as usize] += 1.0;
+                total += count;
+            }
+        }
+        let idf: Vec<f32> = df
+            .into_iter()
+            .map(|df| ((1.0 + n) / (1.0 + df)).ln() + 1.0)
+            .collect();
+        let average = (total / n).max(1.0);
+        for role in roles.iter_mut() {
+            let length: f32 = role[view].iter().map(|&(_, count)| count).sum();
+            let saturation = K * (1.0 - B + B * length / average);
+            for (feature, weight) in &mut role[view] {
+                *weight = *weight * (K + 1.0) / (*weight + saturation) * idf[*feature as usize];
+            }
+            crate::compare::near::normalise(&mut role[view]);
+        }
+    }
+}
