@@ -120,9 +120,58 @@ pub fn fit(text: &str, columns: usize) -> String {
     format!("{cut}{}", " ".repeat(pad))
 }
 
+/// `text` in lines of at most `columns` columns, broken between words; a word wider
+/// than a line is broken inside, between characters. Nothing is lost: the lines hold
+/// every character of `text` but the spaces they were broken at. One empty line for
+/// an empty text.
+pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let needed = if line.is_empty() { 0 } else { 1 } + width(word);
+        if width(&line) + needed <= columns {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // The word alone on new lines, cut between characters when it is too wide.
+        for c in word.chars() {
+            let mut longer = line.clone();
+            longer.push(c);
+            if width(&longer) > columns && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    lines.push(line);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_breaks_between_words_and_loses_nothing() {
+        assert_eq!(
+            wrap("Define the digital strategy", 12),
+            ["Define the", "digital", "strategy"]
+        );
+        assert_eq!(wrap("short", 12), ["short"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("日本語テキスト", 5), ["日本", "語テ", "キス", "ト"]);
+        for line in wrap("a bb ccc dddd eeeee ffffff", 5) {
+            assert!(width(&line) <= 5, "{line}");
+        }
+    }
 
     #[test]
     fn sanitize_neutralises_escapes_and_hidden_characters() {

@@ -46,16 +46,17 @@ Similarity: 25–33% (25% over every task its sources state, 33% over the tasks 
 = 1 shared   < 1 lead only   > 2 maker only   ~ 0 near   ^ 0 split   ! 1 contested
 Axis (0 = execution, 1 = strategy), without contested tasks: lead 0.80 (sources 0.70–0.80), maker 0.45 (sources 0.20–0.50)
 
-Strategy
- Set the strategy                                <
+Strategy  (< 1)
+ Set the strategy · 0.9 [1]       <
 
-Moderation
-                                                 >  Moderate conversations
+Moderation  (> 1)
+                                  >  Moderate conversations · 0.2 [1]
 
-Content
- Plan content                                    =  Plan content
-                                                 > !Write posts
+Content  (= 1  > 1)
+ Plan content · 0.7 [1,2]         =  Plan content · 0.7 [2]
+                                  > !Write posts · 0.3 [2]
 
+Sources: [1] alpha  [2] beta
 = both  < left only  > right only  ~ near: nearly the same task
 ^ split: one subject, one side decides, the other carries out
 ! a source contests the task (similarity and axis also given without it)
@@ -75,7 +76,7 @@ fn compare_text_has_no_colour_in_a_pipe_even_without_no_color() {
         .assert()
         .success()
         .stdout(predicate::str::contains('\u{1b}').not())
-        .stdout(predicate::str::contains("=  Plan content"));
+        .stdout(predicate::str::contains("=  Plan content · 0.7 [2]"));
 }
 
 #[test]
@@ -90,12 +91,17 @@ fn compare_markdown_is_a_table() {
 - \\^ split: one subject, one side decides, the other carries out
 - \\! a source contests the task (similarity and axis also given without it)
 
-| Theme | Lead | | Maker |
-| --- | --- | :-: | --- |
-| Strategy | Set the strategy | `<` |  |
-| Moderation |  | `>` | Moderate conversations |
-| Content | Plan content | `=` | Plan content |
-|  |  | `>` | **!** Write posts |
+| Theme | Lead | Axis | | Maker | Axis |
+| --- | --- | --: | :-: | --- | --: |
+| Strategy (\\< 1) | Set the strategy \\[1\\] | 0.9 | `<` |  |  |
+| Moderation (\\> 1) |  |  | `>` | Moderate conversations \\[1\\] | 0.2 |
+| Content (= 1  \\> 1) | Plan content \\[1,2\\] | 0.7 | `=` | Plan content \\[2\\] | 0.7 |
+|  |  |  | `>` | **!** Write posts \\[2\\] | 0.3 |
+
+Sources:
+
+1. `alpha` Article alpha
+2. `beta` Article beta
 ";
     rolediff()
         .args([
@@ -253,7 +259,7 @@ fn compare_in_french() {
             "Exécutant (maker)  ⟷  Mixed (mixed)\nSimilarité : 25–33%",
         ))
         .stdout(predicate::str::contains(
-            " Modérer les échanges                            =  Modérer les échanges",
+            " Modérer les échanges · 0.2 [1]       =  Modérer les échanges · 0.2 [2]",
         ));
 }
 
@@ -341,7 +347,7 @@ fn near_pairs_make_free_text_descriptions_similar() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            " Animer la communauté                            ~  Faire vivre la communauté  100%",
+            " Animer la communauté · 0.4 [1]               ~  Faire vivre la communauté · 0.5 [1] · 100%",
         ))
         .stdout(predicate::str::contains("~ 2 near"));
 }

@@ -50,6 +50,16 @@ pub struct Cli {
     #[arg(long, global = true, env = "ROLEDIFF_PALETTE", value_name = "NAME", add = ArgValueCandidates::new(super::complete::palettes))]
     pub palette: Option<String>,
 
+    /// When to colour reports: auto (a terminal, unless NO_COLOR is set or TERM=dumb;
+    /// CLICOLOR_FORCE forces it), always, never. Also turns the view's colours off.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// Width of text reports in columns [default: the terminal's, else COLUMNS, else
+    /// as wide as the longest label so that a pipe gets every label whole].
+    #[arg(short = 'W', long, global = true, value_name = "N")]
+    pub width: Option<usize>,
+
     /// Left role for the interactive view.
     #[arg(value_name = "LEFT", add = ArgValueCandidates::new(super::complete::roles))]
     pub left: Option<String>,
@@ -111,6 +121,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
+        /// Show only the shared rows, or only the differences (`< > ~ ^`).
+        #[arg(long, value_enum, value_name = "ROWS")]
+        only: Option<OnlyRows>,
         /// Exit with 1 when the roles differ (a task one has and the other has not),
         /// 0 when they do not, as `diff` does; errors exit 2 either way.
         #[arg(long)]
@@ -197,6 +210,27 @@ impl From<LangArg> for Lang {
             LangArg::Fr => Lang::Fr,
         }
     }
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it.
+    #[default]
+    Auto,
+    /// Always, even in a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// `compare --only`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnlyRows {
+    /// The tasks both roles have.
+    Shared,
+    /// The rows that are not shared.
+    Diff,
 }
 
 /// Formats of `compare` and `disputes`.

@@ -12,7 +12,7 @@ mod validate;
 use std::process::ExitCode;
 
 use clap::Parser;
-use rolediff::compare::{Comparator, Filter};
+use rolediff::compare::{Comparator, Filter, Shown};
 use rolediff::diagnostics::{self, Diagnostics};
 use rolediff::lang::Lang;
 use rolediff::model::{
@@ -81,21 +81,31 @@ pub fn main() -> ExitCode {
         Err(failure) => return finish(Err(failure)),
     };
     let lang = settings.lang;
+    let text = text_options(&cli, &settings, Shown::All);
     let result = match cli.command {
         Some(Command::Compare {
             left,
             right,
             filter,
             format,
+            only,
             exit_code,
-        }) => compare(
-            (&left, &right),
-            &filter,
-            format,
-            exit_code,
-            settings.data.as_deref(),
-            lang,
-        ),
+        }) => {
+            let shown = match only {
+                None => Shown::All,
+                Some(args::OnlyRows::Shared) => Shown::Shared,
+                Some(args::OnlyRows::Diff) => Shown::Differences,
+            };
+            let text = report::TextOptions { shown, ..text };
+            compare(
+                (&left, &right),
+                &filter,
+                (format, &text),
+                exit_code,
+                settings.data.as_deref(),
+                lang,
+            )
+        }
         Some(command) => run_command(command, settings.data.as_deref(), lang).map(Output::from),
         // No subcommand: the interactive view. Roles are resolved first so that a typo
         // fails (exit 2) before the terminal is touched.
@@ -183,6 +193,7 @@ pub fn resolve_role(data: &DataSet, query: &str, lang: Lang) -> Result<RoleIdx, 
             let why = match reason {
                 Ambiguity::SharedName => "it is the name of",
                 Ambiguity::SharedAlias => "it is an alias of",
+                Ambiguity::Initials => "it is the initials of",
                 Ambiguity::Prefix => "it starts an id, name or alias of",
             };
             let mut message = format!(
@@ -332,7 +343,7 @@ fn run_command(
 fn compare(
     (left, right): (&str, &str),
     filter: &FilterArgs,
-    format: args::ReportFormat,
+    (format, text_options): (args::ReportFormat, &report::TextOptions),
     exit_code: bool,
     data_path: Option<&std::path::Path>,
     lang: Lang,
@@ -343,8 +354,10 @@ fn compare(
     let filter = resolve_filter(&data, filter)?;
     let comparison = Comparator::new(&data).compare(left, right, &filter);
     let text = match Format::from(format) {
-        Format::Text => report::compare_text(&data, &comparison, &filter, lang, text_options()),
-        Format::Markdown => report::compare_markdown(&data, &comparison, &filter, lang),
+        Format::Text => report::compare_text(&data, &comparison, &filter, lang, text_options),
+        Format::Markdown => {
+            report::compare_markdown(&data, &comparison, &filter, lang, text_options.shown)
+        }
         Format::Json => report::compare_json(&data, &comparison, &filter, lang),
     };
     let differ = !comparison.left_only.is_empty() || !comparison.right_only.is_empty();
@@ -406,17 +419,33 @@ pub fn resolve_filter(data: &DataSet, args: &FilterArgs) -> Result<Filter, Failu
     })
 }
 
-/// Colours only on a terminal and never with `NO_COLOR` set (https://no-color.org);
-/// the terminal's width, or 100 columns for a pipe.
-fn text_options() -> report::TextOptions {
-    let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let width = terminal
+/// How text reports look, as the command line and the environment ask:
+/// - colour: `--color always|never`, else anstream's reading of the environment (a
+///   terminal, `NO_COLOR`, `CLICOLOR_FORCE`, `TERM=dumb`), in the palette's colours;
+/// - width: `-W`, else the terminal's, else `COLUMNS`, else none: a pipe gets every
+///   label whole on one line (docs/cli.md says why).
+fn text_options(cli: &Cli, settings: &settings::Settings, shown: Shown) -> report::TextOptions {
+    let stdout = std::io::stdout();
+    let colored = match cli.color {
+        args::ColorWhen::Always => true,
+        args::ColorWhen::Never => false,
+        args::ColorWhen::Auto => {
+            anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never
+        }
+    };
+    let terminal_width = std::io::IsTerminal::is_terminal(&stdout)
         .then(|| ratatui::crossterm::terminal::size().ok())
         .flatten()
-        .map_or(100, |(columns, _)| usize::from(columns));
+        .map(|(columns, _)| usize::from(columns));
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<usize>().ok())
+            .filter(|&c| c > 0)
+    };
     report::TextOptions {
-        width,
-        color: terminal && !no_color,
+        width: cli.width.or(terminal_width).or_else(columns),
+        colors: colored.then(|| report::ReportColors::from_palette(&settings.palette())),
+        shown,
     }
 }

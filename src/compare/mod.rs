@@ -22,7 +22,7 @@ pub use matrix::{MAX_MATRIX_ROLES, Matrix};
 use near::Neighbours;
 pub use near::{NEAR_THRESHOLD, NearIndex};
 pub use position::{AxisPosition, SourceAxis, axis_position};
-pub use rows::{Marker, Row, RowCounts, rows};
+pub use rows::{Marker, Row, RowCounts, Shown, rows};
 use wording::Wording;
 pub use wording::{Ranked, ranking_score};
 

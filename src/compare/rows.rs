@@ -219,3 +219,56 @@ impl RowCounts {
         counts
     }
 }
+
+/// Which rows a view shows: every row, the shared ones, or the differences (`v` in the
+/// view, `--only` on the command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shown {
+    /// Every row.
+    #[default]
+    All,
+    /// Shared tasks only (`=`).
+    Shared,
+    /// Rows that are not shared (`< > ~ ^`).
+    Differences,
+}
+
+impl Shown {
+    /// The next one of the `v` cycle.
+    pub fn next(self) -> Self {
+        match self {
+            Shown::All => Shown::Shared,
+            Shown::Shared => Shown::Differences,
+            Shown::Differences => Shown::All,
+        }
+    }
+
+    /// True when a row with `marker` is shown.
+    pub fn keeps(self, marker: Marker) -> bool {
+        match self {
+            Shown::All => true,
+            Shown::Shared => !marker.is_difference(),
+            Shown::Differences => marker.is_difference(),
+        }
+    }
+
+    /// The rows of `all` this view shows, without headings left empty.
+    pub fn select(self, all: Vec<Row>) -> Vec<Row> {
+        let kept: Vec<Row> = all
+            .into_iter()
+            .filter(|row| match row {
+                Row::Task { marker, .. } => self.keeps(*marker),
+                Row::Theme(_) => true,
+            })
+            .collect();
+        let mut out = Vec::with_capacity(kept.len());
+        for (i, row) in kept.iter().enumerate() {
+            let empty_heading =
+                matches!(row, Row::Theme(_)) && !matches!(kept.get(i + 1), Some(Row::Task { .. }));
+            if !empty_heading {
+                out.push(*row);
+            }
+        }
+        out
+    }
+}

@@ -19,7 +19,7 @@ pub use load::{
     DataOrigin, DataSource, LoadLimits, Loaded, Warnings, load, load_bundled, load_path,
     load_path_with, load_text,
 };
-pub use names::{Ambiguity, RoleLookup, name_key};
+pub use names::{Ambiguity, RoleLookup, initials, name_key};
 pub use starting_pair::{DEFAULT_ROLES, default_roles, initial_roles, partner_for};
 
 use std::sync::Arc;

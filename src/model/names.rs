@@ -59,8 +59,21 @@ pub enum Ambiguity {
     SharedName,
     /// It is an alias of each of them (and no role's id or name).
     SharedAlias,
+    /// It is the initials of each of their ids (`cm` for `community-manager` and
+    /// `content-marketer`).
+    Initials,
     /// It is the start of an id, a name or an alias of each of them.
     Prefix,
+}
+
+/// The initials of an id, the short label the landscape heads its columns with when a
+/// role has no one-word alias: `community-manager-agency` → `cma`. Typing them names
+/// the role, so every label shown can be typed back.
+pub fn initials(id: &str) -> String {
+    id.split(['-', '_', '.'])
+        .filter_map(|part| part.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// How a role holds a name. The order is the order of precedence.
@@ -93,6 +106,8 @@ impl DataSet {
         let wanted = name_key(query);
         // Roles matching exactly, by step (names, aliases); ids return at once.
         let mut exact: [Vec<RoleIdx>; 2] = [Vec::new(), Vec::new()];
+        // Roles whose id's initials are what was typed.
+        let mut by_initials: Vec<RoleIdx> = Vec::new();
         // (characters left to type, role): the fewer, the closer.
         let mut prefixed: Vec<(usize, RoleIdx)> = Vec::new();
         for (index, role) in self.roles.iter().enumerate() {
@@ -115,6 +130,9 @@ impl DataSet {
                     shortest = Some(shortest.map_or(left, |s| s.min(left)));
                 }
             }
+            if initials(&role.id) == wanted.as_ref() && role.id.contains(['-', '_', '.']) {
+                by_initials.push(index);
+            }
             match best_step {
                 Some(step) => exact[usize::from(step) - 1].push(index),
                 None => {
@@ -128,6 +146,7 @@ impl DataSet {
         for (roles, reason) in [
             (names, Ambiguity::SharedName),
             (aliases, Ambiguity::SharedAlias),
+            (by_initials, Ambiguity::Initials),
         ] {
             match roles.as_slice() {
                 [] => {}

@@ -341,6 +341,21 @@ mod tests {
     use crate::model::load_bundled;
 
     #[test]
+    fn every_short_label_can_be_typed_back() {
+        let data = load_bundled().unwrap();
+        let roles: Vec<usize> = (0..data.roles.len()).collect();
+        for max in [5, 12] {
+            for (role, label) in roles.iter().zip(short_labels(&data, &roles, max)) {
+                assert_eq!(
+                    data.lookup_role(&label),
+                    crate::model::RoleLookup::Found(*role),
+                    "{label}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn short_labels_fit_and_are_unique() {
         let data = load_bundled().unwrap();
         let roles: Vec<usize> = (0..data.roles.len()).collect();

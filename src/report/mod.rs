@@ -4,6 +4,7 @@
 //! Text meant for people goes through [`crate::text::sanitize`]; JSON escapes control
 //! characters itself.
 
+mod colors;
 mod compare;
 mod disputes;
 mod list;
@@ -11,6 +12,7 @@ mod matrix;
 mod show;
 mod similar;
 
+pub use colors::{ReportColors, paint};
 pub use compare::{TextOptions, compare_json, compare_markdown, compare_text, percent};
 pub use disputes::{Dispute, disputes, disputes_json, disputes_markdown, disputes_text};
 pub use list::{list_json, list_text};

@@ -3,8 +3,8 @@
 use ratatui::layout::Rect;
 use rolediff::compare::textnorm::fold;
 use rolediff::compare::{
-    AxisPosition, Comparator, Comparison, Filter, Marker, Matrix, Row, RowCounts, axis_position,
-    rows,
+    AxisPosition, Comparator, Comparison, Filter, Marker, Matrix, Row, RowCounts, Shown,
+    axis_position, rows,
 };
 use rolediff::lang::Lang;
 use rolediff::model::{DataSet, RoleIdx};
@@ -13,36 +13,8 @@ use crate::tui::action::Side;
 use crate::tui::keymap::{Context, Keymap};
 use crate::tui::theme::Theme;
 
-/// Which rows the panes show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ViewMode {
-    /// Every task.
-    #[default]
-    All,
-    /// Shared tasks only.
-    Shared,
-    /// Rows that are not shared.
-    Differences,
-}
-
-impl ViewMode {
-    /// The next mode of the `v` cycle.
-    pub fn next(self) -> Self {
-        match self {
-            ViewMode::All => ViewMode::Shared,
-            ViewMode::Shared => ViewMode::Differences,
-            ViewMode::Differences => ViewMode::All,
-        }
-    }
-
-    fn keeps(self, marker: Marker) -> bool {
-        match self {
-            ViewMode::All => true,
-            ViewMode::Shared => !marker.is_difference(),
-            ViewMode::Differences => marker.is_difference(),
-        }
-    }
-}
+/// Which rows the panes show (the library's [`Shown`]).
+pub type ViewMode = Shown;
 
 /// What the choice popup filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -311,7 +283,7 @@ impl<'d> App<'d> {
     fn recompute_selecting(&mut self, previous: Option<(Marker, Option<usize>, Option<usize>)>) {
         self.comparison = self.comparator.compare(self.left, self.right, &self.filter);
         let all = rows(self.data, &self.comparison, &self.filter);
-        self.rows = keep_view(all, self.view);
+        self.rows = self.view.select(all);
         self.counts = RowCounts::of(self.data, &self.comparison, &self.filter, &self.rows);
         self.positions = (
             axis_position(self.data, self.left, &self.filter),
@@ -445,24 +417,4 @@ pub fn scroll_for(scroll: usize, cursor: usize, height: usize, total: usize) -> 
         scroll = cursor + 1 - height;
     }
     scroll
-}
-
-/// The rows the view keeps, without headings left empty.
-fn keep_view(all: Vec<Row>, view: ViewMode) -> Vec<Row> {
-    let kept: Vec<Row> = all
-        .into_iter()
-        .filter(|row| match row {
-            Row::Task { marker, .. } => view.keeps(*marker),
-            Row::Theme(_) => true,
-        })
-        .collect();
-    let mut out = Vec::with_capacity(kept.len());
-    for (i, row) in kept.iter().enumerate() {
-        let empty_heading =
-            matches!(row, Row::Theme(_)) && !matches!(kept.get(i + 1), Some(Row::Task { .. }));
-        if !empty_heading {
-            out.push(*row);
-        }
-    }
-    out
 }

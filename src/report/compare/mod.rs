@@ -11,9 +11,9 @@ pub use markdown::compare_markdown;
 pub(crate) use markdown::markdown_cell;
 pub use text::{TextOptions, compare_text};
 
-use crate::compare::Filter;
+use crate::compare::{Comparison, Filter, Marker, Row};
 use crate::lang::Lang;
-use crate::model::{DataSet, RoleIdx};
+use crate::model::{DataSet, RoleIdx, SourceIdx};
 use crate::text::sanitize;
 
 pub(super) struct Words {
@@ -30,6 +30,7 @@ pub(super) struct Words {
     pub(super) theme: &'static str,
     pub(super) nothing: &'static str,
     pub(super) legend: &'static str,
+    pub(super) sources: &'static str,
     /// ": " in English, " : " in French typography.
     pub(super) colon: &'static str,
 }
@@ -52,6 +53,7 @@ pub(super) fn words(lang: Lang) -> Words {
             contested: "contested",
             theme: "Theme",
             nothing: "No task passes the filter.",
+            sources: "Sources",
             legend: "= both  < left only  > right only  ~ near: nearly the same task\n\
                      ^ split: one subject, one side decides, the other carries out\n\
                      ! a source contests the task (similarity and axis also given without it)",
@@ -73,6 +75,7 @@ pub(super) fn words(lang: Lang) -> Words {
             contested: "contestées",
             theme: "Thème",
             nothing: "Aucune tâche ne passe le filtre.",
+            sources: "Sources",
             legend: "= les deux  < gauche seulement  > droite seulement  ~ proches : presque la même tâche\n\
                      ^ scindée : un même sujet, l'un décide, l'autre exécute\n\
                      ! une source conteste la tâche (similarité et axe aussi donnés sans elle)",
@@ -132,11 +135,106 @@ pub(super) fn label(data: &DataSet, role: RoleIdx, index: usize, lang: Lang) -> 
 }
 
 /// ANSI colours of the text report. Meaning is in the markers; colour only helps.
+/// The sources the rows cite, numbered in data order: `[1, 3]` in a cell points to
+/// the list printed under the rows.
+pub(super) struct SourceRefs {
+    /// Source → its number (1-based), or 0 when no shown row cites it.
+    numbers: Vec<usize>,
+}
+
+impl SourceRefs {
+    pub(super) fn new(data: &DataSet, comparison: &Comparison, layout: &[Row]) -> Self {
+        let mut cited = vec![false; data.sources.len()];
+        for row in layout {
+            if let Row::Task { left, right, .. } = *row {
+                for (role, cell) in [(comparison.left, left), (comparison.right, right)] {
+                    if let Some(i) = cell {
+                        for &s in data.roles[role].tasks[i].sources.iter() {
+                            cited[s] = true;
+                        }
+                    }
+                }
+            }
+        }
+        let mut next = 0;
+        let numbers = cited
+            .into_iter()
+            .map(|c| {
+                if c {
+                    next += 1;
+                    next
+                } else {
+                    0
+                }
+            })
+            .collect();
+        Self { numbers }
+    }
+
+    /// `[1, 3]` for a cell stated by the first and third cited sources.
+    pub(super) fn cell(&self, sources: &[SourceIdx]) -> String {
+        let mut numbers: Vec<usize> = sources.iter().map(|&s| self.numbers[s]).collect();
+        numbers.sort_unstable();
+        let list: Vec<String> = numbers.iter().map(usize::to_string).collect();
+        format!("[{}]", list.join(","))
+    }
+
+    /// The cited sources with their numbers, in order.
+    pub(super) fn numbered(&self) -> Vec<(usize, SourceIdx)> {
+        let mut cited: Vec<(usize, SourceIdx)> = self
+            .numbers
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(s, n)| (*n, s))
+            .collect();
+        cited.sort_unstable();
+        cited
+    }
+
+    /// `[1] cb-vs-cm  [2] smm-vs-cm`.
+    pub(super) fn legend(&self, data: &DataSet) -> String {
+        self.numbered()
+            .iter()
+            .map(|(n, s)| format!("[{n}] {}", sanitize(&data.sources[*s].id)))
+            .collect::<Vec<_>>()
+            .join("  ")
+    }
+}
+
+/// What a heading's rows hold: `= 1  < 2  > 5`, counting the rows under it (up to the
+/// next heading), so the figure is what the reader sees.
+pub(super) fn heading_counts(rest: &[Row]) -> String {
+    let mut counts = [0usize; 5];
+    for row in rest {
+        match row {
+            Row::Theme(_) => break,
+            Row::Task { marker, .. } => {
+                counts[match marker {
+                    Marker::Shared => 0,
+                    Marker::LeftOnly => 1,
+                    Marker::RightOnly => 2,
+                    Marker::Near => 3,
+                    Marker::Split => 4,
+                }] += 1
+            }
+        }
+    }
+    ['=', '<', '>', '~', '^']
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(mark, n)| format!("{mark} {n}"))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::Comparator;
     use crate::compare::test_data::{data, role, task};
+    use crate::compare::{Comparator, Shown};
+    use crate::report::ReportColors;
 
     fn example() -> DataSet {
         let tasks = vec![
@@ -159,27 +257,34 @@ mod tests {
             &c,
             &Filter::default(),
             Lang::En,
-            TextOptions {
-                width: 41,
-                color: false,
+            &TextOptions {
+                width: Some(41),
+                ..TextOptions::default()
             },
         );
         // Every claim: overlap = 1 + 1 (near) = 2; union = 3 + 2 − 2 = 3 → 67%.
         // Without a's contested task: union = 2 + 2 − 2 = 2 → 100%, shown as 99%
         // since the sets differ. The counts are rows: the near pair is one `~` row.
+        // At 41 columns the cells wrap between words and nothing is cut; each cell ends
+        // with its axis and its sources' numbers, listed under the rows.
         let expected = "\
 A (a)  ⟷  B (b)
 Similarity: 67–99% (67% over every task its sources state, 99% over the tasks no source contests)
 = 1 shared   < 1 a only   > 0 b only   ~ 1 near   ^ 0 split   ! 1 contested
 Axis (0 = execution, 1 = strategy), without contested tasks: a 0.55, b 0.60
 
-Theme 0
- Set the strategy   =  Set the strategy
+Theme 0  (= 1)
+ Set the            =  Set the
+ strategy · 0.9 [1]    strategy · 0.9 [1]
 
-Theme 1
- Moderate the comm… ~  Comment mod…  100%
-!Post �]0;pwned� |… <
+Theme 1  (< 1  ~ 1)
+ Moderate the       ~  Comment
+ comments · 0.2 [1]    moderation · 0.3 [
+                       1] · 100%
+!Post �]0;pwned� |  <
+ *now* · 0.1 [1]
 
+Sources: [1] s0
 = both  < left only  > right only  ~ near: nearly the same task
 ^ split: one subject, one side decides, the other carries out
 ! a source contests the task (similarity and axis also given without it)
@@ -191,11 +296,24 @@ Theme 1
     fn colour_is_optional_and_markers_stay() {
         let data = example();
         let c = Comparator::new(&data).compare(0, 1, &Filter::default());
-        let options = |color| TextOptions { width: 60, color };
-        let plain = compare_text(&data, &c, &Filter::default(), Lang::En, options(false));
-        let colored = compare_text(&data, &c, &Filter::default(), Lang::En, options(true));
+        let colors = ReportColors::from_palette(&crate::config::Palette::default_palette());
+        let options = |colors: Option<ReportColors>| TextOptions {
+            width: Some(60),
+            colors,
+            shown: Shown::All,
+        };
+        let plain = compare_text(&data, &c, &Filter::default(), Lang::En, &options(None));
+        let colored = compare_text(
+            &data,
+            &c,
+            &Filter::default(),
+            Lang::En,
+            &options(Some(colors.clone())),
+        );
         assert!(!plain.contains('\u{1b}'));
-        assert!(colored.contains("\u{1b}[33m~\u{1b}[0m"));
+        // The near mark in the palette's near colour, the contested `!` in its warning.
+        assert!(colored.contains(&format!("\u{1b}[{}m~\u{1b}[0m", colors.near)));
+        assert!(colored.contains(&format!("\u{1b}[{}m!\u{1b}[0m", colors.contested)));
         assert!(plain.contains("\n!Post"));
         let strip = |s: &str| {
             let mut out = String::new();
@@ -224,14 +342,21 @@ Theme 1
             ..Filter::default()
         };
         let c = Comparator::new(&data).compare(0, 1, &filter);
-        let md = compare_markdown(&data, &c, &filter, Lang::En);
+        let md = compare_markdown(&data, &c, &filter, Lang::En, Shown::All);
         assert!(md.starts_with("# A ⟷ B\n\n- Similarity: **"));
         assert!(md.contains("- Filter: themes t0\n") || md.contains("- Filter: themes t1\n"));
-        assert!(md.contains("| Theme | A | | B |\n| --- | --- | :-: | --- |\n"));
+        assert!(md.contains(
+            "| Theme | A | Axis | | B | Axis |\n| --- | --- | --: | :-: | --- | --: |\n"
+        ));
+        assert!(md.contains(
+            "| Theme 1 (\\< 1  \\~ 1) | Moderate the comments \\[1\\] | 0.2 | `~` | Comment moderation \\[1\\] (100%) | 0.3 |"
+        ));
         assert!(
-            md.contains("| Theme 1 | Moderate the comments | `~` | Comment moderation (100%) |")
+            md.contains("|  | **!** Post �\\]0;pwned� \\| \\*now\\* \\[1\\] | 0.1 | `<` |  |  |")
         );
-        assert!(md.contains("|  | **!** Post �\\]0;pwned� \\| \\*now\\* | `<` |  |"));
+        assert!(md.contains("\nSources:\n\n1. `s0` Source 0\n"));
+        let only_shared = compare_markdown(&data, &c, &filter, Lang::En, Shown::Shared);
+        assert!(!only_shared.contains("| `~` |") && !only_shared.contains("| `<` |"));
         assert!(md.contains("`!` 1 contested"));
         assert!(!md.contains('\u{1b}'));
     }
