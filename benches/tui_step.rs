@@ -1,16 +1,11 @@
 //! One interactive step on roles of 1,000 tasks: an action applied with `update` and
 //! the whole frame rendered into a 200×60 buffer, as the event loop does.
 //!
-//! The TUI lives in the binary crate, which a bench cannot import; its modules are
-//! compiled into this bench instead (they only use `rolediff::` and `crate::tui::`
-//! paths), so the library's API does not grow for a benchmark.
+//! The view is its own crate (`rolediff-tui`), imported here like any library.
 //!
 //! `cargo bench --bench tui_step -- --warm-up-time 1 --measurement-time 3`
 
 mod support;
-#[path = "../src/tui/mod.rs"]
-#[allow(dead_code, unused_imports)]
-mod tui;
 
 use std::hint::black_box;
 
@@ -20,11 +15,11 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use rolediff::lang::Lang;
 
+use rolediff_tui::action::Action;
+use rolediff_tui::app::App;
+use rolediff_tui::theme::Theme;
+use rolediff_tui::update::update;
 use support::Synthetic;
-use tui::action::Action;
-use tui::app::App;
-use tui::theme::Theme;
-use tui::update::update;
 
 fn step(c: &mut Criterion) {
     let data = Synthetic::new(16, Some(1000)).load();

@@ -1,7 +1,6 @@
 //! The `rolediff` binary: parses arguments and hands over to the command or the TUI.
 
 mod cli;
-mod tui;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -1,12 +1,10 @@
 //! What every benchmark needs: synthetic data sets written to a temp folder at start
-//! (never committed), by the generator of `examples/synth`.
+//! (never committed), by the generator of `crates/rolediff-synth`.
 
 // Each bench uses part of this module.
 #![allow(dead_code)]
 
-#[path = "../../examples/synth/catalogue.rs"]
-#[allow(dead_code)]
-mod catalogue;
+use rolediff_synth as catalogue;
 
 use std::path::PathBuf;
 

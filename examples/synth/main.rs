@@ -5,7 +5,7 @@
 //! See [`catalogue`] for what is generated; `--role-tasks T` gives every role exactly T
 //! catalogue tasks (e.g. 1,000) instead of 20–60.
 
-mod catalogue;
+use rolediff_synth as catalogue;
 
 use std::path::PathBuf;
 

@@ -1,14 +1,10 @@
 //! Any sequence of key, mouse and resize events on any terminal size, each followed by
 //! a render: no panic, and the cursor stays inside the list.
 //!
-//! The interface lives in the binary crate, so this target compiles the very same
-//! source files (`src/tui/`) as a module of its own with `#[path]`: no copy of the
-//! state machine, no public API added for the fuzzer.
+//! The interface is its own crate (`rolediff-tui`), imported like any library.
 #![no_main]
-#![allow(dead_code)]
 
-#[path = "../../src/tui/mod.rs"]
-mod tui;
+use rolediff_tui as tui;
 
 use std::sync::OnceLock;
 

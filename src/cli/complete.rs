@@ -96,7 +96,7 @@ fn data() -> Option<DataSet> {
     }
     let location = ConfigLocation::find(None, std::env::var_os(CONFIG_ENV));
     let config = location
-        .load(&crate::tui::keymap::action_infos())
+        .load(&rolediff_tui::keymap::action_infos())
         .ok()
         .unwrap_or_default();
     match config.data {

@@ -139,13 +139,13 @@ pub fn main() -> ExitCode {
                      for a report use `rolediff compare LEFT RIGHT`",
                 ));
             }
-            let tui = crate::tui::Appearance {
+            let tui = rolediff_tui::Appearance {
                 lang,
-                theme: crate::tui::theme::Theme::from_env(&settings.palette()),
+                theme: rolediff_tui::theme::Theme::from_env(&settings.palette()),
                 keymap: settings.keymap.clone(),
                 mouse: settings.mouse,
             };
-            crate::tui::run(&data, left, right, tui)
+            rolediff_tui::run(&data, left, right, tui)
                 .map(|()| Output::from(String::new()))
                 .map_err(|error| Failure {
                     message: format!("rolediff: terminal error: {error}"),

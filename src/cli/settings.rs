@@ -19,7 +19,7 @@ use rolediff::lang::Lang;
 use rolediff::text::sanitize;
 
 use crate::cli::{Cli, Failure};
-use crate::tui::keymap::{self, Keymap};
+use rolediff_tui::keymap::{self, Keymap};
 
 /// The settings in force for this run.
 #[derive(Debug, Clone)]

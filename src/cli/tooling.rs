@@ -10,7 +10,7 @@ use rolediff::report;
 
 use crate::cli::args::MatrixFormat;
 use crate::cli::{Cli, Command, Failure, complete};
-use crate::tui::keymap::{ACTION_NAMES, DEFAULT_BINDINGS};
+use rolediff_tui::keymap::{ACTION_NAMES, DEFAULT_BINDINGS};
 
 /// The commands that must work whatever the config file holds (they are how one finds
 /// and fixes it): run them before the config is read.
@@ -153,7 +153,7 @@ mod tests {
 
     #[test]
     fn the_default_config_parses_commented_and_uncommented() {
-        let actions = crate::tui::keymap::action_infos();
+        let actions = rolediff_tui::keymap::action_infos();
         let text = default_config();
         let config = rolediff::config::parse(Path::new("default.yaml"), &text, &actions)
             .unwrap_or_else(|e| panic!("{e}"));
@@ -182,12 +182,12 @@ mod tests {
         assert_eq!(config.lang, Some(Lang::En));
         // And it gives back the default table.
         assert_eq!(
-            crate::tui::keymap::Keymap::with_overrides(&config.keys)
-                .bindings(crate::tui::keymap::Context::Main)
+            rolediff_tui::keymap::Keymap::with_overrides(&config.keys)
+                .bindings(rolediff_tui::keymap::Context::Main)
                 .cloned()
                 .collect::<Vec<_>>(),
-            crate::tui::keymap::Keymap::default()
-                .bindings(crate::tui::keymap::Context::Main)
+            rolediff_tui::keymap::Keymap::default()
+                .bindings(rolediff_tui::keymap::Context::Main)
                 .cloned()
                 .collect::<Vec<_>>()
         );

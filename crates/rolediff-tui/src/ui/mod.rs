@@ -1,0 +1,130 @@
+//! Drawing the state. Every function here reads the [`App`] and writes a buffer; none
+//! changes state or loads data. All text from the data goes through
+//! [`sanitize`](rolediff::text::sanitize) before it reaches the screen.
+
+mod axis;
+mod details;
+mod footer;
+mod header;
+pub(crate) mod landscape;
+mod panes;
+mod popup_choice;
+mod popup_details;
+mod popup_disputes;
+mod popup_help;
+mod popup_roles;
+mod too_small;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use rolediff::model::{RoleIdx, TaskIdx};
+use rolediff::text::{sanitize, truncate};
+
+use crate::app::{App, Popup};
+use crate::layout;
+use crate::strings::{Strings, strings};
+
+impl Widget for &App<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let screen = layout::screen(area);
+        if screen.too_small {
+            too_small::render(self, area, buf);
+            return;
+        }
+        if let Some(view) = &self.landscape {
+            landscape::render(self, view, layout::landscape_area(area, &screen), buf);
+        } else {
+            header::render(self, screen.header, buf);
+            panes::render(self, &screen, buf);
+            axis::render(self, screen.axis, buf);
+            if let Some(panel) = screen.side_panel {
+                details::render_panel(self, panel, buf);
+            }
+        }
+        footer::render(self, screen.footer, buf);
+        match &self.popup {
+            None => {}
+            Some(Popup::Details(scroll)) => popup_details::render(self, *scroll, area, buf),
+            Some(Popup::Choice(choice)) => popup_choice::render(self, choice, area, buf),
+            Some(Popup::RolePicker(picker)) => popup_roles::render(self, picker, area, buf),
+            Some(Popup::Help(scroll)) => popup_help::render(self, *scroll, area, buf),
+            Some(Popup::Disputes(scroll)) => popup_disputes::render(self, *scroll, area, buf),
+        }
+    }
+}
+
+impl App<'_> {
+    /// The interface's words in the current language.
+    pub fn strings(&self) -> &'static Strings {
+        strings(self.lang)
+    }
+
+    /// A role's name, safe to print.
+    pub fn role_name(&self, role: RoleIdx) -> String {
+        sanitize(self.data.roles[role].name.get(self.lang)).into_owned()
+    }
+
+    /// A task's label, safe to print.
+    pub fn task_label(&self, task: TaskIdx) -> String {
+        sanitize(self.data.tasks[task].label.get(self.lang)).into_owned()
+    }
+
+    /// A theme's label, safe to print.
+    pub fn theme_label(&self, theme: usize) -> String {
+        sanitize(self.data.themes[theme].label.get(self.lang)).into_owned()
+    }
+}
+
+/// Writes `text` at (x, y), cut with `…` to `max` columns; returns the columns used.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style) -> u16 {
+    if max == 0 {
+        return 0;
+    }
+    let cut = truncate(text, usize::from(max));
+    let (end, _) = buf.set_stringn(x, y, &cut, usize::from(max), style);
+    end.saturating_sub(x)
+}
+
+/// Two names cut with `…` so that together they take at most `room` columns; a name
+/// shorter than half the room leaves what it does not use to the other.
+pub fn fit_pair(a: &str, b: &str, room: usize) -> (String, String) {
+    let half = room / 2;
+    let (wa, wb) = (rolediff::text::width(a), rolediff::text::width(b));
+    let (room_a, room_b) = if wa <= half {
+        (wa, room - wa)
+    } else if wb <= room - half {
+        (room - wb, wb)
+    } else {
+        (half, room - half)
+    };
+    (
+        truncate(a, room_a).into_owned(),
+        truncate(b, room_b).into_owned(),
+    )
+}
+
+/// A centred rectangle of at most `width` × `height`, inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Clears `area` and draws a popup frame titled `title`; returns the inside.
+pub fn popup_frame(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect {
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.popup_border())
+        .title(format!(" {title} "));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}

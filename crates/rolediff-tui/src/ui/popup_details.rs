@@ -1,0 +1,44 @@
+//! The task details popup (`Enter`).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::App;
+use crate::keymap::Context;
+use crate::ui::{centered, details, popup_frame, popup_help::hint_line};
+
+/// Draws the popup over `area`, scrolled by `scroll` lines.
+pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let lines = details::lines(app);
+    let width = (area.width * 4 / 5).clamp(20, 90);
+    // Lines once wrapped (near enough: word wrapping may take a line more); borders and
+    // the hint line around them. The paragraph scrolls past what does not fit.
+    let text_width = usize::from(width.saturating_sub(4).max(1));
+    let wrapped: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(text_width).max(1))
+        .sum();
+    let height = (wrapped as u16 + 3).min(area.height.saturating_sub(2));
+    let outer = centered(area, width, height);
+    let inner = popup_frame(app, outer, app.strings().details, buf);
+    if inner.height < 2 {
+        return;
+    }
+    let body = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height - 1,
+    );
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .scroll((scroll, 0))
+        .render(body, buf);
+    hint_line(
+        app,
+        Context::Reader,
+        Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1),
+        buf,
+    );
+}

@@ -1,0 +1,110 @@
+//! The disputes popup (`d`): every task of the two roles shown that one source states
+//! and another contests, with who says what.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use rolediff::model::SourceIdx;
+use rolediff::report::{axis_text, disputes};
+use rolediff::text::sanitize;
+
+use crate::app::App;
+use crate::keymap::Context;
+use crate::ui::{centered, popup_frame, popup_help::hint_line};
+
+/// The lines of the popup: per role (left, then right) its disputed tasks.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let s = app.strings();
+    let theme = &app.theme;
+    let data = app.data;
+    let ids = |list: &[SourceIdx]| {
+        list.iter()
+            .map(|&i| sanitize(&data.sources[i].id).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = Vec::new();
+    let roles = if app.left == app.right {
+        vec![app.left]
+    } else {
+        vec![app.left, app.right]
+    };
+    for role in roles {
+        let found = disputes(data, Some(role), &app.filter);
+        if found.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::styled(
+            app.role_name(role),
+            theme.field().add_modifier(Modifier::UNDERLINED),
+        ));
+        for dispute in found {
+            let entry = dispute.entry(data);
+            let task = &data.tasks[entry.task];
+            out.push(Line::from(vec![
+                Span::styled("! ", theme.contested()),
+                Span::styled(
+                    app.task_label(entry.task),
+                    theme.title().add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(format!("  {}", axis_text(task.axis)), theme.dim()),
+            ]));
+            out.push(Line::from(vec![
+                Span::styled(format!("  {}: ", s.stated_by), theme.field()),
+                Span::raw(ids(&entry.sources)),
+            ]));
+            out.push(Line::from(vec![
+                Span::styled(format!("  {}: ", s.contested_by), theme.field()),
+                Span::raw(ids(&entry.contested_by)),
+            ]));
+            if let Some(note) = &entry.note {
+                out.push(Line::from(vec![
+                    Span::styled(format!("  {}: ", s.note), theme.field()),
+                    Span::raw(sanitize(note.get(app.lang)).into_owned()),
+                ]));
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(Line::styled(s.no_disputes, theme.dim()));
+    }
+    out
+}
+
+/// Draws the popup over `area`, scrolled by `scroll` lines.
+pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let lines = lines(app);
+    let width = (area.width * 9 / 10).clamp(20, 100);
+    let text_width = usize::from(width.saturating_sub(4).max(1));
+    let wrapped: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(text_width).max(1))
+        .sum();
+    let height = (wrapped as u16 + 3).min(area.height.saturating_sub(2));
+    let outer = centered(area, width, height);
+    let inner = popup_frame(app, outer, app.strings().disputes, buf);
+    if inner.height < 2 {
+        return;
+    }
+    let body = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height - 1,
+    );
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(body, buf);
+    hint_line(
+        app,
+        Context::Reader,
+        Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1),
+        buf,
+    );
+}
