@@ -415,3 +415,13 @@ fn mistyped_commands_get_a_hint() {
         .code(2)
         .stderr(predicate::str::contains("did you mean").not());
 }
+
+#[test]
+fn a_pipe_is_never_paged() {
+    rolediff()
+        .args(["show", "lead", "--data", SMALL])
+        .env("ROLEDIFF_PAGER", "sed 's/^/PAGED /'")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("PAGED").not());
+}

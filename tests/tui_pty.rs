@@ -48,6 +48,11 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Self {
+        Self::start_with(args, &[], cols, rows)
+    }
+
+    /// [`Session::start`] with extra environment variables.
+    fn start_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -62,6 +67,9 @@ impl Session {
         command.env("LANG", "C.UTF-8");
         command.env_remove("LC_ALL");
         command.env_remove("ROLEDIFF_DATA");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pty.slave.spawn_command(command).expect("rolediff starts");
         drop(pty.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
@@ -548,4 +556,28 @@ fn a_huge_paste_does_not_stall_the_view() {
     session.send("\x1b");
     session.send("q");
     assert!(session.wait_exit().success());
+}
+
+#[test]
+fn long_reports_go_through_the_pager_on_a_terminal_only() {
+    // A "pager" that marks every line, so the screen tells whether it ran.
+    let pager = [("ROLEDIFF_PAGER", "sed 's/^/PAGED /'")];
+    let mut session = Session::start_with(&["show", "community-manager"], &pager, 80, 12);
+    session.wait_for(&["PAGED "]);
+    assert!(session.wait_exit().success());
+    // --no-pager writes straight to the terminal.
+    let mut session = Session::start_with(
+        &["show", "community-manager", "--no-pager"],
+        &pager,
+        80,
+        200,
+    );
+    session.wait_for(&["Community manager (community-manager)"]);
+    assert!(session.wait_exit().success());
+    assert!(!session.contents().contains("PAGED"));
+    // A short report is not paged.
+    let mut session = Session::start_with(&["list"], &pager, 200, 40);
+    session.wait_for(&["community-manager"]);
+    assert!(session.wait_exit().success());
+    assert!(!session.contents().contains("PAGED"));
 }

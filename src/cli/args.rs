@@ -60,6 +60,11 @@ pub struct Cli {
     #[arg(short = 'W', long, global = true, value_name = "N")]
     pub width: Option<usize>,
 
+    /// Never page: write long reports straight to the terminal [default: pages long
+    /// output on a terminal with ROLEDIFF_PAGER, else PAGER, else `less -FRX`].
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
     /// Left role for the interactive view.
     #[arg(value_name = "LEFT", add = ArgValueCandidates::new(super::complete::roles))]
     pub left: Option<String>,
@@ -191,6 +196,22 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+impl Command {
+    /// True for the reports a person reads, which go through the pager when long.
+    pub fn pages(&self) -> bool {
+        matches!(
+            self,
+            Command::List { .. }
+                | Command::Show { .. }
+                | Command::Compare { .. }
+                | Command::Similar { .. }
+                | Command::Matrix { .. }
+                | Command::Disputes { .. }
+                | Command::Validate { .. }
+        )
+    }
 }
 
 /// `--lang`: the library's [`Lang`], as the command line spells it. The library stays

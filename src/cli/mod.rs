@@ -4,6 +4,7 @@ mod args;
 mod complete;
 mod export;
 mod output;
+mod pager;
 mod settings;
 mod suggest;
 mod tooling;
@@ -72,6 +73,9 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return output::clap_exit(&error),
     };
+    // Reports are paged on a terminal; completion scripts, the man page and the config
+    // are meant to be redirected, and are written as they are.
+    output::set_paging(!cli.no_pager && cli.command.as_ref().is_some_and(Command::pages));
     // `config`, `completions` and `man` work even when the config file is broken.
     if let Some(result) = tooling::early(&cli) {
         return finish(result);

@@ -47,10 +47,27 @@ pub fn finish(result: Result<Output, Failure>) -> ExitCode {
     }
 }
 
-/// Writes `text` to standard output and flushes it. A reader that stopped early
-/// (`rolediff list | head -1`) is not an error; a closed or full output is.
+/// Whether this run's output may go through a pager (set once, from the command and
+/// `--no-pager`).
+static PAGING: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Allows or forbids paging for this run.
+pub fn set_paging(allowed: bool) {
+    let _ = PAGING.set(allowed);
+}
+
+/// Writes `text` to standard output and flushes it, through the pager when it is long
+/// and standard output is a terminal (as git and bat do). A reader that stopped early
+/// (`rolediff list | head -1`, or quitting the pager) is not an error; a closed or
+/// full output is.
 fn to_stdout(text: &str) -> Result<(), String> {
     if text.is_empty() {
+        return Ok(());
+    }
+    if PAGING.get().copied().unwrap_or(false)
+        && let Some(command) = super::pager::pager_for(text)
+        && super::pager::page(&command, text).is_ok()
+    {
         return Ok(());
     }
     // A standard output closed by the shell (`rolediff list >&-`) cannot be detected
