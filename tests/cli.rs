@@ -425,3 +425,51 @@ fn a_pipe_is_never_paged() {
         .success()
         .stdout(predicate::str::contains("PAGED").not());
 }
+
+#[test]
+fn data_from_standard_input_and_from_a_named_pipe() {
+    let text = std::fs::read_to_string("tests/fixtures/real/fiches-metiers.yaml").unwrap();
+    rolediff()
+        .args(["validate", "--data", "-"])
+        .write_stdin(text.clone())
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("ok: 6 roles"))
+        .stderr(predicate::str::contains("<stdin>:"));
+    // Not text: refused with a place, exit 2.
+    rolediff()
+        .args(["list", "--data", "-"])
+        .write_stdin(vec![0xff, 0xfe, 0x00])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "<stdin>: the data is not UTF-8 text",
+        ));
+    // A named pipe, as `--data <(…)` gives, is read like a file.
+    if std::process::Command::new("mkfifo")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("roles.fifo");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::write(fifo, text).unwrap())
+        };
+        rolediff()
+            .args(["list", "--data"])
+            .arg(&fifo)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("chargee-de-relations-presse"));
+        writer.join().unwrap();
+    }
+}

@@ -6,6 +6,7 @@ mod export;
 mod output;
 mod pager;
 mod settings;
+mod stream;
 mod suggest;
 mod tooling;
 mod validate;
@@ -168,11 +169,20 @@ fn finish(result: Result<String, Failure>) -> ExitCode {
 /// Loads the data set named by `--data`/`ROLEDIFF_DATA`, or the bundled one, with its
 /// warnings.
 fn load_with_warnings(data: Option<&std::path::Path>) -> Result<Loaded, Diagnostics> {
-    let source = match data {
-        Some(path) => DataSource::Path(path),
-        None => DataSource::Bundled,
-    };
-    load(source, LoadLimits::default())
+    let limits = LoadLimits::default();
+    match data {
+        None => load(DataSource::Bundled, limits),
+        Some(path) => match stream::read(path, limits.max_file_bytes)? {
+            Some((name, text)) => load(
+                DataSource::Text {
+                    name: &name,
+                    text: &text,
+                },
+                limits,
+            ),
+            None => load(DataSource::Path(path), limits),
+        },
+    }
 }
 
 /// Loads the data set named by `--data`/`ROLEDIFF_DATA`, or the bundled one.

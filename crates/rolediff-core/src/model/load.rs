@@ -34,6 +34,14 @@ pub enum DataSource<'a> {
     Bundled,
     /// A data folder or a single YAML file.
     Path(&'a Path),
+    /// One YAML file already read (standard input, a named pipe), under a name for
+    /// messages.
+    Text {
+        /// How messages name it (`<stdin>`, the pipe's path).
+        name: &'a str,
+        /// Its text.
+        text: &'a str,
+    },
 }
 
 /// A data set that loaded, and the warnings its files raised: problems that do not
@@ -173,6 +181,7 @@ pub fn load(source: DataSource<'_>, limits: LoadLimits) -> Result<Loaded, Diagno
     match source {
         DataSource::Bundled => load_bundled_files(),
         DataSource::Path(path) => load_path_files(path, limits),
+        DataSource::Text { name, text } => load_text_files(name, text),
     }
 }
 
@@ -200,13 +209,17 @@ fn load_bundled_files() -> Result<Loaded, Diagnostics> {
 /// from text already in memory; `name` is the file name diagnostics show. This is the
 /// loader of [`load_path`] on a file, minus the file system: the fuzz target drives it.
 pub fn load_text(name: &str, text: &str) -> Result<DataSet, Diagnostics> {
+    load_text_files(name, text).map(|loaded| loaded.data)
+}
+
+fn load_text_files(name: &str, text: &str) -> Result<Loaded, Diagnostics> {
     let display = PathBuf::from(name);
     let files = vec![LoadedFile {
         display: display.clone(),
         text: FileText::Memory(text.to_string()),
         kind: FileKind::DataSet,
     }];
-    check(files, Vec::new(), Vec::new(), DataOrigin::File(display)).map(|loaded| loaded.data)
+    check(files, Vec::new(), Vec::new(), DataOrigin::File(display))
 }
 
 /// Loads a data set folder or single file, with the default limits; its warnings are
