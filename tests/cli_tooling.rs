@@ -89,7 +89,7 @@ fn role_theme_and_source_ids_are_completed_from_the_data() {
 }
 
 #[test]
-fn the_man_page_is_generated_and_kept_in_assets() {
+fn the_man_pages_are_generated_and_kept_in_assets() {
     let page = stdout(rolediff().arg("man"));
     for expected in [
         ".TH rolediff 1",
@@ -97,17 +97,44 @@ fn the_man_page_is_generated_and_kept_in_assets() {
         "\\-\\-config",
         "matrix",
         "completions",
-        "Exit codes",
+        ".SH EXAMPLES",
+        ".SH KEYS",
+        ".SH \"EXIT STATUS\"",
+        ".SH ENVIRONMENT",
+        ".SH FILES",
+        "ROLEDIFF_PAGER",
+        "rolediff\\-compare(1)",
     ] {
         assert!(page.contains(expected), "{expected} not in the man page");
     }
-    let kept =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rolediff.1"))
-            .unwrap();
-    assert!(
-        kept == page,
-        "assets/rolediff.1 is out of date: run `cargo run -- man > assets/rolediff.1`"
-    );
+    // One page per command, each kept in assets/man/ (refresh them with
+    // `ROLEDIFF_UPDATE_ASSETS=1 cargo test --test cli_tooling`).
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/man");
+    let mut names = vec![("rolediff".to_string(), page)];
+    for command in [
+        "validate", "list", "show", "compare", "similar", "matrix", "disputes",
+    ] {
+        let sub = stdout(rolediff().args(["man", command]));
+        assert!(
+            sub.contains(&format!(".TH rolediff-{command} 1")),
+            "{command}"
+        );
+        assert!(sub.contains(".SH \"EXIT STATUS\""), "{command}");
+        names.push((format!("rolediff-{command}"), sub));
+    }
+    for (name, text) in names {
+        let path = folder.join(format!("{name}.1"));
+        if std::env::var_os("ROLEDIFF_UPDATE_ASSETS").is_some() {
+            std::fs::write(&path, &text).unwrap();
+        }
+        let kept = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            kept == text,
+            "{} is out of date: run `ROLEDIFF_UPDATE_ASSETS=1 cargo test --test cli_tooling`",
+            path.display()
+        );
+    }
+    rolediff().args(["man", "nope"]).assert().code(2);
 }
 
 #[test]

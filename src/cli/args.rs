@@ -185,8 +185,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
-    /// Print the man page (roff) to standard output.
-    Man,
+    /// Print a man page (roff): rolediff(1), or with COMMAND the page of that command
+    /// (rolediff-compare(1), …).
+    Man {
+        /// The command whose page to print.
+        command: Option<String>,
+    },
     /// Write the bundled data files into DIR, as a starting point for your own data.
     ExportData {
         /// Folder to write into (created if missing).

@@ -3,6 +3,7 @@
 mod args;
 mod complete;
 mod export;
+mod man;
 mod output;
 mod pager;
 mod settings;
@@ -345,7 +346,7 @@ fn run_command(
         Command::ExportData { .. } | Command::Validate { .. } | Command::Compare { .. } => {
             unreachable!("handled above")
         }
-        Command::Config { .. } | Command::Completions { .. } | Command::Man => {
+        Command::Config { .. } | Command::Completions { .. } | Command::Man { .. } => {
             unreachable!("handled before the config is read")
         }
     }

@@ -1,7 +1,6 @@
 //! The commands that fit rolediff into a system: `config`, `completions`, `man`, and
 //! `matrix` (the landscape as a report).
 
-use clap::CommandFactory;
 use rolediff::compare::{Comparator, Filter, MAX_MATRIX_ROLES, Matrix};
 use rolediff::config::{BUNDLED_PALETTES, CONFIG_ENV, ConfigLocation, default_path};
 use rolediff::lang::Lang;
@@ -19,9 +18,12 @@ pub fn early(cli: &Cli) -> Option<Result<String, Failure>> {
         Command::Config { path: true, .. } => Some(config_path(cli)),
         Command::Config { .. } => Some(Ok(default_config())),
         Command::Completions { shell } => Some(Ok(complete::registration(*shell))),
-        Command::Man => Some(man_page().map_err(|error| Failure {
-            message: format!("rolediff: cannot render the man page: {error}"),
-            code: super::EXIT_ERROR,
+        Command::Man { command } => Some(super::man::page(command.as_deref()).ok_or_else(|| {
+            Failure::input(format!(
+                "error: no man page for `{}`; pages: {}",
+                rolediff::text::sanitize(command.as_deref().unwrap_or("")),
+                super::man::commands().join(", ")
+            ))
         })),
         _ => None,
     }
@@ -37,13 +39,6 @@ fn config_path(cli: &Cli) -> Result<String, Failure> {
             "error: no config folder is known (no home folder); use --config PATH or {CONFIG_ENV}"
         ))),
     }
-}
-
-/// The man page (roff), generated from the argument definitions.
-pub fn man_page() -> std::io::Result<String> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
-    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// A key as the config writes it, quoted when YAML would read it otherwise.
