@@ -359,3 +359,95 @@ fn matrix_markdown_escapes_names() {
     );
     assert!(!md.contains("<b>"), "{md}");
 }
+
+#[test]
+fn colour_follows_the_flag_and_the_environment() {
+    let compare = || {
+        let mut cmd = rolediff();
+        cmd.env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .args(["compare", "community-manager", "social-media-manager"]);
+        cmd
+    };
+    let escapes = |cmd: &mut Command| stdout(cmd).matches('\u{1b}').count();
+    // A pipe: no colour by default, colour when forced by CLICOLOR_FORCE or --color.
+    assert_eq!(escapes(&mut compare()), 0);
+    assert!(escapes(compare().env("CLICOLOR_FORCE", "1")) > 10);
+    assert!(escapes(compare().arg("--color=always")) > 10);
+    // NO_COLOR wins over CLICOLOR_FORCE; --color never wins over everything.
+    assert_eq!(
+        escapes(compare().env("CLICOLOR_FORCE", "1").env("NO_COLOR", "1")),
+        0
+    );
+    assert_eq!(
+        escapes(compare().env("CLICOLOR_FORCE", "1").arg("--color=never")),
+        0
+    );
+    // The palette's colours: the colourblind palette's left role is vermillion (RGB).
+    let colorblind = stdout(compare().args(["--color=always", "--palette", "colorblind"]));
+    let default = stdout(compare().arg("--color=always"));
+    assert_ne!(colorblind, default);
+    assert!(
+        colorblind.contains("\u{1b}[38;2;"),
+        "true colours of the palette"
+    );
+}
+
+#[test]
+fn width_comes_from_the_flag_then_columns_and_labels_are_never_cut() {
+    let lines = |extra: &[&str], columns: Option<&str>| {
+        let mut cmd = rolediff();
+        cmd.args(["compare", "community-manager", "social-media-manager"])
+            .args(extra);
+        if let Some(columns) = columns {
+            cmd.env("COLUMNS", columns);
+        }
+        stdout(&mut cmd)
+    };
+    // A pipe without a width: every cell whole on one line, nothing cut.
+    let wide = lines(&[], None);
+    assert!(!wide.contains('…'), "a label was cut:\n{wide}");
+    let rows_wide = wide.lines().count();
+    // COLUMNS and -W narrow it: cells wrap onto more lines, still nothing cut.
+    for narrow in [lines(&[], Some("70")), lines(&["-W", "70"], None)] {
+        assert!(!narrow.contains('…'), "a label was cut:\n{narrow}");
+        assert!(narrow.lines().count() > rows_wide);
+        // The rows: after the header, up to the sources' list and the legend.
+        let body = narrow
+            .lines()
+            .skip_while(|l| !l.is_empty())
+            .take_while(|l| !l.starts_with("Sources"));
+        for line in body {
+            assert!(rolediff_width(line) <= 70, "{line:?} is wider than 70");
+        }
+    }
+    // --width beats COLUMNS.
+    assert_eq!(
+        lines(&["-W", "70"], Some("200")),
+        lines(&["-W", "70"], None)
+    );
+}
+
+/// Display width, for the width test (no dependency on the library's own function).
+fn rolediff_width(line: &str) -> usize {
+    line.chars().count()
+}
+
+#[test]
+fn export_data_completes_folders_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("a-folder")).unwrap();
+    std::fs::write(dir.path().join("a-file.txt"), "").unwrap();
+    let offered = stdout(
+        rolediff()
+            .current_dir(dir.path())
+            .env("COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", "2")
+            .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+            .env("_CLAP_COMPLETE_SPACE", "true")
+            .env("_CLAP_IFS", "\n")
+            .args(["--", "rolediff", "export-data", "a-"]),
+    );
+    assert!(offered.contains("a-folder"), "{offered}");
+    assert!(!offered.contains("a-file.txt"), "{offered}");
+}
