@@ -581,3 +581,38 @@ fn long_reports_go_through_the_pager_on_a_terminal_only() {
     assert!(session.wait_exit().success());
     assert!(!session.contents().contains("PAGED"));
 }
+
+#[test]
+fn reports_are_coloured_on_a_terminal_but_not_a_dumb_one() {
+    let coloured_cells = |term: &str| {
+        let mut session = Session::start_with(
+            &[
+                "compare",
+                "community-manager",
+                "social-media-manager",
+                "--no-pager",
+            ],
+            &[("TERM", term)],
+            200,
+            120,
+        );
+        session.wait_for(&["Sources:"]);
+        assert!(session.wait_exit().success());
+        let parser = session.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        (0..rows)
+            .flat_map(|r| (0..cols).map(move |c| (r, c)))
+            .filter(|&(r, c)| {
+                screen
+                    .cell(r, c)
+                    .is_some_and(|cell| cell.fgcolor() != vt100::Color::Default)
+            })
+            .count()
+    };
+    assert!(
+        coloured_cells("xterm-256color") > 0,
+        "no colour on a terminal"
+    );
+    assert_eq!(coloured_cells("dumb"), 0, "colour on a dumb terminal");
+}
