@@ -1,26 +1,12 @@
-//! Parses the bundled data (`data/`) when rolediff is built.
-//!
-//! Each YAML file of `data/` is parsed with rolediff's own parser (`src/model/yaml.rs`,
-//! compiled in here as a module) and its tree stored in a compact binary form in
-//! `OUT_DIR/nodes/<path>.bin`, which `src/model/bundled.rs` compiles in beside the
-//! text. A command on the bundled data then decodes trees instead of parsing YAML
-//! (about ten times faster) and checks them like any data set. A file that does not
-//! parse gets an empty form: the loader then parses its text and reports the problem.
-//!
-//! It also stems every word of the text of `data/` and writes the stems into
-//! `OUT_DIR/stems.rs`, a table that near-pair analysis looks words up in before running
-//! the stemmers (`src/compare/stem_table.rs` says why and how).
+//! Stems every word of the text of the bundled data (`data/`) when rolediff is built,
+//! and writes the stems into `OUT_DIR/stems.rs`, a table that near-pair analysis looks
+//! words up in before running the stemmers (`src/compare/stem_table.rs` says why and
+//! how). The YAML files are read with the `rolediff-yaml` crate, as at run time.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[allow(dead_code)]
-#[path = "src/diagnostics.rs"]
-mod diagnostics;
-
-#[allow(dead_code)]
-#[path = "src/model/yaml.rs"]
-mod yaml;
+use rolediff_yaml::Node;
 
 #[allow(dead_code)]
 #[path = "src/compare/textnorm.rs"]
@@ -32,8 +18,6 @@ mod stem_table;
 
 fn main() {
     println!("cargo::rerun-if-changed=data");
-    println!("cargo::rerun-if-changed=src/model/yaml.rs");
-    println!("cargo::rerun-if-changed=src/diagnostics.rs");
     println!("cargo::rerun-if-changed=src/compare/textnorm.rs");
     println!("cargo::rerun-if-changed=src/compare/stem_table.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -44,20 +28,12 @@ fn main() {
     files.sort();
     let mut words = std::collections::BTreeSet::new();
     for file in files {
-        let relative = file.strip_prefix(data).expect("under data/");
-        let target = out
-            .join("nodes")
-            .join(format!("{}.bin", relative.display()));
-        fs::create_dir_all(target.parent().expect("a parent")).expect("create OUT_DIR/nodes");
-        let mut bytes = Vec::new();
         if file.extension().is_some_and(|e| e == "yaml") {
             let text = fs::read_to_string(&file).expect("data files are UTF-8");
-            if let Ok(node) = yaml::parse(&text) {
-                yaml::encode(&node, &mut bytes);
+            if let Ok(node) = rolediff_yaml::parse(&text) {
                 collect_words(&node, &mut words);
             }
         }
-        write_if_changed(&target, &bytes);
     }
 
     write_if_changed(&out.join("stems.rs"), stem_table_source(&words).as_bytes());
@@ -65,11 +41,11 @@ fn main() {
 
 /// The words of every string value of `node`, split and lowercased like near-pair
 /// analysis splits labels (`textnorm::words`).
-fn collect_words(node: &yaml::Node, words: &mut std::collections::BTreeSet<String>) {
+fn collect_words(node: &Node, words: &mut std::collections::BTreeSet<String>) {
     match node {
-        yaml::Node::String(text) => words.extend(textnorm::words(text)),
-        yaml::Node::Seq(items) => items.iter().for_each(|item| collect_words(item, words)),
-        yaml::Node::Map(entries) => entries
+        Node::String(text) => words.extend(textnorm::words(text)),
+        Node::Seq(items) => items.iter().for_each(|item| collect_words(item, words)),
+        Node::Map(entries) => entries
             .iter()
             .for_each(|(_, value)| collect_words(value, words)),
         _ => {}
