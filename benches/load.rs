@@ -1,5 +1,6 @@
 //! Loading at catalogue scale: load + validate + index against the floor of parsing the
-//! same files into `serde_yaml::Value`, and how load time grows with the catalogue.
+//! same files into the parser's own generic tree (`saphyr::Yaml`), and how load time
+//! grows with the catalogue.
 //!
 //! `cargo bench --bench load -- --warm-up-time 1 --measurement-time 3`
 
@@ -28,25 +29,44 @@ fn yaml_files(folder: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The floor: read each file and parse it into a generic YAML value, then drop it.
+/// The floor: read each file and parse it into saphyr's generic YAML tree (the same
+/// parser as rolediff's, building the tree any program would), then drop it.
 fn parse_only(files: &[PathBuf]) -> usize {
+    use saphyr::LoadableYamlNode;
     let mut documents = 0;
     for file in files {
         let text = std::fs::read_to_string(file).expect("read");
-        let value: serde_yaml::Value = serde_yaml::from_str(&text).expect("parse");
-        documents += usize::from(!value.is_null());
+        let value = saphyr::Yaml::load_from_str(&text).expect("parse");
+        documents += value.len();
     }
     documents
 }
 
-/// rolediff's own parsing step alone (`model::yaml::parse`, into its `Node` tree), to
-/// split the load into parsing and checking.
+/// Below the floor: read each file and walk the parser's events, building nothing.
+fn events_only(files: &[PathBuf]) -> usize {
+    let mut events = 0;
+    for file in files {
+        let text = std::fs::read_to_string(file).expect("read");
+        let mut parser = saphyr_parser::Parser::new_from_str(&text);
+        while let Some(event) = parser.next_event() {
+            let (event, _) = event.expect("parse");
+            if matches!(event, saphyr_parser::Event::StreamEnd) {
+                break;
+            }
+            events += 1;
+        }
+    }
+    events
+}
+
+/// rolediff's own parsing step alone (`rolediff_yaml::parse_document`: its `Node` tree
+/// and the positions of every value), to split the load into parsing and checking.
 fn own_parse_only(files: &[PathBuf]) -> usize {
     let mut documents = 0;
     for file in files {
         let text = std::fs::read_to_string(file).expect("read");
-        let node = rolediff::model::yaml::parse(&text).expect("parse");
-        documents += usize::from(!matches!(node, rolediff::model::yaml::Node::Null));
+        let document = rolediff_yaml::parse_document(&text).expect("parse");
+        documents += usize::from(!matches!(document.root, rolediff_yaml::Node::Null));
     }
     documents
 }
@@ -65,9 +85,10 @@ fn catalogue_3000(c: &mut Criterion) {
     eprintln!("{} files, {} bytes", files.len(), synthetic.bytes);
     let mut group = c.benchmark_group("load_3000_roles");
     group.sample_size(10);
-    group.bench_function("floor_serde_yaml_value", |b| {
+    group.bench_function("floor_saphyr_yaml", |b| {
         b.iter(|| parse_only(black_box(&files)))
     });
+    group.bench_function("events_only", |b| b.iter(|| events_only(black_box(&files))));
     group.bench_function("load_validate_index", |b| {
         b.iter(|| load_and_index(black_box(&synthetic.path)))
     });

@@ -43,7 +43,9 @@ fn full_problems(name: &str) -> Vec<String> {
 fn yaml_syntax_error() {
     assert_eq!(
         problems("syntax.yaml"),
-        ["4:8: invalid YAML: did not find expected ',' or ']', while parsing a flow sequence"]
+        [
+            "4:8: invalid YAML: `:` is not allowed here: the `[` opened at 3:12 is not closed (add `]` where it ends, or quote a value containing `: `)"
+        ]
     );
 }
 

@@ -11,3 +11,4 @@ pub mod lang;
 pub mod model;
 pub mod report;
 pub mod text;
+pub mod yaml_path;

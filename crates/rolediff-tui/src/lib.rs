@@ -70,6 +70,14 @@ fn event_loop(
     let mut app = App::new(data, left, right, appearance.lang, appearance.theme, area);
     app.keymap = appearance.keymap;
     loop {
+        // The size is read before every frame, not only on resize events: a resize that
+        // lands before the event reader listens for it (right at start) sends none.
+        let (width, height) = ratatui::crossterm::terminal::size()?;
+        let area = terminal::capped(width, height);
+        if area != app.area {
+            update::update(&mut app, Action::Resize(area.width, area.height));
+            screen.resize(area)?;
+        }
         screen.draw(|frame| frame.render_widget(&app, frame.area()))?;
         // Block until an event that means something: no timer, no busy loop.
         let action = loop {

@@ -16,8 +16,9 @@ use std::path::{Path, PathBuf};
 pub use keys::{KeyName, KeySpec};
 pub use palette::{BUNDLED_PALETTES, DEFAULT_PALETTE, HEAT_STEPS, HeatStep, Palette, PaletteColor};
 
-use crate::diagnostics::{Anchor, Diagnostics, YamlPath, did_you_mean};
+use crate::diagnostics::{Anchor, Diagnostics, did_you_mean};
 use crate::lang::Lang;
+use crate::yaml_path::YamlPath;
 use read::{Document, read_file};
 
 /// The environment variable naming the config file.
@@ -130,14 +131,14 @@ pub fn parse(file: &Path, text: &str, actions: &[ActionInfo]) -> Result<Config, 
         ..Config::default()
     };
     // An empty file, or one with only comments, is a valid config that sets nothing.
-    if matches!(node, crate::model::yaml::Node::Null) {
+    if matches!(node, rolediff_yaml::Node::Null) {
         return Ok(config);
     }
     let base = file.parent().unwrap_or(Path::new(""));
     let root = YamlPath::root();
     for (key, value, path) in doc.mapping(&node, &root, "the config", Some(KEYS)) {
         // `key: ~` (or nothing) keeps the default, like a commented-out line.
-        if matches!(value, crate::model::yaml::Node::Null) {
+        if matches!(value, rolediff_yaml::Node::Null) {
             continue;
         }
         match key {
@@ -179,7 +180,7 @@ pub fn parse(file: &Path, text: &str, actions: &[ActionInfo]) -> Result<Config, 
                 }
             }
             "mouse" => match value {
-                crate::model::yaml::Node::Bool(on) => config.mouse = Some(*on),
+                rolediff_yaml::Node::Bool(on) => config.mouse = Some(*on),
                 other => doc.problem(
                     &path,
                     Anchor::Value,
@@ -198,7 +199,7 @@ pub fn parse(file: &Path, text: &str, actions: &[ActionInfo]) -> Result<Config, 
 /// in the same place is refused: which one would it run?
 fn read_keys(
     doc: &mut Document,
-    node: &crate::model::yaml::Node,
+    node: &rolediff_yaml::Node,
     path: &YamlPath,
     actions: &[ActionInfo],
 ) -> Vec<KeyOverride> {
@@ -218,7 +219,7 @@ fn read_keys(
             continue;
         };
         let mut keys = Vec::new();
-        if !matches!(value, crate::model::yaml::Node::Seq(items) if items.is_empty()) {
+        if !matches!(value, rolediff_yaml::Node::Seq(items) if items.is_empty()) {
             for (text, key_path) in doc.strings(value, &action_path, "key") {
                 match KeySpec::parse(&text) {
                     // Ctrl-C always quits, wherever the user is: no config can take

@@ -9,8 +9,10 @@ use std::fmt;
 use std::path::Path;
 
 use crate::config::read::{Document, read_file};
-use crate::diagnostics::{Anchor, Diagnostics, YamlPath, did_you_mean};
-use crate::model::yaml::Node;
+use rolediff_yaml::Node;
+
+use crate::diagnostics::{Anchor, Diagnostics, did_you_mean};
+use crate::yaml_path::YamlPath;
 
 /// A colour as a palette writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

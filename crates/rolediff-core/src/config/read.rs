@@ -1,32 +1,35 @@
 //! Reading a small YAML settings file (the config, a palette) into checked values.
 //!
-//! Like the data loader, it parses with [`crate::model::yaml::parse`], collects every
-//! problem with its YAML path, and only when there are problems indexes the text for
-//! positions, so the messages read `file:line:column: path: what is wrong (hint)`.
+//! Like the data loader, it parses with [`rolediff_yaml`] (the tree and the place of
+//! every key and value, in one pass), collects every problem with its YAML path, and
+//! locates them at the end, so the messages read
+//! `file:line:column: path: what is wrong (hint)`.
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Severity, YamlPath, did_you_mean};
-use crate::model::yaml::{self, Node, Positions};
+use rolediff_yaml::{Node, Positions};
 
-/// A settings document being read: its text and the problems found so far.
-pub(crate) struct Document<'t> {
+use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Severity, did_you_mean};
+use crate::yaml_path::YamlPath;
+
+/// A settings document being read: where its values are and the problems found so far.
+pub(crate) struct Document {
     file: PathBuf,
-    text: &'t str,
+    positions: Positions,
     problems: Vec<(YamlPath, Anchor, String, Option<String>)>,
 }
 
-impl<'t> Document<'t> {
+impl Document {
     /// Parses `text`; a syntax error is returned at once, with its place.
-    pub fn parse(file: &Path, text: &'t str) -> Result<(Self, Node), Diagnostics> {
-        match yaml::parse(text) {
-            Ok(node) => Ok((
+    pub fn parse(file: &Path, text: &str) -> Result<(Self, Node), Diagnostics> {
+        match rolediff_yaml::parse_document(text) {
+            Ok(document) => Ok((
                 Self {
                     file: file.to_path_buf(),
-                    text,
+                    positions: document.positions,
                     problems: Vec::new(),
                 },
-                node,
+                document.root,
             )),
             Err(syntax) => Err(Diagnostics(vec![Diagnostic {
                 severity: Severity::Error,
@@ -81,7 +84,7 @@ impl<'t> Document<'t> {
                 continue;
             };
             let key_path = path.key(key);
-            if out.iter().any(|(k, _, _)| k == key) {
+            if out.iter().any(|(k, _, _)| **k == **key) {
                 self.problem(
                     &key_path,
                     Anchor::Key,
@@ -157,14 +160,13 @@ impl<'t> Document<'t> {
 
     /// Every problem as a diagnostic with line and column, in file order.
     pub fn into_diagnostics(self) -> Diagnostics {
-        let positions = Positions::build(self.text);
         let mut diagnostics: Vec<Diagnostic> = self
             .problems
             .into_iter()
             .map(|(path, anchor, message, hint)| Diagnostic {
                 severity: Severity::Error,
                 file: self.file.clone(),
-                location: positions.locate(&path, anchor),
+                location: self.positions.locate(path.steps(), anchor),
                 path: Some(Box::new(path)),
                 message,
                 hint,

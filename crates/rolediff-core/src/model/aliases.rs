@@ -272,7 +272,7 @@ mod tests {
             value: value.into(),
             origin: Origin {
                 file: 0,
-                path: crate::diagnostics::YamlPath::root()
+                path: crate::yaml_path::YamlPath::root()
                     .key("roles")
                     .index(at)
                     .key("aliases"),
@@ -289,7 +289,7 @@ mod tests {
         let ids: Vec<Origin> = (0..roles.len())
             .map(|at| Origin {
                 file: 0,
-                path: crate::diagnostics::YamlPath::root()
+                path: crate::yaml_path::YamlPath::root()
                     .key("roles")
                     .index(at)
                     .key("id"),
@@ -395,7 +395,7 @@ mod tests {
         let ids: Vec<Origin> = (0..2 * pairs)
             .map(|at| Origin {
                 file: 0,
-                path: crate::diagnostics::YamlPath::root().key("roles").index(at),
+                path: crate::yaml_path::YamlPath::root().key("roles").index(at),
             })
             .collect();
         let warnings = settle_aliases(&mut roles, written, &ids);

@@ -5,11 +5,8 @@
 pub struct BundledFile {
     /// Path relative to the data folder, with `/` separators.
     pub path: &'static str,
-    /// The file's contents.
+    /// The file's contents, parsed at run time like any data file.
     pub contents: &'static str,
-    /// The file parsed when rolediff was built (`build.rs`), in the compact form of
-    /// `yaml::encode`; empty for a file that is not YAML or did not parse.
-    pub nodes: &'static [u8],
 }
 
 macro_rules! bundled {
@@ -17,7 +14,6 @@ macro_rules! bundled {
         &[$(BundledFile {
             path: $path,
             contents: include_str!(concat!("../../../../data/", $path)),
-            nodes: include_bytes!(concat!(env!("OUT_DIR"), "/nodes/", $path, ".bin")),
         }),*]
     };
 }

@@ -1,20 +1,20 @@
 //! Finding, reading and checking the files of a data set.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::YamlPath;
-use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Location, Severity, WarningKind};
+use rolediff_yaml::{Document, Limits, Location, Node, Positions};
+
+use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Severity, WarningKind};
 use crate::model::DataSet;
 use crate::model::aliases::AliasWarnings;
 use crate::model::bundled::{BUNDLED_FILES, BundledFile};
 use crate::model::schema::{MAX_PROBLEMS, Problem, RawData, Reader};
 use crate::model::validate::Resolver;
-use crate::model::yaml::{self, Node, Positions};
 use crate::text::truncate;
+use crate::yaml_path::YamlPath;
 
 /// Where a data set came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +93,7 @@ impl Warnings {
             })
             .cloned()
             .unzip();
-        let mut warnings = locate(&self.files, problems);
+        let mut warnings = locate(&self.files, problems, Vec::new());
         for (warning, kind) in warnings.iter_mut().zip(kinds) {
             warning.severity = Severity::Warning(kind);
         }
@@ -153,11 +153,12 @@ pub(crate) struct LoadedFile {
 }
 
 /// Where a file's text comes from. Files on disk are read one at a time and their text
-/// dropped once checked, so a large data set is never held in memory as text; the rare
-/// file with a problem to locate is read again for its positions.
+/// dropped once parsed, so a large data set is never held in memory as text; a file
+/// whose positions were not kept (a warning, or a problem found after its turn) is read
+/// and parsed again to locate it.
 #[derive(Debug)]
 enum FileText {
-    /// A file of the bundled data, parsed when rolediff was built.
+    /// A file of the bundled data: compiled in, parsed at run time like any file.
     Bundled(&'static BundledFile),
     Memory(String),
     Disk(LoadLimits),
@@ -170,6 +171,26 @@ impl LoadedFile {
             FileText::Memory(text) => Ok(Cow::Borrowed(text)),
             FileText::Disk(limits) => read_text(&self.display, *limits).map(Cow::Owned),
         }
+    }
+
+    /// The YAML reader's limits for this file: the size limit of the load, the reader's
+    /// own nesting and alias limits.
+    fn yaml_limits(&self) -> Limits {
+        let mut limits = Limits::default();
+        if let FileText::Disk(load) = &self.text {
+            limits.max_bytes = usize::try_from(load.max_file_bytes).unwrap_or(usize::MAX);
+        }
+        limits
+    }
+
+    /// The positions of every key and value of this file, read and parsed again; none
+    /// when it cannot be (a file removed since, or broken: then only its name is shown).
+    fn positions(&self) -> Positions {
+        self.text()
+            .ok()
+            .and_then(|text| rolediff_yaml::parse_with(&text, &self.yaml_limits()).ok())
+            .map(|document| document.positions)
+            .unwrap_or_default()
     }
 }
 
@@ -411,7 +432,7 @@ fn read_text(path: &Path, limits: LoadLimits) -> Result<String, Diagnostic> {
             path,
             "the file is not valid UTF-8 text: save it as UTF-8".to_string(),
         );
-        diagnostic.location = Some(location_after(valid));
+        diagnostic.location = Some(Location::after(valid));
         diagnostic
     })
 }
@@ -436,18 +457,12 @@ fn special_file_kind(metadata: &fs::Metadata) -> &'static str {
     "something that is not a regular file"
 }
 
-/// The position just after `prefix`.
-fn location_after(prefix: &str) -> Location {
-    let line = prefix.matches('\n').count() + 1;
-    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Location { line, column }
-}
-
 /// Parses and checks every file and resolves the data set; all problems together.
 ///
 /// Catalogue files come first; each role is then resolved as soon as its file is read
 /// and its parsed tree dropped, so memory holds one file's tree and raw entries at a
-/// time, plus the resolved data.
+/// time, plus the resolved data. A file's positions (read in the same pass as its tree)
+/// are kept only when it has a problem.
 fn check(
     mut files: Vec<LoadedFile>,
     mut errors: Vec<Diagnostic>,
@@ -459,73 +474,25 @@ fn check(
     let mut problems: Vec<Problem> = Vec::new();
     let mut raw = RawData::default();
     let mut resolver: Option<Resolver> = None;
+    let mut kept: Vec<Option<Positions>> = files.iter().map(|_| None).collect();
     for (file_id, file) in files.iter().enumerate() {
-        let text = match file.text() {
-            Ok(text) => text,
+        let FileEntries {
+            raw: mut entries,
+            problems: file_problems,
+            positions,
+        } = match read_file(file_id, file) {
+            Ok(read) => read,
             Err(diagnostic) => {
                 errors.push(diagnostic);
                 failed_kinds.push(file.kind);
                 continue;
             }
         };
-        if matches!(
-            file.kind,
-            FileKind::Themes | FileKind::Sources | FileKind::Tasks
-        ) && !matches!(file.text, FileText::Bundled(_))
-            && read_list_in_batches(file_id, file.kind, &text, &mut raw, &mut problems)
-        {
-            continue;
-        }
-        let parsed = match &file.text {
-            // Parsed when rolediff was built; the text is parsed only if that failed.
-            FileText::Bundled(bundled) => {
-                yaml::decode(bundled.nodes).map_or_else(|| yaml::parse(&text), Ok)
-            }
-            _ => yaml::parse(&text),
-        };
-        drop(text);
-        let mut node = match parsed {
-            Ok(node) => node,
-            Err(syntax) => {
-                errors.push(Diagnostic {
-                    severity: Severity::Error,
-                    file: file.display.clone(),
-                    location: syntax.location,
-                    path: None,
-                    message: syntax.message,
-                    hint: None,
-                });
-                failed_kinds.push(file.kind);
-                continue;
-            }
-        };
-        if matches!(node, Node::Null) {
-            errors.push(Diagnostic::file(
-                &file.display,
-                format!("the file is empty: expected {}", file.kind.expected()),
-            ));
-            failed_kinds.push(file.kind);
-            continue;
-        }
-        let mut reader = Reader {
-            file: file_id,
-            problems: &mut problems,
-            broken: Vec::new(),
-        };
-        let root = crate::diagnostics::YamlPath::root();
-        let mut roles = Vec::new();
-        match file.kind {
-            FileKind::Themes => raw.themes.extend(reader.themes(&mut node, &root)),
-            FileKind::Sources => raw.sources.extend(reader.sources(&mut node, &root)),
-            FileKind::Tasks => raw.tasks.extend(reader.tasks(&mut node, &root)),
-            FileKind::Role => roles.extend(reader.role(&mut node, &root)),
-            FileKind::DataSet => {
-                reader.dataset(&mut node, &mut raw);
-                roles = std::mem::take(&mut raw.roles);
-            }
-        }
-        raw.broken_ids.extend(reader.broken);
-        drop(node);
+        let first_problem = problems.len();
+        let room = MAX_PROBLEMS.saturating_sub(problems.len());
+        problems.extend(file_problems.into_iter().take(room));
+        let roles = std::mem::take(&mut entries.roles);
+        raw.append(entries);
         if !roles.is_empty() {
             let resolver = resolver.get_or_insert_with(|| {
                 raw.unreadable = unreadable_kinds(&failed_kinds);
@@ -534,6 +501,9 @@ fn check(
             for role in roles {
                 resolver.role(role, &mut problems);
             }
+        }
+        if problems[first_problem..].iter().any(|p| p.file == file_id) {
+            kept[file_id] = Some(positions);
         }
     }
     let resolver = resolver.unwrap_or_else(|| {
@@ -561,7 +531,7 @@ fn check(
     let error_count = problems.len();
     let (kinds, warnings): (Vec<WarningKind>, Vec<Problem>) = warnings.kept.into_iter().unzip();
     problems.extend(warnings);
-    let mut located = locate(&files, problems);
+    let mut located = locate(&files, problems, kept);
     let mut warnings = located.split_off(error_count);
     for (warning, kind) in warnings.iter_mut().zip(kinds) {
         warning.severity = Severity::Warning(kind);
@@ -579,6 +549,87 @@ fn check(
     Err(Diagnostics(errors))
 }
 
+/// What one file gave: its entries and problems, kept apart from the data set until the
+/// file has parsed (a file that does not parse gives only its syntax error), and the
+/// positions of its keys and values.
+struct FileEntries {
+    raw: RawData,
+    problems: Vec<Problem>,
+    positions: Positions,
+}
+
+/// Reads, parses and reads the entries of one file. The items of the long lists
+/// (a list file's, a data set's `themes`, `sources`, `tasks` and `roles`) are read one
+/// at a time as the parser completes them, so that a large catalogue never exists as
+/// one tree; the rest is read from the tree the parser returns.
+fn read_file(file_id: usize, file: &LoadedFile) -> Result<FileEntries, Diagnostic> {
+    let text = file.text()?;
+    let mut raw = RawData::default();
+    let mut problems = Vec::new();
+    let mut reader = Reader {
+        file: file_id,
+        problems: &mut problems,
+        broken: Vec::new(),
+    };
+    let root = YamlPath::root();
+    let limits = file.yaml_limits();
+    let parsed = match file.kind {
+        FileKind::Role => rolediff_yaml::parse_with(&text, &limits),
+        kind => rolediff_yaml::parse_streaming(&text, &limits, |key, index, mut item| {
+            let (list, path) = match (kind, key) {
+                (FileKind::DataSet, Some(key)) => (key, root.key(key).index(index)),
+                (FileKind::DataSet, None) => return,
+                (FileKind::Themes, _) => ("themes", root.index(index)),
+                (FileKind::Sources, _) => ("sources", root.index(index)),
+                _ => ("tasks", root.index(index)),
+            };
+            match list {
+                "themes" => raw.themes.extend(reader.theme(&mut item, &path)),
+                "sources" => raw.sources.extend(reader.source(&mut item, &path)),
+                "tasks" => raw.tasks.extend(reader.task(&mut item, &path)),
+                "roles" => raw.roles.extend(reader.role(&mut item, &path)),
+                // Unknown keys are reported from the tree; their values are not read.
+                _ => {}
+            }
+        }),
+    };
+    // The text is not needed once parsed: only the tree and positions stay.
+    drop(text);
+    let Document {
+        root: mut node,
+        positions,
+        ..
+    } = parsed.map_err(|syntax| Diagnostic {
+        severity: Severity::Error,
+        file: file.display.clone(),
+        location: syntax.location,
+        path: None,
+        message: syntax.message,
+        hint: None,
+    })?;
+    if matches!(node, Node::Null) {
+        return Err(Diagnostic::file(
+            &file.display,
+            format!("the file is empty: expected {}", file.kind.expected()),
+        ));
+    }
+    // A streamed list leaves an empty list in the tree; anything else is read (or
+    // refused) now.
+    match file.kind {
+        FileKind::Themes => raw.themes.extend(reader.themes(&mut node, &root)),
+        FileKind::Sources => raw.sources.extend(reader.sources(&mut node, &root)),
+        FileKind::Tasks => raw.tasks.extend(reader.tasks(&mut node, &root)),
+        FileKind::Role => raw.roles.extend(reader.role(&mut node, &root)),
+        FileKind::DataSet => reader.dataset(&mut node, &mut raw),
+    }
+    raw.broken_ids.extend(reader.broken);
+    Ok(FileEntries {
+        raw,
+        problems,
+        positions,
+    })
+}
+
 /// Orders diagnostics by file (in load order), then by place.
 fn in_file_order(files: &[LoadedFile], a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
     let order = |d: &Diagnostic| {
@@ -588,54 +639,6 @@ fn in_file_order(files: &[LoadedFile], a: &Diagnostic, b: &Diagnostic) -> std::c
             .unwrap_or(usize::MAX)
     };
     order(a).cmp(&order(b)).then(a.location.cmp(&b.location))
-}
-
-/// Reads a large list file (a catalogue of tasks) a batch of items at a time, so that
-/// it never exists as one tree (see `yaml::read_list_in_batches`). Returns `false`,
-/// with anything read undone, when the file must be parsed whole instead.
-fn read_list_in_batches(
-    file_id: usize,
-    kind: FileKind,
-    text: &str,
-    raw: &mut RawData,
-    problems: &mut Vec<Problem>,
-) -> bool {
-    let marks = (
-        raw.themes.len(),
-        raw.sources.len(),
-        raw.tasks.len(),
-        raw.broken_ids.len(),
-        problems.len(),
-    );
-    let done = yaml::read_list_in_batches(text, |first, mut items| {
-        let mut reader = Reader {
-            file: file_id,
-            problems: &mut *problems,
-            broken: Vec::new(),
-        };
-        match kind {
-            FileKind::Themes => raw
-                .themes
-                .extend(reader.items(&mut items, first, Reader::theme)),
-            FileKind::Sources => {
-                raw.sources
-                    .extend(reader.items(&mut items, first, Reader::source))
-            }
-            FileKind::Tasks => raw
-                .tasks
-                .extend(reader.items(&mut items, first, Reader::task)),
-            FileKind::Role | FileKind::DataSet => {}
-        }
-        raw.broken_ids.extend(reader.broken);
-    });
-    if !done {
-        raw.themes.truncate(marks.0);
-        raw.sources.truncate(marks.1);
-        raw.tasks.truncate(marks.2);
-        raw.broken_ids.truncate(marks.3);
-        problems.truncate(marks.4);
-    }
-    done
 }
 
 /// Kinds of reference ("theme", "source", "task") whose file could not be read at all.
@@ -651,41 +654,28 @@ fn unreadable_kinds(failed: &[FileKind]) -> Vec<&'static str> {
         .collect()
 }
 
-/// Turns problems into diagnostics with line and column; each file is indexed once,
-/// and only at the paths the problems name (a huge file with a few mistakes costs a
-/// small index).
-fn locate(files: &[LoadedFile], problems: Vec<Problem>) -> Vec<Diagnostic> {
-    let mut wanted: Vec<HashSet<YamlPath>> = files.iter().map(|_| HashSet::new()).collect();
-    let mut want = |file: usize, path: &YamlPath| {
-        for end in 0..=path.len() {
-            wanted[file].insert(path.prefix(end));
-        }
-    };
-    for problem in &problems {
-        want(problem.file, &problem.path);
-        if let Some((related, _)) = &problem.related {
-            want(related.file, &related.path);
-        }
-    }
-    let mut positions: Vec<Option<Positions>> = files.iter().map(|_| None).collect();
-    // A file that cannot be read again (removed since) gives no positions, only its name.
-    let index_of = |file: &LoadedFile, wanted: &HashSet<YamlPath>| match file.text() {
-        Ok(text) => Positions::build_for(&text, wanted),
-        Err(_) => Positions::default(),
-    };
+/// Turns problems into diagnostics with line and column. `kept` holds the positions
+/// read with some files (missing or `None` for the others); a file without them is
+/// parsed again, once, for its positions.
+fn locate(
+    files: &[LoadedFile],
+    problems: Vec<Problem>,
+    mut kept: Vec<Option<Positions>>,
+) -> Vec<Diagnostic> {
+    kept.resize_with(files.len(), || None);
+    let mut positions = kept;
     problems
         .into_iter()
         .map(|problem| {
             let file = &files[problem.file];
-            let index = positions[problem.file]
-                .get_or_insert_with(|| index_of(file, &wanted[problem.file]));
-            let location = index.locate(&problem.path, problem.anchor);
+            let index = positions[problem.file].get_or_insert_with(|| file.positions());
+            let location = index.locate(problem.path.steps(), problem.anchor);
             let hint = match problem.related {
                 Some((related, wording)) => {
                     let related_file = &files[related.file];
-                    let related_index = positions[related.file]
-                        .get_or_insert_with(|| index_of(related_file, &wanted[related.file]));
-                    let place = match related_index.locate(&related.path, Anchor::Value) {
+                    let related_index =
+                        positions[related.file].get_or_insert_with(|| related_file.positions());
+                    let place = match related_index.locate(related.path.steps(), Anchor::Value) {
                         Some(at) => format!(
                             "{}:{}:{}",
                             related_file.display.display(),
@@ -738,7 +728,7 @@ fn shorten_quotes(message: &str) -> String {
 mod tests {
     use super::*;
 
-    /// A data folder whose `tasks.yaml` holds `count` tasks (several read batches);
+    /// A data folder whose `tasks.yaml` holds `count` tasks;
     /// `edit` may change the text of task `i`.
     fn large_catalogue(count: usize, edit: impl Fn(usize, String) -> String) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
@@ -768,17 +758,15 @@ mod tests {
     }
 
     #[test]
-    fn a_large_catalogue_is_read_in_batches_with_exact_places() {
+    fn a_large_catalogue_has_exact_places() {
         let count = 3000;
         let dir = large_catalogue(count, |_, task| task);
-        let text = fs::read_to_string(dir.path().join("tasks.yaml")).unwrap();
-        assert!(text.len() > 3 * 64 * 1024, "several batches");
         let data = load_path(dir.path()).unwrap();
         assert_eq!(data.tasks.len(), count);
         assert_eq!(data.tasks[2500].label.en, "Task number 2500");
         assert_eq!(data.roles[0].tasks[1].task, count - 1);
 
-        // A mistake in a late batch is reported at its own line and path.
+        // A mistake far down is reported at its own line and path.
         let dir = large_catalogue(count, |i, task| {
             if i == 2500 {
                 task.replace("axis: 0.5", "axis: 5")
@@ -796,8 +784,8 @@ mod tests {
     }
 
     #[test]
-    fn a_catalogue_that_cannot_be_split_is_read_whole() {
-        // An alias to an anchor of the first batch, far below it: read whole, same data.
+    fn aliases_and_syntax_errors_far_down_a_large_catalogue() {
+        // An alias to an anchor far above it: the same data.
         let count = 3000;
         let dir = large_catalogue(count, |i, task| match i {
             0 => task.replace("label: {", "label: &first {"),
@@ -810,7 +798,7 @@ mod tests {
         let data = load_path(dir.path()).unwrap();
         assert_eq!(data.tasks.len(), count);
         assert_eq!(data.tasks[2999].label, data.tasks[0].label);
-        // A syntax error in a late batch: reported once, with its real line.
+        // A syntax error far down: reported once, with its real line.
         let dir = large_catalogue(count, |i, task| {
             if i == 2800 {
                 task.replace("themes: [content]", "themes: [content")
@@ -823,12 +811,6 @@ mod tests {
         let syntax = diagnostics.iter().next().unwrap();
         assert!(syntax.message.starts_with("invalid YAML"), "{syntax}");
         assert!(syntax.location.unwrap().line > 1 + 2800 * 4, "{syntax}");
-    }
-
-    #[test]
-    fn location_after_counts_lines_and_characters() {
-        assert_eq!(location_after(""), Location { line: 1, column: 1 });
-        assert_eq!(location_after("ab\ncdé"), Location { line: 2, column: 4 });
     }
 
     #[test]

@@ -12,7 +12,6 @@ mod names;
 mod schema;
 mod starting_pair;
 mod validate;
-pub mod yaml;
 
 pub use bundled::{BUNDLED_FILES, BundledFile};
 pub use load::{

@@ -4,9 +4,11 @@
 //! so that one run reports all mistakes. Cross-references (unknown ids, duplicates
 //! across files) are checked later, in `validate`.
 
-use crate::diagnostics::{Anchor, YamlPath, did_you_mean};
+use rolediff_yaml::Node;
+
+use crate::diagnostics::{Anchor, did_you_mean};
 use crate::model::Text;
-use crate::model::yaml::Node;
+use crate::yaml_path::YamlPath;
 
 /// Index of a file in the loader's file list.
 pub(crate) type FileId = usize;
@@ -123,6 +125,27 @@ pub(crate) struct RawData {
     pub unreadable: Vec<&'static str>,
 }
 
+impl RawData {
+    /// Moves the entries of `other` (one file's) after these.
+    pub fn append(&mut self, other: RawData) {
+        // Taken apart field by field, so that a new field cannot be forgotten here.
+        let RawData {
+            themes,
+            sources,
+            tasks,
+            roles,
+            broken_ids,
+            unreadable,
+        } = other;
+        self.themes.extend(themes);
+        self.sources.extend(sources);
+        self.tasks.extend(tasks);
+        self.roles.extend(roles);
+        self.broken_ids.extend(broken_ids);
+        self.unreadable.extend(unreadable);
+    }
+}
+
 /// Collects problems for one file.
 pub(crate) struct Reader<'p> {
     pub file: FileId,
@@ -206,15 +229,13 @@ impl<'n> Fields<'n> {
         let path = &self.path;
         self.entries
             .iter_mut()
-            .find(|(k, _)| matches!(k, Node::String(s) if s == key))
+            .find(|(k, _)| k.as_str() == Some(key))
             .map(|(_, v)| (v, path.key(key)))
     }
 
     /// True when the mapping has `key`.
     fn has(&self, key: &str) -> bool {
-        self.entries
-            .iter()
-            .any(|(k, _)| matches!(k, Node::String(s) if s == key))
+        self.entries.iter().any(|(k, _)| k.as_str() == Some(key))
     }
 }
 
@@ -367,7 +388,7 @@ impl Reader<'_> {
                 self.problem(path, Anchor::Value, format!("{what} is empty"), None);
                 None
             }
-            Node::String(s) if s.trim().len() == s.len() => Some(std::mem::take(s).into_owned()),
+            Node::String(s) if s.trim().len() == s.len() => Some(std::mem::take(s).into_string()),
             Node::String(s) => Some(s.trim().to_string()),
             other => {
                 let hint = matches!(other, Node::Number(_) | Node::Bool(_))
@@ -575,22 +596,6 @@ impl Reader<'_> {
                 Vec::new()
             }
         }
-    }
-
-    /// Items of a top-level list read a batch at a time: `items` are the items from
-    /// index `first` on (see `yaml::read_list_in_batches`).
-    pub fn items<T>(
-        &mut self,
-        items: &mut [Node],
-        first: usize,
-        mut read_item: impl FnMut(&mut Self, &mut Node, &YamlPath) -> Option<T>,
-    ) -> Vec<T> {
-        let root = YamlPath::root();
-        items
-            .iter_mut()
-            .enumerate()
-            .filter_map(|(i, item)| read_item(self, item, &root.index(first + i)))
-            .collect()
     }
 
     pub fn themes(&mut self, node: &mut Node, path: &YamlPath) -> Vec<RawTheme> {
@@ -845,7 +850,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::yaml::parse;
+    use rolediff_yaml::parse;
 
     fn read_tasks(text: &str) -> (Vec<RawTask>, Vec<Problem>) {
         let mut problems = Vec::new();
