@@ -40,6 +40,38 @@ fn parses_scalars_lists_and_mappings_in_order() {
 }
 
 #[test]
+fn large_collections_keep_their_order() {
+    // Past the size where a collection takes its children into its own vector, with
+    // nested large collections and an odd count.
+    let items: Vec<String> = (0..2501).map(|i| i.to_string()).collect();
+    let pairs_text: Vec<String> = (0..2501).map(|i| format!("k{i}: {i}")).collect();
+    let text = format!(
+        "list: [{}]\nmap: {{{}}}\nnested: [[{}], {{{}}}]\n",
+        items.join(", "),
+        pairs_text.join(", "),
+        items.join(", "),
+        pairs_text.join(", ")
+    );
+    let node = parse(&text).unwrap();
+    let entries = map(&node);
+    let numbers: Vec<Node> = (0..2501).map(|i| Node::Number(f64::from(i))).collect();
+    let pairs: Vec<(Node, Node)> = (0..2501)
+        .map(|i| {
+            (
+                Node::from(format!("k{i}").as_str()),
+                Node::Number(f64::from(i)),
+            )
+        })
+        .collect();
+    assert_eq!(entries[0].1, Node::Seq(numbers.clone().into()));
+    assert_eq!(entries[1].1, Node::Map(pairs.clone().into()));
+    assert_eq!(
+        entries[2].1,
+        Node::Seq(vec![Node::Seq(numbers.into()), Node::Map(pairs.into())].into())
+    );
+}
+
+#[test]
 fn keeps_duplicate_keys_for_the_reader() {
     assert_eq!(map(&parse("a: 1\na: 2\n").unwrap()).len(), 2);
 }
@@ -335,8 +367,8 @@ fn top_level_list_items_can_be_streamed() {
     assert_eq!(document.positions.locate(two, Anchor::Value), at(2, 8));
     // An error after some items: the error, with its place.
     let mut seen = 0;
-    let error = parse_streaming("- a\n- b\n- [c\n", &Limits::default(), |_, _, _| seen += 1)
-        .unwrap_err();
+    let error =
+        parse_streaming("- a\n- b\n- [c\n", &Limits::default(), |_, _, _| seen += 1).unwrap_err();
     assert_eq!(seen, 2);
     assert!(error.location.is_some());
 }
@@ -362,7 +394,10 @@ fn lists_under_top_level_keys_are_streamed_once_per_key() {
     // The first `a` is empty in the tree; the duplicate `a` and the nested list stay.
     let entries = map(&document.root);
     assert_eq!(entries[0].1, Node::Seq(Box::new([])));
-    assert_eq!(map(&entries[1].1)[0].1, Node::Seq(Box::new([Node::Number(3.0)])));
+    assert_eq!(
+        map(&entries[1].1)[0].1,
+        Node::Seq(Box::new([Node::Number(3.0)]))
+    );
     assert_eq!(entries[3].1, Node::Seq(Box::new([Node::Number(4.0)])));
     assert_eq!(entries[4].1, Node::Seq(Box::new([])));
     let four = [Step::Key("e"), Step::Index(0)];
