@@ -470,6 +470,23 @@ fn positions_of_duplicates_aliases_and_complex_keys() {
 }
 
 #[test]
+fn positions_take_12_bytes_a_node_and_each_key_once() {
+    let mut text = String::new();
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "- {{id: task-{i}, label: {{fr: Un, en: One}}, axis: 0.5}}\n"
+        ));
+    }
+    let positions = parse_document(&text).unwrap().positions;
+    // The list, and per item: the mapping, 3 keys, 2 scalars, the label's mapping,
+    // its 2 keys and 2 scalars.
+    assert_eq!(positions.len(), 1 + 10_000 * 11);
+    let bytes = positions.heap_bytes();
+    assert!(bytes >= positions.len() * 12, "{bytes}");
+    assert!(bytes < positions.len() * 12 + 1024, "{bytes}");
+}
+
+#[test]
 fn an_empty_document_has_no_positions() {
     let document = parse_document("# nothing\n").unwrap();
     assert!(document.positions.is_empty());
