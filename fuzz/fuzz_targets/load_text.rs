@@ -16,16 +16,17 @@ fuzz_target!(|bytes: &[u8]| {
                 for held in &role.tasks {
                     let task = &data.tasks[held.task];
                     assert!(!task.themes.is_empty() && !held.sources.is_empty());
-                    assert!((0.0..=1.0).contains(&task.axis));
+                    assert!(task.axis.is_none_or(|axis| (0.0..=1.0).contains(&axis)));
                     for &s in held.sources.iter().chain(&held.contested_by) {
                         assert!(s < data.sources.len());
                     }
                 }
             }
+            let everything = rolediff::compare::Filter::default();
             for role in 0..data.roles.len() {
-                let _ = rolediff::report::show_text(&data, role, rolediff::lang::Lang::En);
+                let _ = rolediff::report::show_text(&data, role, &everything, rolediff::lang::Lang::En);
             }
-            let _ = rolediff::report::list_text(&data, rolediff::lang::Lang::Fr);
+            let _ = rolediff::report::list_text(&data, &everything, rolediff::lang::Lang::Fr);
         }
         Err(diagnostics) => {
             assert!(diagnostics.errors().next().is_some());

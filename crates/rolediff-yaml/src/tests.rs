@@ -40,6 +40,38 @@ fn parses_scalars_lists_and_mappings_in_order() {
 }
 
 #[test]
+fn large_collections_keep_their_order() {
+    // Past the size where a collection takes its children into its own vector, with
+    // nested large collections and an odd count.
+    let items: Vec<String> = (0..2501).map(|i| i.to_string()).collect();
+    let pairs_text: Vec<String> = (0..2501).map(|i| format!("k{i}: {i}")).collect();
+    let text = format!(
+        "list: [{}]\nmap: {{{}}}\nnested: [[{}], {{{}}}]\n",
+        items.join(", "),
+        pairs_text.join(", "),
+        items.join(", "),
+        pairs_text.join(", ")
+    );
+    let node = parse(&text).unwrap();
+    let entries = map(&node);
+    let numbers: Vec<Node> = (0..2501).map(|i| Node::Number(f64::from(i))).collect();
+    let pairs: Vec<(Node, Node)> = (0..2501)
+        .map(|i| {
+            (
+                Node::from(format!("k{i}").as_str()),
+                Node::Number(f64::from(i)),
+            )
+        })
+        .collect();
+    assert_eq!(entries[0].1, Node::Seq(numbers.clone().into()));
+    assert_eq!(entries[1].1, Node::Map(pairs.clone().into()));
+    assert_eq!(
+        entries[2].1,
+        Node::Seq(vec![Node::Seq(numbers.into()), Node::Map(pairs.into())].into())
+    );
+}
+
+#[test]
 fn keeps_duplicate_keys_for_the_reader() {
     assert_eq!(map(&parse("a: 1\na: 2\n").unwrap()).len(), 2);
 }
@@ -435,6 +467,23 @@ fn positions_of_duplicates_aliases_and_complex_keys() {
     // Keys after a complex key are still found.
     let c = [Step::Key("b"), Step::Key("c")];
     assert_eq!(positions.locate(c, Anchor::Value), at(4, 11));
+}
+
+#[test]
+fn positions_take_12_bytes_a_node_and_each_key_once() {
+    let mut text = String::new();
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "- {{id: task-{i}, label: {{fr: Un, en: One}}, axis: 0.5}}\n"
+        ));
+    }
+    let positions = parse_document(&text).unwrap().positions;
+    // The list, and per item: the mapping, 3 keys, 2 scalars, the label's mapping,
+    // its 2 keys and 2 scalars.
+    assert_eq!(positions.len(), 1 + 10_000 * 11);
+    let bytes = positions.heap_bytes();
+    assert!(bytes >= positions.len() * 12, "{bytes}");
+    assert!(bytes < positions.len() * 12 + 1024, "{bytes}");
 }
 
 #[test]
