@@ -477,3 +477,36 @@ fn valid_edge_cases_load() {
             .success();
     }
 }
+
+#[test]
+fn a_15_mb_name_is_refused_at_its_place_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long-name.yaml");
+    let name = "x".repeat(15 * 1024 * 1024);
+    std::fs::write(
+        &path,
+        format!(
+            "themes: [{{id: w, label: W}}]\nsources: [{{id: s, title: S, language: en}}]\n\
+             roles:\n  - id: long\n    name: {name}\n    sources: [s]\n    tasks: [{{label: X, themes: [w], axis: 0.5}}]\n"
+        ),
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    let output = Command::cargo_bin("rolediff")
+        .unwrap()
+        .args(["validate", "--data"])
+        .arg(&path)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "long-name.yaml:5:11: a value of 15728640 bytes: values are limited to 64 KiB"
+        ),
+        "{stderr}"
+    );
+    // Refused while parsing, not after building anything from it.
+    assert!(start.elapsed() < Duration::from_secs(20));
+}

@@ -74,6 +74,7 @@ struct Builder<'t, 'c> {
     /// A byte-order mark was stripped before the text: columns of line 1 are one more.
     bom: bool,
     max_depth: usize,
+    max_value_bytes: usize,
     /// Weight anchors and aliases may add to the document (see [`Limits`]).
     budget: usize,
     expanded: usize,
@@ -109,6 +110,7 @@ pub(crate) fn build(
         text,
         bom,
         max_depth: limits.max_depth,
+        max_value_bytes: limits.max_value_bytes,
         budget: limits.alias_budget(text.len()),
         expanded: 0,
         items: Vec::new(),
@@ -170,6 +172,17 @@ impl Builder<'_, '_> {
                     return Err(self.tag_refused(at));
                 }
                 self.check_room(at)?;
+                if value.len() > self.max_value_bytes {
+                    return Err(self.fail(
+                        at,
+                        format!(
+                            "a value of {} bytes: values are limited to {} KiB (a name, a label \
+                             or a note takes a few hundred bytes); shorten it",
+                            value.len(),
+                            self.max_value_bytes / 1024
+                        ),
+                    ));
+                }
                 if self.next_is_key() {
                     self.positions.key(at, &value);
                 } else {

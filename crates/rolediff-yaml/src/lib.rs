@@ -38,6 +38,9 @@ pub struct Limits {
     pub max_bytes: usize,
     /// Deepest nesting of collections accepted.
     pub max_depth: usize,
+    /// Longest single value (a scalar), in bytes: a name, a label or a note is a few
+    /// hundred bytes, and a 15 MB name would make every frame of the view slow.
+    pub max_value_bytes: usize,
     /// Anchors and aliases may repeat at most this many times the text's size…
     pub alias_factor: usize,
     /// …or this many bytes, whichever is more (a small file may share a long value).
@@ -45,11 +48,13 @@ pub struct Limits {
 }
 
 impl Default for Limits {
-    /// 64 MiB of text, 128 levels, aliases repeating at most twice the text or 1 MiB.
+    /// 64 MiB of text, 128 levels, values of at most 64 KiB, aliases repeating at most
+    /// twice the text or 1 MiB.
     fn default() -> Self {
         Self {
             max_bytes: 64 * 1024 * 1024,
             max_depth: 128,
+            max_value_bytes: 64 * 1024,
             alias_factor: 2,
             alias_floor: 1024 * 1024,
         }
