@@ -503,7 +503,7 @@ fn a_15_mb_name_is_refused_at_its_place_at_once() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains(
-            "long-name.yaml:5:11: a value of 15728640 bytes: values are limited to 64 KiB"
+            "long-name.yaml:5:11: a value of 15728640 bytes: values are limited to 1048576 bytes"
         ),
         "{stderr}"
     );

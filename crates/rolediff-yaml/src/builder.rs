@@ -176,10 +176,10 @@ impl Builder<'_, '_> {
                     return Err(self.fail(
                         at,
                         format!(
-                            "a value of {} bytes: values are limited to {} KiB (a name, a label \
-                             or a note takes a few hundred bytes); shorten it",
+                            "a value of {} bytes: values are limited to {} bytes (a name, a \
+                             label or a note takes a few hundred); shorten it",
                             value.len(),
-                            self.max_value_bytes / 1024
+                            self.max_value_bytes
                         ),
                     ));
                 }

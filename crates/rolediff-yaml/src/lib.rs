@@ -48,13 +48,13 @@ pub struct Limits {
 }
 
 impl Default for Limits {
-    /// 64 MiB of text, 128 levels, values of at most 64 KiB, aliases repeating at most
+    /// 64 MiB of text, 128 levels, values of at most 1 MiB, aliases repeating at most
     /// twice the text or 1 MiB.
     fn default() -> Self {
         Self {
             max_bytes: 64 * 1024 * 1024,
             max_depth: 128,
-            max_value_bytes: 64 * 1024,
+            max_value_bytes: 1024 * 1024,
             alias_factor: 2,
             alias_floor: 1024 * 1024,
         }
