@@ -11,7 +11,8 @@ use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Severity, WarningKind}
 use crate::model::DataSet;
 use crate::model::aliases::AliasWarnings;
 use crate::model::bundled::{BUNDLED_FILES, BundledFile};
-use crate::model::schema::{MAX_PROBLEMS, Problem, RawData, Reader};
+use crate::model::raw::{MAX_PROBLEMS, Problem, RawData};
+use crate::model::reader::Reader;
 use crate::model::validate::Resolver;
 use crate::text::truncate;
 use crate::yaml_path::YamlPath;
@@ -475,6 +476,18 @@ fn check(
     let mut raw = RawData::default();
     let mut resolver: Option<Resolver> = None;
     let mut kept: Vec<Option<Positions>> = files.iter().map(|_| None).collect();
+    // Where an unknown task reference should have been defined, named as the user
+    // sees it: a single-file data set has no tasks.yaml.
+    let tasks_defined_in = match &origin {
+        DataOrigin::File(path) => format!(
+            "the `tasks` of {}",
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |name| name.to_string_lossy().into_owned()
+            )
+        ),
+        _ => "tasks.yaml".to_string(),
+    };
     for (file_id, file) in files.iter().enumerate() {
         let FileEntries {
             raw: mut entries,
@@ -496,7 +509,7 @@ fn check(
         if !roles.is_empty() {
             let resolver = resolver.get_or_insert_with(|| {
                 raw.unreadable = unreadable_kinds(&failed_kinds);
-                Resolver::new(&mut raw, &mut problems)
+                Resolver::new(&mut raw, &mut problems, tasks_defined_in.clone())
             });
             for role in roles {
                 resolver.role(role, &mut problems);
@@ -508,7 +521,7 @@ fn check(
     }
     let resolver = resolver.unwrap_or_else(|| {
         raw.unreadable = unreadable_kinds(&failed_kinds);
-        Resolver::new(&mut raw, &mut problems)
+        Resolver::new(&mut raw, &mut problems, tasks_defined_in.clone())
     });
     let (data, warnings) = resolver.finish(origin);
     // The note names the file where the cap was reached, not whatever file sorts last.

@@ -6,14 +6,18 @@
 
 mod aliases;
 mod bundled;
+mod entries;
+mod format;
 mod ids;
 mod load;
 mod names;
-mod schema;
+mod raw;
+mod reader;
 mod starting_pair;
 mod validate;
 
 pub use bundled::{BUNDLED_FILES, BundledFile};
+pub use format::data_schema;
 pub use load::{
     DataOrigin, DataSource, LoadLimits, Loaded, Warnings, load, load_bundled, load_path,
     load_path_with, load_text,

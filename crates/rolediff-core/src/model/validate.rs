@@ -9,10 +9,11 @@ use std::sync::Arc;
 use crate::diagnostics::{Anchor, did_you_mean};
 use crate::model::aliases::{AliasWarnings, settle_aliases};
 use crate::model::ids::IdIndex;
-use crate::model::schema::{
-    InlineTask, Located, MAX_PROBLEMS, Origin, Problem, RawData, RawRole, RawTaskRef, slugify,
+use crate::model::raw::{
+    InlineTask, Located, MAX_PROBLEMS, Origin, Problem, RawData, RawRole, RawTaskRef,
 };
 use crate::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, Theme};
+use crate::text::slugify;
 
 /// The problem list, and what is needed to avoid cascades of messages.
 struct Problems<'p> {
@@ -158,12 +159,63 @@ pub(crate) struct Resolver {
     aliases: Vec<Vec<Located>>,
     /// Where each role's id is, for warnings about the role as a whole.
     id_origins: Vec<Origin>,
+    /// Where a task reference that is not found should have been defined: `tasks.yaml`
+    /// in a folder, the file's `tasks` in a single-file data set.
+    tasks_defined_in: String,
+    /// The sources of a task entry that names none and whose role names none.
+    unattributed: Option<Arc<[usize]>>,
+}
+
+/// The id of the theme of tasks that name none.
+pub(crate) const DEFAULT_THEME: &str = "general";
+/// The id of the source of task entries that name none.
+pub(crate) const UNATTRIBUTED: &str = "unattributed";
+
+/// The theme of tasks given none, unless the data defines `general` itself; added to
+/// the themes the first time a task needs it.
+fn default_theme(themes: &mut Vec<Theme>, index: &mut IdIndex) -> usize {
+    if let Some(found) = index.get(DEFAULT_THEME) {
+        return found;
+    }
+    let at = themes.len();
+    themes.push(Theme {
+        id: DEFAULT_THEME.into(),
+        label: Text {
+            fr: "Général".into(),
+            en: "General".into(),
+        },
+        description: Some(Text {
+            fr: "Les tâches auxquelles les données ne donnent aucun thème".into(),
+            en: "The tasks the data gives no theme".into(),
+        }),
+    });
+    // Not found above, so new.
+    let _ = index.insert_new(DEFAULT_THEME, at);
+    at
+}
+
+/// The themes of a task: those it names, else the default theme.
+fn themes_or_default(
+    found: Option<Vec<usize>>,
+    named: bool,
+    themes: &mut Vec<Theme>,
+    index: &mut IdIndex,
+) -> Option<Vec<usize>> {
+    if named {
+        found
+    } else {
+        Some(vec![default_theme(themes, index)])
+    }
 }
 
 impl Resolver {
     /// Resolves the catalogue of `raw` (its themes, sources and tasks), taking them out
     /// of it; `raw`'s roles are left for [`Resolver::role`].
-    pub(crate) fn new(raw: &mut RawData, problems: &mut Vec<Problem>) -> Self {
+    pub(crate) fn new(
+        raw: &mut RawData,
+        problems: &mut Vec<Problem>,
+        tasks_defined_in: String,
+    ) -> Self {
         let broken = std::mem::take(&mut raw.broken_ids);
         let unreadable = std::mem::take(&mut raw.unreadable);
         let mut problems = Problems {
@@ -171,11 +223,11 @@ impl Resolver {
             broken: &broken,
             unreadable: &unreadable,
         };
-        let theme_index = index_ids("theme", raw.themes.iter().map(|t| &t.id), &mut problems);
+        let mut theme_index = index_ids("theme", raw.themes.iter().map(|t| &t.id), &mut problems);
         let source_index = index_ids("source", raw.sources.iter().map(|s| &s.id), &mut problems);
         let task_index = index_ids("task", raw.tasks.iter().map(|t| &t.id), &mut problems);
 
-        let themes: Vec<Theme> = std::mem::take(&mut raw.themes)
+        let mut themes: Vec<Theme> = std::mem::take(&mut raw.themes)
             .into_iter()
             .map(|t| Theme {
                 id: t.id.value,
@@ -196,6 +248,12 @@ impl Resolver {
         let mut tasks: Vec<Task> = Vec::with_capacity(raw.tasks.len());
         for task in std::mem::take(&mut raw.tasks) {
             let task_themes = lookup("theme", "themes", &task.themes, &theme_index, &mut problems);
+            let task_themes = themes_or_default(
+                task_themes,
+                !task.themes.is_empty(),
+                &mut themes,
+                &mut theme_index,
+            );
             tasks.push(Task {
                 id: task.id.value,
                 label: task.label,
@@ -219,11 +277,45 @@ impl Resolver {
             roles: Vec::new(),
             aliases: Vec::new(),
             id_origins: Vec::new(),
+            tasks_defined_in,
+            unattributed: None,
         }
+    }
+
+    /// The sources of an entry that names none: the source `unattributed`, added the
+    /// first time it is needed (or the data's own source of that id).
+    fn unattributed(&mut self) -> Arc<[usize]> {
+        if let Some(sources) = &self.unattributed {
+            return Arc::clone(sources);
+        }
+        let at = match self.source_index.get(UNATTRIBUTED) {
+            Some(found) => found,
+            None => {
+                let at = self.sources.len();
+                self.sources.push(Source {
+                    id: UNATTRIBUTED.into(),
+                    title: "Unattributed: the data names no source for these tasks".into(),
+                    language: String::new(),
+                    url: None,
+                    summary: Some(Text {
+                        fr: "Tâches pour lesquelles les données ne citent aucune source".into(),
+                        en: "Tasks for which the data names no source".into(),
+                    }),
+                });
+                let _ = self.source_index.insert_new(UNATTRIBUTED, at);
+                at
+            }
+        };
+        let sources: Arc<[usize]> = Arc::from(vec![at]);
+        self.unattributed = Some(Arc::clone(&sources));
+        sources
     }
 
     /// Resolves one role (after the catalogue, and after the roles before it).
     pub(crate) fn role(&mut self, role: RawRole, problems: &mut Vec<Problem>) {
+        let needs_unattributed = role.default_sources.is_none()
+            && role.tasks.iter().any(|entry| entry.sources.is_none());
+        let unattributed = needs_unattributed.then(|| self.unattributed());
         let mut problems = Problems {
             list: problems,
             broken: &self.broken,
@@ -269,7 +361,13 @@ impl Resolver {
         for (entry, found) in role.tasks.into_iter().zip(found) {
             let task = match entry.task {
                 RawTaskRef::Catalogue(reference) => match found.or_else(|| {
-                    lookup_one("task", "tasks.yaml", &reference, task_index, &mut problems)
+                    lookup_one(
+                        "task",
+                        &self.tasks_defined_in,
+                        &reference,
+                        task_index,
+                        &mut problems,
+                    )
                 }) {
                     Some(found) => found,
                     None => continue,
@@ -282,12 +380,18 @@ impl Resolver {
                         axis,
                         description,
                     } = *inline;
-                    let Some(task_themes) = lookup(
+                    let found = lookup(
                         "theme",
                         "themes",
                         &theme_refs,
                         &self.theme_index,
                         &mut problems,
+                    );
+                    let Some(task_themes) = themes_or_default(
+                        found,
+                        !theme_refs.is_empty(),
+                        &mut self.themes,
+                        &mut self.theme_index,
                     ) else {
                         continue;
                     };
@@ -359,15 +463,9 @@ impl Resolver {
                 }
                 None => match &default_sources {
                     Some(defaults) if !defaults.is_empty() => Some(Arc::clone(defaults)),
+                    // Named but unknown or invalid: reported where they are named.
                     _ if defaults_named => None,
-                    _ => {
-                        problems.at(
-                            &entry.origin,
-                            "missing field `sources`: name the source(s) that give this task to the role".into(),
-                            Some("or set `sources` once on the role as a default for all its tasks".into()),
-                        );
-                        None
-                    }
+                    _ => unattributed.clone(),
                 },
             };
             let contested_by = lookup(
