@@ -1,6 +1,7 @@
 //! The non-interactive commands and the dispatch from arguments to them.
 
 mod args;
+mod authoring;
 mod complete;
 mod export;
 mod man;
@@ -50,6 +51,17 @@ impl Failure {
             message: message.into(),
             code: EXIT_ERROR,
         }
+    }
+}
+
+impl Failure {
+    /// Every error of `diagnostics` on its line, then `last`.
+    pub fn from_lines(diagnostics: &Diagnostics, last: &str) -> Self {
+        let lines: String = diagnostics
+            .errors()
+            .map(|d| format!("{}\n", sanitize(&d.to_string())))
+            .collect();
+        Failure::input(format!("{lines}{last}"))
     }
 }
 
@@ -280,6 +292,12 @@ fn run_command(
         }
         return export::export_bundled(dir, *force);
     }
+    match &command {
+        Command::Schema => return Ok(authoring::schema_text()),
+        Command::Init { path, force } => return authoring::init(path, *force),
+        Command::Import { files, out, force } => return authoring::import(files, out, *force),
+        _ => {}
+    }
     if let Command::Validate { strict, all } = command {
         let report = validate::report(
             load_with_warnings(data_path),
@@ -343,7 +361,12 @@ fn run_command(
             let filter = resolve_filter(&data, &filter)?;
             tooling::matrix(&data, &filter, format, lang)
         }
-        Command::ExportData { .. } | Command::Validate { .. } | Command::Compare { .. } => {
+        Command::ExportData { .. }
+        | Command::Validate { .. }
+        | Command::Compare { .. }
+        | Command::Schema
+        | Command::Init { .. }
+        | Command::Import { .. } => {
             unreachable!("handled above")
         }
         Command::Config { .. } | Command::Completions { .. } | Command::Man { .. } => {

@@ -7,6 +7,7 @@
 pub mod compare;
 pub mod config;
 pub mod diagnostics;
+pub mod import;
 pub mod lang;
 pub mod model;
 pub mod report;

@@ -1,0 +1,142 @@
+//! Starting one's own data: `rolediff schema`, `rolediff init PATH` and
+//! `rolediff import FILE… --out PATH`. Each writes atomically and never replaces a file
+//! without `--force`.
+
+use std::path::{Path, PathBuf};
+
+use rolediff::diagnostics::{Diagnostic, Diagnostics};
+use rolediff::import::Import;
+use rolediff::model::{data_schema, load_text};
+use rolediff::text::sanitize;
+
+use super::export::write_atomically;
+use super::{EXIT_ERROR, Failure};
+
+/// The commented single-file template `init` writes.
+pub const TEMPLATE: &str = include_str!("../../assets/init-template.yaml");
+
+/// The name of the schema file written beside the data, which the
+/// `# yaml-language-server: $schema=…` line of the data files points to.
+pub const SCHEMA_FILE: &str = "rolediff.schema.json";
+
+/// The JSON Schema of the data format, pretty-printed.
+pub fn schema_text() -> String {
+    let mut text = serde_json::to_string_pretty(&data_schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string()).into_owned()
+}
+
+/// Refuses when `path` exists and `force` is off.
+fn refuse_existing(path: &Path, force: bool) -> Result<(), Failure> {
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(Failure::input(format!(
+            "error: refusing to overwrite {} (use --force to replace it)",
+            shown(path)
+        )));
+    }
+    Ok(())
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Failure> {
+    write_atomically(path, text.as_bytes()).map_err(|error| Failure {
+        message: format!("error: cannot write {}: {error}", shown(path)),
+        code: EXIT_ERROR,
+    })
+}
+
+/// Writes the schema file in `dir` unless one is there (a newer rolediff's `--force`
+/// replaces it): the data files' `$schema` line points to it.
+pub fn write_schema_beside(dir: &Path, force: bool) -> Result<Option<PathBuf>, Failure> {
+    let path = dir.join(SCHEMA_FILE);
+    if !force && path.symlink_metadata().is_ok() {
+        return Ok(None);
+    }
+    write(&path, &schema_text())?;
+    Ok(Some(path))
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// The report of a written data file and its schema.
+fn written(path: &Path, schema: Option<PathBuf>, what: &str) -> String {
+    let mut out = format!("wrote {what} to {}\n", shown(path));
+    if let Some(schema) = schema {
+        out.push_str(&format!(
+            "wrote the schema editors use to {}\n",
+            shown(&schema)
+        ));
+    }
+    out.push_str(&format!(
+        "check it with: rolediff validate --data {}\n",
+        shown(path)
+    ));
+    out
+}
+
+/// `rolediff init PATH`: the commented template, and the schema beside it.
+pub fn init(path: &Path, force: bool) -> Result<String, Failure> {
+    refuse_existing(path, force)?;
+    write(path, TEMPLATE)?;
+    let schema = write_schema_beside(folder_of(path), force)?;
+    Ok(written(path, schema, "a template with two roles"))
+}
+
+/// `rolediff import FILE… --out PATH`: every file read, every problem reported, and
+/// nothing written unless all read well and the result loads.
+pub fn import(files: &[PathBuf], out: &Path, force: bool) -> Result<String, Failure> {
+    refuse_existing(out, force)?;
+    let mut import = Import::default();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for file in files {
+        match std::fs::read(file) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes);
+                if let Err(found) = import.add(file, &text) {
+                    problems.extend(found);
+                }
+            }
+            Err(error) => problems.push(Diagnostic::file(file, format!("cannot read: {error}"))),
+        }
+    }
+    if !problems.is_empty() {
+        let count = problems.len();
+        return Err(Failure::from_lines(
+            &Diagnostics(problems),
+            &format!(
+                "error: {count} {} in the imported files; nothing written",
+                if count == 1 { "problem" } else { "problems" }
+            ),
+        ));
+    }
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| {
+            f.file_name()
+                .map_or_else(|| shown(f), |n| n.to_string_lossy().into_owned())
+        })
+        .collect();
+    let yaml = import.to_yaml(Some(SCHEMA_FILE), &names);
+    // What is written must load: a bug here must not hand the user a broken file.
+    if let Err(diagnostics) = load_text(&out.display().to_string(), &yaml) {
+        return Err(Failure::from_lines(
+            &diagnostics,
+            "error: the imported data does not load; nothing written (please report this)",
+        ));
+    }
+    write(out, &yaml)?;
+    let schema = write_schema_beside(folder_of(out), false)?;
+    let roles = import.roles.len();
+    Ok(written(
+        out,
+        schema,
+        &format!("{roles} {}", if roles == 1 { "role" } else { "roles" }),
+    ))
+}
