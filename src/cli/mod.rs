@@ -71,10 +71,7 @@ impl From<Diagnostics> for Failure {
         let count = diagnostics.errors().count();
         let noun = if count == 1 { "problem" } else { "problems" };
         // Messages quote the user's data: sanitize them like any other output.
-        let lines: String = diagnostics
-            .errors()
-            .map(|d| format!("{}\n", sanitize(&d.to_string())))
-            .collect();
+        let lines = validate::error_lines(diagnostics.errors(), false);
         Failure::input(format!("{lines}error: {count} {noun} in the data set"))
     }
 }

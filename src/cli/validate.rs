@@ -3,6 +3,7 @@
 
 use rolediff::diagnostics::{Diagnostic, Diagnostics, WarningKind};
 use rolediff::lang::Lang;
+use rolediff::messages::{Noun, count, label};
 use rolediff::model::{DataSet, Loaded};
 use rolediff::text::sanitize;
 
@@ -10,6 +11,43 @@ use super::Failure;
 
 /// Warnings of one kind listed before the rest are told as a count.
 const WARNINGS_SHOWN: usize = 5;
+/// Errors with the same message (one missing source named by 37 task entries) listed
+/// before the rest are told as a count.
+const SAME_ERRORS_SHOWN: usize = 3;
+
+/// The errors, one a line; past the first few with the same message, one line with the
+/// count of the others (every one with `all`).
+pub fn error_lines<'a>(errors: impl Iterator<Item = &'a Diagnostic>, all: bool) -> String {
+    let errors: Vec<&Diagnostic> = errors.collect();
+    let key = |d: &Diagnostic| (d.message.clone(), d.hint.clone());
+    let mut out = String::new();
+    let mut seen: Vec<((String, Option<String>), usize)> = Vec::new();
+    for error in &errors {
+        let k = key(error);
+        let count = match seen.iter_mut().find(|(seen_key, _)| *seen_key == k) {
+            Some((_, count)) => {
+                *count += 1;
+                *count
+            }
+            None => {
+                seen.push((k.clone(), 1));
+                1
+            }
+        };
+        if all || count <= SAME_ERRORS_SHOWN {
+            out.push_str(&sanitize(&error.to_string()));
+            out.push('\n');
+        } else if count == SAME_ERRORS_SHOWN + 1 {
+            let rest = errors.iter().filter(|d| key(d) == k).count() - SAME_ERRORS_SHOWN;
+            let places = if rest == 1 { "place" } else { "places" };
+            out.push_str(&format!(
+                "error: … and the same at {rest} more {places}: {} (`rolediff validate --all` lists every one)\n",
+                sanitize(&k.0)
+            ));
+        }
+    }
+    out
+}
 
 /// How `validate` reports.
 #[derive(Debug, Clone, Copy, Default)]
@@ -74,10 +112,7 @@ pub fn report(loaded: Result<Loaded, Diagnostics>, options: Options, lang: Lang)
                 .collect();
             let mut message = list_warnings(&Diagnostics(shown), &counts, options.all);
             let errors: Vec<&Diagnostic> = diagnostics.errors().collect();
-            for error in &errors {
-                message.push_str(&sanitize(&error.to_string()));
-                message.push('\n');
-            }
+            message.push_str(&error_lines(errors.iter().copied(), options.all));
             let noun = if errors.len() == 1 {
                 "problem"
             } else {
@@ -147,12 +182,12 @@ fn summary(data: &DataSet, lang: Lang) -> String {
         data.themes.len(),
         data.sources.len(),
     );
-    match lang {
-        Lang::En => {
-            format!("ok: {roles} roles, {tasks} tasks, {themes} themes, {sources} sources\n")
-        }
-        Lang::Fr => {
-            format!("ok : {roles} rôles, {tasks} tâches, {themes} thèmes, {sources} sources\n")
-        }
-    }
+    let counts = [
+        (roles, Noun::Role),
+        (tasks, Noun::Task),
+        (themes, Noun::Theme),
+        (sources, Noun::Source),
+    ]
+    .map(|(n, noun)| count(n, noun, lang));
+    format!("{}{}\n", label("ok", lang), counts.join(", "))
 }
