@@ -75,7 +75,7 @@ fn aliases_that_repeat_the_role_are_dropped_without_a_word() {
         .arg(&path)
         .assert()
         .success()
-        .stdout("ok: 2 roles, 2 tasks, 1 themes, 1 sources\n")
+        .stdout("ok: 2 roles, 2 tasks, 1 theme, 1 source\n")
         .stderr("");
     let output = rolediff()
         .args(["list", "--format", "json", "--data"])

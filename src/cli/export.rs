@@ -18,6 +18,9 @@ pub fn export_bundled(dir: &Path, force: bool) -> Result<String, Failure> {
     let mut targets: Vec<(PathBuf, String)> = BUNDLED_FILES
         .iter()
         .map(|f| {
+            if !f.path.ends_with(".yaml") {
+                return (dir.join(f.path), f.contents.to_string());
+            }
             let up = "../".repeat(f.path.matches('/').count());
             let line = format!("# yaml-language-server: $schema={up}{SCHEMA_FILE}\n");
             (dir.join(f.path), line + f.contents)
