@@ -86,10 +86,9 @@ pub fn read_prose(path: &Path, text: &str) -> Result<ImportedRole, Diagnostic> {
     }
     let mut theme: Option<String> = None;
     let mut tasks: Vec<ImportedTask> = Vec::new();
-    let source = Some(
-        path.file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-    );
+    let file = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     for (i, line) in lines.iter().enumerate() {
         if Some(i) == title_at {
             continue;
@@ -106,7 +105,7 @@ pub fn read_prose(path: &Path, text: &str) -> Result<ImportedRole, Diagnostic> {
                         label,
                         theme: theme.clone(),
                         axis: None,
-                        source: source.clone(),
+                        source: Some(file.clone()),
                     });
                 }
             }
@@ -122,7 +121,7 @@ pub fn read_prose(path: &Path, text: &str) -> Result<ImportedRole, Diagnostic> {
     Ok(ImportedRole {
         name: title,
         tasks,
-        file: source.unwrap_or_default(),
+        file,
     })
 }
 

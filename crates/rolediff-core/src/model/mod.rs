@@ -7,9 +7,11 @@
 mod aliases;
 mod bundled;
 mod entries;
+mod files;
 mod format;
 mod ids;
 mod load;
+mod locate;
 mod names;
 mod raw;
 mod reader;
