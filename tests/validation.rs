@@ -193,7 +193,7 @@ fn role_entries_duplicates_aliases_contests_and_inline_conflicts() {
             format!("23:9: roles[0].tasks[1]: task `moderate` is listed twice in role `alpha` (first listed at {file}:21:9)"),
             "29:23: roles[0].tasks[2].contested_by: source `posting` cannot both state and contest the same task".into(),
             "30:9: roles[0].tasks[3]: a task entry needs either `task: <id>` (a task of the catalogue) or an inline `label` (a task can also be written as its label alone: `- Moderate the forum`)".into(),
-            "39:9: roles[1].tasks[0]: inline task `Answer questions` is also defined in another role with other themes or axis (give both the same `themes` and `axis`, or move the task to tasks.yaml)".into(),
+            "39:9: roles[1].tasks[0]: inline task `Answer questions` is also defined in another role with other themes or axis (give both the same `themes` and `axis`, or define the task once in `tasks`)".into(),
             "19:22: warning: roles[0].aliases[1]: alias `beta` is the id of role `beta`: naming a role by it gives role `beta`, never this one".into(),
             "37:15: warning: roles[1].aliases[0]: alias `First` is shared by 2 roles: `alpha`, `beta`; naming a role by it lists them instead of choosing one".into(),
         ]

@@ -9,7 +9,12 @@ use rolediff::import::Import;
 use rolediff::model::{data_schema, load_text};
 use rolediff::text::sanitize;
 
+use rolediff::lang::Lang;
+use rolediff::messages::{Message, Noun, count};
+
 use super::export::write_atomically;
+use super::output;
+use super::validate::problems_total;
 use super::{EXIT_ERROR, Failure};
 
 /// The commented single-file template `init` writes.
@@ -67,17 +72,14 @@ fn folder_of(path: &Path) -> &Path {
 
 /// The report of a written data file and its schema.
 fn written(path: &Path, schema: Option<PathBuf>, what: &str) -> String {
-    let mut out = format!("wrote {what} to {}\n", shown(path));
+    let lang = output::lang();
+    let mut out = Message::Wrote.with(lang, &[what, &shown(path)]) + "\n";
     if let Some(schema) = schema {
-        out.push_str(&format!(
-            "wrote the schema editors use to {}\n",
-            shown(&schema)
-        ));
+        out.push_str(&Message::WroteSchema.with(lang, &[&shown(&schema)]));
+        out.push('\n');
     }
-    out.push_str(&format!(
-        "check it with: rolediff validate --data {}\n",
-        shown(path)
-    ));
+    out.push_str(&Message::CheckWith.with(lang, &[&shown(path)]));
+    out.push('\n');
     out
 }
 
@@ -86,7 +88,11 @@ pub fn init(path: &Path, force: bool) -> Result<String, Failure> {
     refuse_existing(path, force)?;
     write(path, TEMPLATE)?;
     let schema = write_schema_beside(folder_of(path), force)?;
-    Ok(written(path, schema, "a template with two roles"))
+    let what = match output::lang() {
+        Lang::En => "a template with two roles",
+        Lang::Fr => "un modèle de deux rôles",
+    };
+    Ok(written(path, schema, what))
 }
 
 /// `rolediff import FILE… --out PATH`: every file read, every problem reported, and
@@ -107,14 +113,8 @@ pub fn import(files: &[PathBuf], out: &Path, force: bool) -> Result<String, Fail
         }
     }
     if !problems.is_empty() {
-        let count = problems.len();
-        return Err(Failure::from_lines(
-            &Diagnostics(problems),
-            &format!(
-                "error: {count} {} in the imported files; nothing written",
-                if count == 1 { "problem" } else { "problems" }
-            ),
-        ));
+        let total = problems_total(problems.len(), Message::ProblemsInImport);
+        return Err(Failure::from_lines(&Diagnostics(problems), &total));
     }
     let names: Vec<String> = files
         .iter()
@@ -137,6 +137,6 @@ pub fn import(files: &[PathBuf], out: &Path, force: bool) -> Result<String, Fail
     Ok(written(
         out,
         schema,
-        &format!("{roles} {}", if roles == 1 { "role" } else { "roles" }),
+        &count(roles, Noun::Role, output::lang()),
     ))
 }

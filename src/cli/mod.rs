@@ -19,6 +19,7 @@ use clap::Parser;
 use rolediff::compare::{Comparator, Filter, Shown};
 use rolediff::diagnostics::{self, Diagnostics};
 use rolediff::lang::Lang;
+use rolediff::messages::Message;
 use rolediff::model::{
     Ambiguity, DataSet, DataSource, LoadLimits, Loaded, RoleIdx, RoleLookup, load,
 };
@@ -57,10 +58,7 @@ impl Failure {
 impl Failure {
     /// Every error of `diagnostics` on its line, then `last`.
     pub fn from_lines(diagnostics: &Diagnostics, last: &str) -> Self {
-        let lines: String = diagnostics
-            .errors()
-            .map(|d| format!("{}\n", sanitize(&d.to_string())))
-            .collect();
+        let lines = validate::error_lines(diagnostics.errors(), false);
         Failure::input(format!("{lines}{last}"))
     }
 }
@@ -68,11 +66,10 @@ impl Failure {
 /// The errors of a data set that did not load; its warnings are for `validate`.
 impl From<Diagnostics> for Failure {
     fn from(diagnostics: Diagnostics) -> Self {
-        let count = diagnostics.errors().count();
-        let noun = if count == 1 { "problem" } else { "problems" };
         // Messages quote the user's data: sanitize them like any other output.
         let lines = validate::error_lines(diagnostics.errors(), false);
-        Failure::input(format!("{lines}error: {count} {noun} in the data set"))
+        let total = validate::problems_total(diagnostics.errors().count(), Message::ProblemsInData);
+        Failure::input(format!("{lines}{total}"))
     }
 }
 
@@ -87,6 +84,8 @@ pub fn main() -> ExitCode {
     // Reports are paged on a terminal; completion scripts, the man page and the config
     // are meant to be redirected, and are written as they are.
     output::set_paging(!cli.no_pager && cli.command.as_ref().is_some_and(Command::pages));
+    // The language of messages before the config is read: the flag or the locale.
+    output::set_lang(cli.lang.map(Lang::from).unwrap_or_else(Lang::from_env));
     // `config`, `completions` and `man` work even when the config file is broken.
     if let Some(result) = tooling::early(&cli) {
         return finish(result);
@@ -96,6 +95,7 @@ pub fn main() -> ExitCode {
         Err(failure) => return finish(Err(failure)),
     };
     let lang = settings.lang;
+    output::set_lang(lang);
     let text = text_options(&cli, &settings, Shown::All);
     let result = match cli.command {
         Some(Command::Compare {

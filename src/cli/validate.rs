@@ -3,7 +3,7 @@
 
 use rolediff::diagnostics::{Diagnostic, Diagnostics, WarningKind};
 use rolediff::lang::Lang;
-use rolediff::messages::{Noun, count, label};
+use rolediff::messages::{Message, Noun, count, label, translate};
 use rolediff::model::{DataSet, Loaded};
 use rolediff::text::sanitize;
 
@@ -15,9 +15,21 @@ const WARNINGS_SHOWN: usize = 5;
 /// before the rest are told as a count.
 const SAME_ERRORS_SHOWN: usize = 3;
 
+/// The last line of a list of errors: "error: 2 problems in the data set".
+pub fn problems_total(errors: usize, place: Message) -> String {
+    let lang = super::output::lang();
+    format!(
+        "{}{} {}",
+        label("error", lang),
+        count(errors, Noun::Problem, lang),
+        place.text(lang)
+    )
+}
+
 /// The errors, one a line; past the first few with the same message, one line with the
 /// count of the others (every one with `all`).
 pub fn error_lines<'a>(errors: impl Iterator<Item = &'a Diagnostic>, all: bool) -> String {
+    let lang = super::output::lang();
     let errors: Vec<&Diagnostic> = errors.collect();
     let key = |d: &Diagnostic| (d.message.clone(), d.hint.clone());
     let mut out = String::new();
@@ -35,14 +47,22 @@ pub fn error_lines<'a>(errors: impl Iterator<Item = &'a Diagnostic>, all: bool) 
             }
         };
         if all || count <= SAME_ERRORS_SHOWN {
-            out.push_str(&sanitize(&error.to_string()));
+            out.push_str(&sanitize(&error.to_string_in(lang)));
             out.push('\n');
         } else if count == SAME_ERRORS_SHOWN + 1 {
             let rest = errors.iter().filter(|d| key(d) == k).count() - SAME_ERRORS_SHOWN;
-            let places = if rest == 1 { "place" } else { "places" };
+            let more = Message::SameAtMore.with(
+                lang,
+                &[
+                    &rest.to_string(),
+                    Noun::Place.form(rest, lang),
+                    &sanitize(&translate(&k.0, lang)),
+                ],
+            );
             out.push_str(&format!(
-                "error: … and the same at {rest} more {places}: {} (`rolediff validate --all` lists every one)\n",
-                sanitize(&k.0)
+                "{}{more} ({})\n",
+                label("error", lang),
+                Message::ListEvery.text(lang)
             ));
         }
     }
@@ -113,16 +133,14 @@ pub fn report(loaded: Result<Loaded, Diagnostics>, options: Options, lang: Lang)
             let mut message = list_warnings(&Diagnostics(shown), &counts, options.all);
             let errors: Vec<&Diagnostic> = diagnostics.errors().collect();
             message.push_str(&error_lines(errors.iter().copied(), options.all));
-            let noun = if errors.len() == 1 {
-                "problem"
-            } else {
-                "problems"
-            };
-            message.push_str(&format!("error: {} {noun} in the data set", errors.len()));
+            message.push_str(&problems_total(errors.len(), Message::ProblemsInData));
             let warnings: usize = counts.iter().sum();
             if warnings > 0 {
-                let noun = if warnings == 1 { "warning" } else { "warnings" };
-                message.push_str(&format!(", and {warnings} {noun}"));
+                let and = match lang {
+                    Lang::En => "and",
+                    Lang::Fr => "et",
+                };
+                message.push_str(&format!(", {and} {}", count(warnings, Noun::Warning, lang)));
             }
             Report {
                 result: Err(Failure::input(message)),
@@ -139,7 +157,7 @@ fn list_warnings(shown: &Diagnostics, counts: &[usize], all: bool) -> String {
     for kind in WarningKind::ALL {
         let mut listed = 0;
         for warning in shown.warnings().filter(|d| d.warning_kind() == Some(kind)) {
-            out.push_str(&sanitize(&warning.to_string()));
+            out.push_str(&sanitize(&warning.to_string_in(super::output::lang())));
             out.push('\n');
             listed += 1;
         }

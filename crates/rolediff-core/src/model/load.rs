@@ -17,7 +17,7 @@ use crate::model::files::{
 use crate::model::locate::{in_file_order, locate};
 use crate::model::raw::{MAX_PROBLEMS, Problem, RawData};
 use crate::model::reader::Reader;
-use crate::model::validate::Resolver;
+use crate::model::validate::{DefinedIn, Resolver};
 use crate::yaml_path::YamlPath;
 
 /// Where a data set came from.
@@ -236,15 +236,12 @@ fn check(
     let mut kept: Vec<Option<Positions>> = files.iter().map(|_| None).collect();
     // Where an unknown task reference should have been defined, named as the user
     // sees it: a single-file data set has no tasks.yaml.
-    let tasks_defined_in = match &origin {
-        DataOrigin::File(path) => format!(
-            "the `tasks` of {}",
-            path.file_name().map_or_else(
-                || path.display().to_string(),
-                |name| name.to_string_lossy().into_owned()
-            )
-        ),
-        _ => "tasks.yaml".to_string(),
+    let defined_in = match &origin {
+        DataOrigin::File(path) => DefinedIn::file(&path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        )),
+        _ => DefinedIn::folder(),
     };
     for (file_id, file) in files.iter().enumerate() {
         let FileEntries {
@@ -267,7 +264,7 @@ fn check(
         if !roles.is_empty() {
             let resolver = resolver.get_or_insert_with(|| {
                 raw.unreadable = unreadable_kinds(&failed_kinds);
-                Resolver::new(&mut raw, &mut problems, tasks_defined_in.clone())
+                Resolver::new(&mut raw, &mut problems, defined_in.clone())
             });
             for role in roles {
                 resolver.role(role, &mut problems);
@@ -279,7 +276,7 @@ fn check(
     }
     let resolver = resolver.unwrap_or_else(|| {
         raw.unreadable = unreadable_kinds(&failed_kinds);
-        Resolver::new(&mut raw, &mut problems, tasks_defined_in.clone())
+        Resolver::new(&mut raw, &mut problems, defined_in.clone())
     });
     let (data, warnings) = resolver.finish(origin);
     // The note names the file where the cap was reached, not whatever file sorts last.

@@ -159,11 +159,40 @@ pub(crate) struct Resolver {
     aliases: Vec<Vec<Located>>,
     /// Where each role's id is, for warnings about the role as a whole.
     id_origins: Vec<Origin>,
-    /// Where a task reference that is not found should have been defined: `tasks.yaml`
-    /// in a folder, the file's `tasks` in a single-file data set.
-    tasks_defined_in: String,
+    /// Where references that are not found should have been defined.
+    defined_in: DefinedIn,
     /// The sources of a task entry that names none and whose role names none.
     unattributed: Option<Arc<[usize]>>,
+}
+
+/// Where each kind of entry is defined, as the user sees it: `themes.yaml` in a folder,
+/// the `themes` of the file in a single-file data set.
+#[derive(Debug, Clone)]
+pub(crate) struct DefinedIn {
+    pub themes: String,
+    pub sources: String,
+    pub tasks: String,
+}
+
+impl DefinedIn {
+    /// The files of a folder.
+    pub fn folder() -> Self {
+        Self {
+            themes: "themes.yaml".into(),
+            sources: "sources.yaml".into(),
+            tasks: "tasks.yaml".into(),
+        }
+    }
+
+    /// The keys of a single file called `name`.
+    pub fn file(name: &str) -> Self {
+        let key = |key: &str| format!("the `{key}` of {name}");
+        Self {
+            themes: key("themes"),
+            sources: key("sources"),
+            tasks: key("tasks"),
+        }
+    }
 }
 
 /// The id of the theme of tasks that name none.
@@ -214,7 +243,7 @@ impl Resolver {
     pub(crate) fn new(
         raw: &mut RawData,
         problems: &mut Vec<Problem>,
-        tasks_defined_in: String,
+        defined_in: DefinedIn,
     ) -> Self {
         let broken = std::mem::take(&mut raw.broken_ids);
         let unreadable = std::mem::take(&mut raw.unreadable);
@@ -247,7 +276,13 @@ impl Resolver {
             .collect();
         let mut tasks: Vec<Task> = Vec::with_capacity(raw.tasks.len());
         for task in std::mem::take(&mut raw.tasks) {
-            let task_themes = lookup("theme", "themes", &task.themes, &theme_index, &mut problems);
+            let task_themes = lookup(
+                "theme",
+                &defined_in.themes,
+                &task.themes,
+                &theme_index,
+                &mut problems,
+            );
             let task_themes = themes_or_default(
                 task_themes,
                 !task.themes.is_empty(),
@@ -277,7 +312,7 @@ impl Resolver {
             roles: Vec::new(),
             aliases: Vec::new(),
             id_origins: Vec::new(),
-            tasks_defined_in,
+            defined_in,
             unattributed: None,
         }
     }
@@ -330,6 +365,7 @@ impl Resolver {
         }
         let stamp = self.roles.len() as u32 + 1;
         let listed_in = &mut self.listed_in;
+        let defined_in = &self.defined_in;
         let tasks = &mut self.tasks;
         let task_index = &mut self.task_index;
         let source_index = &self.source_index;
@@ -340,7 +376,15 @@ impl Resolver {
         let default_sources = role
             .default_sources
             .as_ref()
-            .and_then(|s| lookup("source", "sources", s, source_index, &mut problems))
+            .and_then(|s| {
+                lookup(
+                    "source",
+                    &defined_in.sources,
+                    s,
+                    source_index,
+                    &mut problems,
+                )
+            })
             .map(Arc::<[usize]>::from);
         let mut role_tasks: Vec<RoleTask> = Vec::with_capacity(role.tasks.len());
         // Where each task of this role was listed, to point at the first of two listings.
@@ -363,7 +407,7 @@ impl Resolver {
                 RawTaskRef::Catalogue(reference) => match found.or_else(|| {
                     lookup_one(
                         "task",
-                        &self.tasks_defined_in,
+                        &defined_in.tasks,
                         &reference,
                         task_index,
                         &mut problems,
@@ -382,7 +426,7 @@ impl Resolver {
                     } = *inline;
                     let found = lookup(
                         "theme",
-                        "themes",
+                        &defined_in.themes,
                         &theme_refs,
                         &self.theme_index,
                         &mut problems,
@@ -406,7 +450,7 @@ impl Resolver {
                                         "inline task `{}` is also defined in another role with other themes or axis",
                                         label.en
                                     ),
-                                    Some("give both the same `themes` and `axis`, or move the task to tasks.yaml".into()),
+                                    Some("give both the same `themes` and `axis`, or define the task once in `tasks`".into()),
                                 );
                                 continue;
                             }
@@ -458,9 +502,14 @@ impl Resolver {
                     );
                     None
                 }
-                Some(refs) => {
-                    lookup("source", "sources", refs, source_index, &mut problems).map(Arc::from)
-                }
+                Some(refs) => lookup(
+                    "source",
+                    &defined_in.sources,
+                    refs,
+                    source_index,
+                    &mut problems,
+                )
+                .map(Arc::from),
                 None => match &default_sources {
                     Some(defaults) if !defaults.is_empty() => Some(Arc::clone(defaults)),
                     // Named but unknown or invalid: reported where they are named.
@@ -470,7 +519,7 @@ impl Resolver {
             };
             let contested_by = lookup(
                 "source",
-                "sources",
+                &defined_in.sources,
                 &entry.contested_by,
                 source_index,
                 &mut problems,

@@ -5,6 +5,17 @@
 
 use crate::lang::Lang;
 
+mod french;
+
+/// A message rolediff composed in English, in `lang` (as it is when the catalogue has
+/// no French for it).
+pub fn translate(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => text.to_string(),
+        Lang::Fr => french::translate(text).unwrap_or_else(|| text.to_string()),
+    }
+}
+
 /// The things rolediff counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Noun {
