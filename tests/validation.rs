@@ -128,10 +128,10 @@ fn unknown_references_suggest_close_ids() {
     assert_eq!(
         problems("unknown-references.yaml"),
         [
-            "11:14: tasks[0].themes[0]: unknown theme `moderaton`: it is not defined in themes (did you mean `moderation`?)",
+            "11:14: tasks[0].themes[0]: unknown theme `moderaton`: it is not defined in the `themes` of unknown-references.yaml (did you mean `moderation`?)",
             "17:15: roles[0].tasks[0].task: unknown task `moderte`: it is not defined in the `tasks` of unknown-references.yaml (did you mean `moderate`?)",
-            "20:19: roles[0].tasks[1].sources[0]: unknown source `postng`: it is not defined in sources (did you mean `posting`?)",
-            "21:24: roles[0].tasks[1].contested_by[0]: unknown source `elsewhere`: it is not defined in sources",
+            "20:19: roles[0].tasks[1].sources[0]: unknown source `postng`: it is not defined in the `sources` of unknown-references.yaml (did you mean `posting`?)",
+            "21:24: roles[0].tasks[1].contested_by[0]: unknown source `elsewhere`: it is not defined in the `sources` of unknown-references.yaml",
         ]
     );
 }

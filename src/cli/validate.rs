@@ -102,14 +102,19 @@ pub fn report(loaded: Result<Loaded, Diagnostics>, options: Options, lang: Lang)
             if options.strict {
                 Report {
                     result: Err(Failure::input(format!(
-                        "{listed}error: {total} (`--strict` refuses warnings)"
+                        "{listed}{}{total} ({})",
+                        label("error", lang),
+                        translate("`--strict` refuses warnings", lang)
                     ))),
                     warnings: String::new(),
                 }
             } else {
                 Report {
                     result: Ok(summary(&data, lang)),
-                    warnings: format!("{listed}warning: {total}\n"),
+                    warnings: format!(
+                        "{listed}{}{total}\n",
+                        label("warning", super::output::lang())
+                    ),
                 }
             }
         }
@@ -163,14 +168,24 @@ fn list_warnings(shown: &Diagnostics, counts: &[usize], all: bool) -> String {
         }
         let rest = counts[kind as usize].saturating_sub(listed);
         if rest > 0 {
-            let why = if all {
-                format!("counted, not listed: rolediff keeps the first {listed} of each kind")
-            } else {
-                "`rolediff validate --all` lists every one".to_string()
+            let lang = super::output::lang();
+            let why = match (all, lang) {
+                (true, Lang::En) => {
+                    format!("counted, not listed: rolediff keeps the first {listed} of each kind")
+                }
+                (true, Lang::Fr) => format!(
+                    "comptés, non listés : rolediff garde les {listed} premiers de chaque sorte"
+                ),
+                (false, _) => Message::ListEvery.text(lang).to_string(),
+            };
+            let more = match lang {
+                Lang::En => format!("… and {rest} more"),
+                Lang::Fr => format!("… et {rest} de plus :"),
             };
             out.push_str(&format!(
-                "warning: … and {rest} more {} ({why})\n",
-                kind.noun(rest)
+                "{}{more} {} ({why})\n",
+                label("warning", lang),
+                translate(kind.noun(rest), lang)
             ));
         }
     }
@@ -179,17 +194,25 @@ fn list_warnings(shown: &Diagnostics, counts: &[usize], all: bool) -> String {
 
 /// "615 warnings in the data set: 397 shared aliases, 218 aliases that are …".
 fn count_warnings(counts: &[usize]) -> String {
+    let lang = super::output::lang();
     let total: usize = counts.iter().sum();
     let kinds: Vec<String> = WarningKind::ALL
         .iter()
         .filter(|&&kind| counts[kind as usize] > 0)
         .map(|&kind| {
             let count = counts[kind as usize];
-            format!("{count} {}", kind.noun(count))
+            format!("{count} {}", translate(kind.noun(count), lang))
         })
         .collect();
-    let noun = if total == 1 { "warning" } else { "warnings" };
-    format!("{total} {noun} in the data set: {}", kinds.join(", "))
+    format!(
+        "{} {}{}",
+        count(total, Noun::Warning, lang),
+        Message::ProblemsInData.text(lang),
+        match lang {
+            Lang::En => format!(": {}", kinds.join(", ")),
+            Lang::Fr => format!(" : {}", kinds.join(", ")),
+        }
+    )
 }
 
 /// "ok: 3 roles, 5 tasks, 3 themes, 2 sources".

@@ -304,6 +304,18 @@ const PHRASES: &[(&str, &str)] = &[
     ("a list of sources", "une liste de sources"),
     ("a list of tasks", "une liste de tâches"),
     ("data path", "chemin des données"),
+    ("shared alias", "alias partagé"),
+    ("shared aliases", "alias partagés"),
+    (
+        "alias that is another role's id or name",
+        "alias qui est l'identifiant ou le nom d'un autre rôle",
+    ),
+    (
+        "aliases that are another role's id or name",
+        "alias qui sont l'identifiant ou le nom d'un autre rôle",
+    ),
+    ("shared role name", "nom de rôle partagé"),
+    ("shared role names", "noms de rôle partagés"),
 ];
 
 /// `text` matched against `template`: the values in place of its `{}`, or `None`.
