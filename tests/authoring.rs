@@ -313,3 +313,109 @@ fn the_schema_accepts_the_bundled_data_the_template_and_imports() {
     let bad = yaml_to_json("roles:\n  - name: A\n    tasks: []\n    colour: red\n");
     assert!(!validator.is_valid(&bad));
 }
+
+#[test]
+fn validation_reports_everything_once_in_one_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("roles.yaml");
+    // A bad axis and an unknown theme on one task, an unknown task, and a typo in the
+    // role's default sources: four mistakes, four messages, none a consequence of another.
+    std::fs::write(
+        &file,
+        "sources:\n  - {id: team-wiki, title: Wiki, language: en}\nroles:\n  - name: Data engineer\n    sources: [teamwiki]\n    tasks:\n      - label: Build pipelines\n        axis: high\n        themes: [dta]\n      - task: moderte\n      - Run the warehouse\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["--data", file.to_str().unwrap(), "validate"]);
+    assert_eq!(code, 2);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 5, "{err}");
+    assert!(
+        lines[0].contains(":5:15: roles[0].sources[0]: unknown source `teamwiki`"),
+        "{err}"
+    );
+    assert!(lines[0].contains("(did you mean `team-wiki`?)"), "{err}");
+    assert!(lines[1].contains("axis must be"), "{err}");
+    assert!(lines[2].contains("unknown theme `dta`"), "{err}");
+    // The single file is named: there is no tasks.yaml.
+    assert!(
+        lines[3].contains("unknown task `moderte`: it is not defined in the `tasks` of roles.yaml"),
+        "{err}"
+    );
+    assert_eq!(lines[4], "error: 4 problems in the data set");
+}
+
+#[test]
+fn indentation_errors_get_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("roles.yaml");
+    std::fs::write(
+        &file,
+        "roles:\n  - name: A\n    tasks:\n      - x\n     name: B\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["--data", file.to_str().unwrap(), "validate"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("roles.yaml:5:"), "{err}");
+    assert!(err.contains("check the indentation of this line"), "{err}");
+}
+
+#[test]
+fn one_missing_source_is_one_message_and_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("mine");
+    run(&["export-data", export.to_str().unwrap()]);
+    let sources = export.join("sources.yaml");
+    let text = std::fs::read_to_string(&sources).unwrap();
+    let start = text.find("- id: cb-vs-cm").unwrap();
+    let end = start + 5 + text[start + 5..].find("- id:").unwrap();
+    std::fs::write(&sources, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    let (code, _, err) = run(&["--data", export.to_str().unwrap(), "validate"]);
+    assert_eq!(code, 2);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 5, "{err}");
+    assert!(
+        lines[3].starts_with("error: … and the same at 17 more places: unknown source `cb-vs-cm`"),
+        "{err}"
+    );
+    let (_, _, all) = run(&["--data", export.to_str().unwrap(), "validate", "--all"]);
+    assert_eq!(all.lines().count(), 21, "{all}");
+}
+
+#[test]
+fn messages_are_french_under_lang_fr() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("roles.yaml");
+    std::fs::write(
+        &file,
+        "roles:\n  - name: Analyste\n    tasks:\n      - task: moderte\n      - label: Suivre\n        axis: 2\n",
+    )
+    .unwrap();
+    let data = file.to_str().unwrap();
+    let (code, _, err) = run(&["--lang", "fr", "--data", data, "validate"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(
+            "tâche inconnue `moderte` : elle n'est pas définie dans les `tasks` de roles.yaml"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("l'axe 2 est hors limites : attendu un nombre de 0 (pure exécution) à 1 (pure stratégie)"), "{err}");
+    assert!(
+        err.ends_with("erreur : 2 problèmes dans les données\n"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["--lang", "fr", "show", "personne"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("erreur : rôle inconnu `personne` ; identifiants valides :"),
+        "{err}"
+    );
+    std::fs::write(
+        &file,
+        "roles:\n  - name: Analyste\n    tasks: [Suivre les KPI]\n",
+    )
+    .unwrap();
+    let (code, out, _) = run(&["--lang", "fr", "--data", data, "validate"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "ok : 1 rôle, 1 tâche, 1 thème, 1 source\n");
+}
