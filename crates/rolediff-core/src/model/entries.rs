@@ -124,7 +124,7 @@ impl Reader<'_> {
     }
 
     fn role_task(&mut self, item: &mut Node, path: &YamlPath) -> Option<RawRoleTask> {
-        if matches!(item, Node::String(_)) {
+        if matches!(item, Node::String(_) | Node::Number(_) | Node::Bool(_)) {
             return self.plain_task(item, path);
         }
         let mut fields = self.fields(item, path, &ROLE_TASK)?;

@@ -25,6 +25,8 @@ pub use load::{
     load_path_with, load_text,
 };
 pub use names::{Ambiguity, RoleLookup, initials, name_key};
+pub(crate) use raw::Problem;
+pub(crate) use reader::Reader;
 pub use starting_pair::{DEFAULT_ROLES, default_roles, initial_roles, partner_for};
 
 use std::sync::Arc;

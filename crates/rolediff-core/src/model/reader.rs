@@ -13,6 +13,10 @@ use crate::text::{is_slug, slugify};
 use crate::yaml_path::YamlPath;
 
 /// Collects problems for one file.
+///
+/// The one multi-error reader: the data loader reads its entries with it, and the
+/// config and palette readers ([`crate::config`]) record their problems and read their
+/// text values through it too, so both read a value the same way.
 pub(crate) struct Reader<'p> {
     pub file: FileId,
     pub problems: &'p mut Vec<Problem>,
@@ -195,6 +199,9 @@ impl Reader<'_> {
             }
             Node::String(s) if s.trim().len() == s.len() => Some(std::mem::take(s).into_string()),
             Node::String(s) => Some(s.trim().to_string()),
+            // A whole number reads back as written (`208`, `2024`, a key `1`); a
+            // decimal or true/false would not (`1.50` is 1.5): those need quotes.
+            Node::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{n}")),
             other => {
                 let hint = matches!(other, Node::Number(_) | Node::Bool(_))
                     .then(|| "put it in quotes to make it text".to_string());
@@ -250,7 +257,8 @@ impl Reader<'_> {
 
     /// `fr`/`en` text: a mapping with either or both, or one plain string for both.
     pub fn text(&mut self, node: &mut Node, path: &YamlPath, what: &str) -> Option<Text> {
-        if let Node::String(_) = node {
+        // A scalar is one text for both languages (or a value that needs quotes).
+        if let Node::String(_) | Node::Number(_) | Node::Bool(_) = node {
             return self.string(node, path, what).map(Text::same);
         }
         let mut fields = self.fields(node, path, &TEXT)?;
