@@ -419,3 +419,20 @@ fn messages_are_french_under_lang_fr() {
     assert_eq!(code, 0);
     assert_eq!(out, "ok : 1 rôle, 1 tâche, 1 thème, 1 source\n");
 }
+
+#[test]
+fn help_is_french_under_lang_fr() {
+    let (code, out, _) = run(&["--lang", "fr", "--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Utilisation : rolediff"), "{out}");
+    assert!(out.contains("Commandes :"), "{out}");
+    assert!(
+        out.contains("Écrire un petit fichier de données commenté"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["--lang", "fr", "import", "--help"]);
+    assert!(out.contains("Le fichier de données à écrire"), "{out}");
+    // English stays the default.
+    let (_, out, _) = run(&["--help"]);
+    assert!(out.contains("Usage: rolediff"), "{out}");
+}

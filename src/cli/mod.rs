@@ -4,6 +4,7 @@ mod args;
 mod authoring;
 mod complete;
 mod export;
+mod help_fr;
 mod man;
 mod output;
 mod pager;
@@ -15,7 +16,7 @@ mod validate;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use rolediff::compare::{Comparator, Filter, Shown};
 use rolediff::diagnostics::{self, Diagnostics};
 use rolediff::lang::Lang;
@@ -77,7 +78,11 @@ impl From<Diagnostics> for Failure {
 pub fn main() -> ExitCode {
     // A shell asking for completions (`COMPLETE=bash rolediff -- …`) is answered here.
     complete::answer_if_asked();
-    let cli = match Cli::try_parse() {
+    let command = help_fr::localized(Cli::command(), help_fr::help_lang());
+    let cli = match command
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(error) => return output::clap_exit(&error),
     };
