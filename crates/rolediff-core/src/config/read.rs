@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use rolediff_yaml::{Node, Positions};
 
-use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Severity, did_you_mean};
-use crate::model::{Problem, Reader};
+use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Severity};
+use crate::model::{KnownKeys, Problem, Reader};
 use crate::yaml_path::YamlPath;
 
 /// A settings document being read: where its values are and the problems found so far.
@@ -67,7 +67,8 @@ impl Document {
     }
 
     /// The entries of a mapping with text keys; unknown and duplicate keys are reported
-    /// (with the closest known key), other values are reported as the wrong type.
+    /// (with the closest known key) by the shared reader's key check, other values are
+    /// reported as the wrong type.
     pub fn mapping<'n>(
         &mut self,
         node: &'n Node,
@@ -84,44 +85,16 @@ impl Document {
             );
             return Vec::new();
         };
-        let mut out: Vec<(&str, &Node, YamlPath)> = Vec::with_capacity(entries.len());
-        for (key, value) in entries {
-            let Node::String(key) = key else {
-                self.problem(
-                    path,
-                    Anchor::Value,
-                    format!("{what} has a key that is {}, expected a name", key.kind()),
-                    None,
-                );
-                continue;
-            };
-            let key_path = path.key(key);
-            if out.iter().any(|(k, _, _)| **k == **key) {
-                self.problem(
-                    &key_path,
-                    Anchor::Key,
-                    format!("duplicate key `{key}` in {what}"),
-                    None,
-                );
-                continue;
-            }
-            if let Some(known) = known
-                && !known.contains(&key.as_ref())
-            {
-                self.problem(
-                    &key_path,
-                    Anchor::Key,
-                    format!(
-                        "unknown key `{key}` in {what}; expected one of: {}",
-                        known.join(", ")
-                    ),
-                    did_you_mean(key, known.iter().copied()),
-                );
-                continue;
-            }
-            out.push((key.as_ref(), value, key_path));
-        }
-        out
+        let mut accepted: Vec<(usize, &'n str)> = Vec::with_capacity(entries.len());
+        let known: Option<&dyn KnownKeys> = known.as_ref().map(|k| k as &dyn KnownKeys);
+        self.reader()
+            .check_keys(entries, path, what, "key", known, |index, key| {
+                accepted.push((index, key))
+            });
+        accepted
+            .into_iter()
+            .map(|(index, key)| (key, &entries[index].1, path.key(key)))
+            .collect()
     }
 
     /// A non-empty text, read as the data's texts are (see [`Reader::string`]: a whole

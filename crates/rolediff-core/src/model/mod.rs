@@ -26,7 +26,7 @@ pub use load::{
 };
 pub use names::{Ambiguity, RoleLookup, initials, name_key};
 pub(crate) use raw::Problem;
-pub(crate) use reader::Reader;
+pub(crate) use reader::{KnownKeys, Reader};
 pub use starting_pair::{DEFAULT_ROLES, default_roles, initial_roles, partner_for};
 
 use std::sync::Arc;

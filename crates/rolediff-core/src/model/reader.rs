@@ -24,13 +24,41 @@ pub(crate) struct Reader<'p> {
     pub broken: Vec<String>,
 }
 
+/// The names a mapping accepts, for [`Reader::check_keys`].
+pub(crate) trait KnownKeys {
+    /// The position of `key` among the names, if it is one.
+    fn position(&self, key: &str) -> Option<usize>;
+    /// Every name, in order (only asked for when a key is unknown).
+    fn names(&self) -> Vec<&str>;
+}
+
+impl KnownKeys for Entry {
+    fn position(&self, key: &str) -> Option<usize> {
+        Entry::position(self, key)
+    }
+
+    fn names(&self) -> Vec<&str> {
+        Entry::names(self).collect()
+    }
+}
+
+impl KnownKeys for &[&str] {
+    fn position(&self, key: &str) -> Option<usize> {
+        self.iter().position(|k| *k == key)
+    }
+
+    fn names(&self) -> Vec<&str> {
+        self.to_vec()
+    }
+}
+
 /// The fields of one mapping, tracking which were read.
 pub(crate) struct Fields<'n> {
     entries: &'n mut [(Node, Node)],
     pub path: YamlPath,
     entry: &'static Entry,
     /// Known fields that an unknown key probably misspells: not reported as missing too.
-    misspelt: Vec<&'static str>,
+    misspelt: Vec<String>,
 }
 
 impl<'n> Fields<'n> {
@@ -100,61 +128,7 @@ impl Reader<'_> {
             );
             return None;
         };
-        // Known fields seen, as bits (a mapping is read per entry of a large catalogue,
-        // so no set is allocated); unknown keys seen, in the rare mapping that has any.
-        let mut seen_known = 0u64;
-        let mut seen_unknown: Vec<&str> = Vec::new();
-        let mut misspelt = Vec::new();
-        for (key, _) in entries.iter() {
-            let Node::String(key) = key else {
-                self.problem(
-                    path,
-                    Anchor::Value,
-                    format!(
-                        "{what} has a key that is {}, expected a field name",
-                        key.kind()
-                    ),
-                    None,
-                );
-                continue;
-            };
-            let known_at = entry.position(key);
-            let seen_before = match known_at {
-                Some(at) if at < 64 => {
-                    let before = seen_known & (1 << at) != 0;
-                    seen_known |= 1 << at;
-                    before
-                }
-                _ => {
-                    let before = seen_unknown.contains(&key.as_ref());
-                    seen_unknown.push(key);
-                    before
-                }
-            };
-            if seen_before {
-                self.problem(
-                    &path.key(key),
-                    Anchor::Key,
-                    format!("duplicate field `{key}` in {what}"),
-                    None,
-                );
-            } else if known_at.is_none() {
-                misspelt.extend(
-                    crate::diagnostics::closest(key, entry.names())
-                        .first()
-                        .copied(),
-                );
-                self.problem(
-                    &path.key(key),
-                    Anchor::Key,
-                    format!(
-                        "unknown field `{key}` in {what}; expected one of: {}",
-                        entry.list()
-                    ),
-                    did_you_mean(key, entry.names()),
-                );
-            }
-        }
+        let misspelt = self.check_keys(entries, path, what, "field", Some(entry), |_, _| {});
         let fields = Fields {
             entries,
             path: path.clone(),
@@ -169,9 +143,84 @@ impl Reader<'_> {
         Some(fields)
     }
 
+    /// Checks the keys of a mapping: a key that is not text, a key given twice and (when
+    /// `known` is given) a key it does not know, with the closest known one, are
+    /// reported; `accept` gets every other entry, by index and key. Returns the known
+    /// names that an unknown key probably misspells. Used by the data's entries (whose
+    /// keys are "fields") and by the config and palettes ("keys").
+    pub fn check_keys<'e>(
+        &mut self,
+        entries: &'e [(Node, Node)],
+        path: &YamlPath,
+        what: &str,
+        noun: &str,
+        known: Option<&dyn KnownKeys>,
+        mut accept: impl FnMut(usize, &'e str),
+    ) -> Vec<String> {
+        // Known keys seen, as bits (a mapping is read per entry of a large catalogue,
+        // so no set is allocated); other keys seen, in the rare mapping that has any.
+        let mut seen_known = 0u64;
+        let mut seen_other: Vec<&str> = Vec::new();
+        let mut misspelt = Vec::new();
+        for (index, (key, _)) in entries.iter().enumerate() {
+            let Node::String(key) = key else {
+                self.problem(
+                    path,
+                    Anchor::Value,
+                    format!(
+                        "{what} has a key that is {}, expected a {noun} name",
+                        key.kind()
+                    ),
+                    None,
+                );
+                continue;
+            };
+            let known_at = known.and_then(|k| k.position(key));
+            let seen_before = match known_at {
+                Some(at) if at < 64 => {
+                    let before = seen_known & (1 << at) != 0;
+                    seen_known |= 1 << at;
+                    before
+                }
+                _ => {
+                    let before = seen_other.contains(&key.as_ref());
+                    seen_other.push(key);
+                    before
+                }
+            };
+            if seen_before {
+                self.problem(
+                    &path.key(key),
+                    Anchor::Key,
+                    format!("duplicate {noun} `{key}` in {what}"),
+                    None,
+                );
+            } else if let Some(known) = known.filter(|_| known_at.is_none()) {
+                let names = known.names();
+                misspelt.extend(
+                    crate::diagnostics::closest(key, names.iter().copied())
+                        .first()
+                        .map(|name| name.to_string()),
+                );
+                self.problem(
+                    &path.key(key),
+                    Anchor::Key,
+                    format!(
+                        "unknown {noun} `{key}` in {what}; expected one of: {}",
+                        names.join(", ")
+                    ),
+                    did_you_mean(key, names.iter().copied()),
+                );
+            } else {
+                accept(index, key);
+            }
+        }
+        misspelt
+    }
+
     /// Reports a missing field (not when an unknown key probably misspells it).
     pub fn missing(&mut self, fields: &Fields, key: &str, expected: &str) {
-        if fields.misspelt.contains(&key) {
+        if fields.misspelt.iter().any(|m| m == key) {
             return;
         }
         self.problem(
