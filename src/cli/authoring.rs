@@ -104,7 +104,7 @@ pub fn import(files: &[PathBuf], out: &Path, force: bool) -> Result<String, Fail
     for file in files {
         match std::fs::read(file) {
             Ok(bytes) => {
-                let text = String::from_utf8_lossy(&bytes);
+                let text = rolediff::import::decode(&bytes);
                 if let Err(found) = import.add(file, &text) {
                     problems.extend(found);
                 }

@@ -79,6 +79,28 @@ impl Import {
     }
 }
 
+/// The text of an imported file: UTF-8, else Windows-1252, which spreadsheets and
+/// word processors set to French save in (`é` as one byte).
+pub fn decode(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    }
+}
+
+/// One byte of Windows-1252: Latin-1, with printable characters in 0x80–0x9F.
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
 /// Trims a label as people write them in lists: surrounding spaces, a final `;`, `,`
 /// or `.`, and Markdown's `**`, `__` and backquotes.
 fn clean_label(text: &str) -> String {
@@ -87,4 +109,15 @@ fn clean_label(text: &str) -> String {
         .trim_end_matches([';', ',', '.', ':'])
         .trim()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_is_read_when_the_file_is_not_utf8() {
+        assert_eq!(decode(b"T\xe2che \x96 r\xf4le"), "Tâche – rôle");
+        assert_eq!(decode("Tâche".as_bytes()), "Tâche");
+    }
 }
