@@ -159,6 +159,28 @@ fn init_writes_a_template_that_validates_and_never_overwrites() {
     let (code, _, _) = run(&["init", path, "--force"]);
     assert_eq!(code, 0);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    // In French, a French template, as complete and as valid.
+    let (code, out, err) = run(&["--lang", "fr", "init", path, "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("écrit"), "{out}");
+    let french = std::fs::read_to_string(&file).unwrap();
+    assert!(french.contains("Ingénieur data"));
+    for field in [
+        "language:",
+        "url:",
+        "axis:",
+        "aliases:",
+        "note:",
+        "contested_by:",
+        "description:",
+    ] {
+        assert!(french.contains(field), "{field}");
+    }
+    let (code, out, err) = run(&["--lang", "fr", "--data", path, "validate"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 rôles"), "{out}");
+    let (code, _, err) = run(&["--data", path, "compare", "ingenieur-data", "analyste-data"]);
+    assert_eq!(code, 0, "{err}");
 }
 
 #[test]

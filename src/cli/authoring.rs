@@ -17,8 +17,10 @@ use super::output;
 use super::validate::problems_total;
 use super::{EXIT_ERROR, Failure};
 
-/// The commented single-file template `init` writes.
+/// The commented single-file template `init` writes, in English and in French.
 pub const TEMPLATE: &str = include_str!("../../assets/init-template.yaml");
+/// The French template (`--lang fr` or a French locale).
+pub const TEMPLATE_FR: &str = include_str!("../../assets/init-template.fr.yaml");
 
 /// The name of the schema file written beside the data, which the
 /// `# yaml-language-server: $schema=…` line of the data files points to.
@@ -86,7 +88,11 @@ fn written(path: &Path, schema: Option<PathBuf>, what: &str) -> String {
 /// `rolediff init PATH`: the commented template, and the schema beside it.
 pub fn init(path: &Path, force: bool) -> Result<String, Failure> {
     refuse_existing(path, force)?;
-    write(path, TEMPLATE)?;
+    let template = match output::lang() {
+        Lang::En => TEMPLATE,
+        Lang::Fr => TEMPLATE_FR,
+    };
+    write(path, template)?;
     let schema = write_schema_beside(folder_of(path), force)?;
     let what = match output::lang() {
         Lang::En => "a template with two roles",

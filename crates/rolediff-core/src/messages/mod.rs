@@ -132,7 +132,7 @@ impl Message {
                 "{} existe déjà : rien n'est écrit (--force le remplace)"
             }
             (Wrote, Lang::En) => "wrote {} to {}",
-            (Wrote, Lang::Fr) => "{} écrits dans {}",
+            (Wrote, Lang::Fr) => "écrit : {} dans {}",
             (CheckWith, Lang::En) => "check it with: rolediff validate --data {}",
             (CheckWith, Lang::Fr) => "pour le vérifier : rolediff validate --data {}",
             (WroteSchema, Lang::En) => "wrote the schema editors use to {}",
@@ -177,7 +177,7 @@ mod tests {
         assert_eq!(decimal(0.25, 2, Lang::Fr), "0,25");
         assert_eq!(
             Message::Wrote.with(Lang::Fr, &["2 rôles", "a.yaml"]),
-            "2 rôles écrits dans a.yaml"
+            "écrit : 2 rôles dans a.yaml"
         );
     }
 }
