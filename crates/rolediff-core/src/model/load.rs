@@ -9,6 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Severity, WarningKind};
 use crate::model::DataSet;
 use crate::model::aliases::AliasWarnings;
 use crate::model::bundled::BUNDLED_FILES;
+use crate::model::defaults::DefinedIn;
 pub use crate::model::files::LoadLimits;
 use crate::model::files::{
     FileKind, FileText, LoadedFile, find_yaml, io_message, kind_in_folder, list_role_files,
@@ -17,7 +18,7 @@ use crate::model::files::{
 use crate::model::locate::{in_file_order, locate};
 use crate::model::raw::{MAX_PROBLEMS, Problem, RawData};
 use crate::model::reader::Reader;
-use crate::model::validate::{DefinedIn, Resolver};
+use crate::model::validate::Resolver;
 use crate::yaml_path::YamlPath;
 
 /// Where a data set came from.

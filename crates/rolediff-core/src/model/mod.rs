@@ -6,6 +6,7 @@
 
 mod aliases;
 mod bundled;
+mod defaults;
 mod entries;
 mod files;
 mod format;
