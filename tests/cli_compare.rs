@@ -259,7 +259,11 @@ fn compare_in_french() {
             "Exécutant (maker)  ⟷  Mixed (mixed)\nSimilarité : 25–33%",
         ))
         .stdout(predicate::str::contains(
-            " Modérer les échanges · 0.2 [1]       =  Modérer les échanges · 0.2 [2]",
+            " Modérer les échanges · 0,2 [1]       =  Modérer les échanges · 0,2 [2]",
+        ))
+        // French figures take a decimal comma.
+        .stdout(predicate::str::contains(
+            "maker 0,45 (selon les sources 0,20–0,50), mixed 0,15",
         ));
 }
 

@@ -75,7 +75,7 @@ fn aliases_that_repeat_the_role_are_dropped_without_a_word() {
         .arg(&path)
         .assert()
         .success()
-        .stdout("ok: 2 roles, 2 tasks, 1 themes, 1 sources\n")
+        .stdout("ok: 2 roles, 2 tasks, 1 theme, 1 source\n")
         .stderr("");
     let output = rolediff()
         .args(["list", "--format", "json", "--data"])
@@ -323,21 +323,22 @@ fn a_french_catalogue_loads_with_its_shared_aliases() {
     );
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 5, "{stderr}");
+    // In French, as asked.
     assert!(lines[0].contains(
-        ":24:15: warning: roles[1].aliases[0]: alias `Chargé de com` is shared by 3 roles: \
+        ":24:15: avertissement : roles[1].aliases[0]: l'alias `Chargé de com` est partagé par 3 rôles : \
          `charge-de-communication`, `chargee-de-relations-presse`, `responsable-communication`"
     ));
     assert!(lines[1].contains(
-        ":44:15: warning: roles[4].aliases[0]: alias `Animateur de communauté` is shared by 2 roles"
+        ":44:15: avertissement : roles[4].aliases[0]: l'alias `Animateur de communauté` est partagé par 2 rôles"
     ));
     assert!(lines[2].contains(
-        ":24:32: warning: roles[1].aliases[1]: alias `Attache\u{301} de presse` is the name of role `attache-de-presse`"
+        ":24:32: avertissement : roles[1].aliases[1]: l'alias `Attache\u{301} de presse` est le nom du rôle `attache-de-presse`"
     ));
-    assert!(lines[3].contains(":37:48: warning: roles[3].aliases[2]: alias `gestionnaire de communauté` is the name of role `gestionnaire-de-communaute`"));
+    assert!(lines[3].contains(":37:48: avertissement : roles[3].aliases[2]: l'alias `gestionnaire de communauté` est le nom du rôle `gestionnaire-de-communaute`"));
     assert_eq!(
         lines[4],
-        "warning: 4 warnings in the data set: 2 shared aliases, 2 aliases that are another \
-         role's id or name"
+        "avertissement : 4 avertissements dans les données : 2 alias partagés, 2 alias qui sont \
+         l'identifiant ou le nom d'un autre rôle"
     );
 }
 
@@ -372,7 +373,7 @@ fn french_names_are_found_in_any_case_and_normal_form() {
         .assert()
         .code(2)
         .stderr(
-            "error: role `chargé de com` is ambiguous: it is an alias of 3 roles; name one by its id:\n\
+            "erreur : le rôle `chargé de com` est ambigu : c'est un alias de 3 rôles ; nommez-en un par son identifiant :\n\
              \x20 charge-de-communication      Chargé de communication\n\
              \x20 chargee-de-relations-presse  Chargée de relations presse\n\
              \x20 responsable-communication    Responsable de la communication\n",

@@ -74,8 +74,8 @@ fn missing_required_fields() {
     assert_eq!(
         problems("missing-field.yaml"),
         [
+            // A task entry without `themes` is in the default theme: no longer a problem.
             "5:5: sources[0].title: missing field `title` in a source: expected the source's title",
-            "12:9: roles[0].tasks[0].themes: missing field `themes` in a role's task entry: expected a list of theme ids such as `[moderation]`",
         ]
     );
 }
@@ -128,10 +128,10 @@ fn unknown_references_suggest_close_ids() {
     assert_eq!(
         problems("unknown-references.yaml"),
         [
-            "11:14: tasks[0].themes[0]: unknown theme `moderaton`: it is not defined in themes (did you mean `moderation`?)",
-            "17:15: roles[0].tasks[0].task: unknown task `moderte`: it is not defined in tasks.yaml (did you mean `moderate`?)",
-            "20:19: roles[0].tasks[1].sources[0]: unknown source `postng`: it is not defined in sources (did you mean `posting`?)",
-            "21:24: roles[0].tasks[1].contested_by[0]: unknown source `elsewhere`: it is not defined in sources",
+            "11:14: tasks[0].themes[0]: unknown theme `moderaton`: it is not defined in the `themes` of unknown-references.yaml (did you mean `moderation`?)",
+            "17:15: roles[0].tasks[0].task: unknown task `moderte`: it is not defined in the `tasks` of unknown-references.yaml (did you mean `moderate`?)",
+            "20:19: roles[0].tasks[1].sources[0]: unknown source `postng`: it is not defined in the `sources` of unknown-references.yaml (did you mean `posting`?)",
+            "21:24: roles[0].tasks[1].contested_by[0]: unknown source `elsewhere`: it is not defined in the `sources` of unknown-references.yaml",
         ]
     );
 }
@@ -178,7 +178,7 @@ fn role_without_tasks() {
         problems("role-without-tasks.yaml"),
         [
             "11:12: roles[0].tasks: a role needs at least one task",
-            "12:5: roles[1].tasks: missing field `tasks` in a role: expected a list of the role's tasks",
+            "12:5: roles[1].tasks: missing field `tasks` in a role: expected a list of the role's tasks: plain labels, or entries",
         ]
     );
 }
@@ -192,9 +192,8 @@ fn role_entries_duplicates_aliases_contests_and_inline_conflicts() {
         [
             format!("23:9: roles[0].tasks[1]: task `moderate` is listed twice in role `alpha` (first listed at {file}:21:9)"),
             "29:23: roles[0].tasks[2].contested_by: source `posting` cannot both state and contest the same task".into(),
-            "30:9: roles[0].tasks[3]: a task entry needs either `task: <id>` (from tasks.yaml) or an inline `label` and `themes`".into(),
-            "32:9: roles[0].tasks[4]: missing field `sources`: name the source(s) that give this task to the role (or set `sources` once on the role as a default for all its tasks)".into(),
-            "39:9: roles[1].tasks[0]: inline task `Answer questions` is also defined in another role with other themes or axis (give both the same `themes` and `axis`, or move the task to tasks.yaml)".into(),
+            "30:9: roles[0].tasks[3]: a task entry needs either `task: <id>` (a task of the catalogue) or an inline `label` (a task can also be written as its label alone: `- Moderate the forum`)".into(),
+            "39:9: roles[1].tasks[0]: inline task `Answer questions` is also defined in another role with other themes or axis (give both the same `themes` and `axis`, or define the task once in `tasks`)".into(),
             "19:22: warning: roles[0].aliases[1]: alias `beta` is the id of role `beta`: naming a role by it gives role `beta`, never this one".into(),
             "37:15: warning: roles[1].aliases[0]: alias `First` is shared by 2 roles: `alpha`, `beta`; naming a role by it lists them instead of choosing one".into(),
         ]

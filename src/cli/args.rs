@@ -191,6 +191,34 @@ pub enum Command {
         /// The command whose page to print.
         command: Option<String>,
     },
+    /// Print the JSON Schema of the data format (what editors use to complete and check
+    /// data files).
+    Schema,
+    /// Write a small commented data file to start from: two roles, a few tasks, every
+    /// optional field shown once (and the schema editors use, beside it).
+    Init {
+        /// The file to write, e.g. roles.yaml.
+        #[arg(value_hint = clap::ValueHint::FilePath)]
+        path: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Make one data file from what you have: job descriptions in plain text or
+    /// Markdown (one role per file: the title is its name, list items its tasks,
+    /// headings their themes) and spreadsheets saved as CSV (columns role, task, and
+    /// optionally theme, axis, source; French headers too).
+    Import {
+        /// The files to read: *.csv, else plain text or Markdown.
+        #[arg(required = true, value_hint = clap::ValueHint::FilePath)]
+        files: Vec<PathBuf>,
+        /// The data file to write.
+        #[arg(long, value_hint = clap::ValueHint::FilePath)]
+        out: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write the bundled data files into DIR, as a starting point for your own data.
     ExportData {
         /// Folder to write into (created if missing).

@@ -7,16 +7,26 @@ use std::path::{Path, PathBuf};
 use rolediff::model::BUNDLED_FILES;
 use rolediff::text::sanitize;
 
+use super::authoring::{SCHEMA_FILE, schema_text};
 use super::{EXIT_ERROR, Failure};
 
 /// Writes every bundled file under `dir`. Refuses, before writing anything, when a
 /// target exists and `force` is off; each file is written to a temporary file in the
 /// same folder and renamed, so an interruption never leaves a half-written file.
 pub fn export_bundled(dir: &Path, force: bool) -> Result<String, Failure> {
-    let targets: Vec<(PathBuf, &str)> = BUNDLED_FILES
+    // Each file starts with the line that gives editors the schema, written beside.
+    let mut targets: Vec<(PathBuf, String)> = BUNDLED_FILES
         .iter()
-        .map(|f| (dir.join(f.path), f.contents))
+        .map(|f| {
+            if !f.path.ends_with(".yaml") {
+                return (dir.join(f.path), f.contents.to_string());
+            }
+            let up = "../".repeat(f.path.matches('/').count());
+            let line = format!("# yaml-language-server: $schema={up}{SCHEMA_FILE}\n");
+            (dir.join(f.path), line + f.contents)
+        })
         .collect();
+    targets.push((dir.join(SCHEMA_FILE), schema_text()));
     // Every folder the files go into must be a folder (or not exist yet), checked
     // before anything is written: a `roles` that is a file would otherwise stop the
     // export half-way, with some files written.

@@ -1,8 +1,10 @@
 //! The non-interactive commands and the dispatch from arguments to them.
 
 mod args;
+mod authoring;
 mod complete;
 mod export;
+mod help_fr;
 mod man;
 mod output;
 mod pager;
@@ -14,10 +16,11 @@ mod validate;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use rolediff::compare::{Comparator, Filter, Shown};
 use rolediff::diagnostics::{self, Diagnostics};
 use rolediff::lang::Lang;
+use rolediff::messages::Message;
 use rolediff::model::{
     Ambiguity, DataSet, DataSource, LoadLimits, Loaded, RoleIdx, RoleLookup, load,
 };
@@ -53,17 +56,21 @@ impl Failure {
     }
 }
 
+impl Failure {
+    /// Every error of `diagnostics` on its line, then `last`.
+    pub fn from_lines(diagnostics: &Diagnostics, last: &str) -> Self {
+        let lines = validate::error_lines(diagnostics.errors(), false);
+        Failure::input(format!("{lines}{last}"))
+    }
+}
+
 /// The errors of a data set that did not load; its warnings are for `validate`.
 impl From<Diagnostics> for Failure {
     fn from(diagnostics: Diagnostics) -> Self {
-        let count = diagnostics.errors().count();
-        let noun = if count == 1 { "problem" } else { "problems" };
         // Messages quote the user's data: sanitize them like any other output.
-        let lines: String = diagnostics
-            .errors()
-            .map(|d| format!("{}\n", sanitize(&d.to_string())))
-            .collect();
-        Failure::input(format!("{lines}error: {count} {noun} in the data set"))
+        let lines = validate::error_lines(diagnostics.errors(), false);
+        let total = validate::problems_total(diagnostics.errors().count(), Message::ProblemsInData);
+        Failure::input(format!("{lines}{total}"))
     }
 }
 
@@ -71,13 +78,19 @@ impl From<Diagnostics> for Failure {
 pub fn main() -> ExitCode {
     // A shell asking for completions (`COMPLETE=bash rolediff -- …`) is answered here.
     complete::answer_if_asked();
-    let cli = match Cli::try_parse() {
+    let command = help_fr::localized(Cli::command(), help_fr::help_lang());
+    let cli = match command
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(error) => return output::clap_exit(&error),
     };
     // Reports are paged on a terminal; completion scripts, the man page and the config
     // are meant to be redirected, and are written as they are.
     output::set_paging(!cli.no_pager && cli.command.as_ref().is_some_and(Command::pages));
+    // The language of messages before the config is read: the flag or the locale.
+    output::set_lang(cli.lang.map(Lang::from).unwrap_or_else(Lang::from_env));
     // `config`, `completions` and `man` work even when the config file is broken.
     if let Some(result) = tooling::early(&cli) {
         return finish(result);
@@ -87,6 +100,7 @@ pub fn main() -> ExitCode {
         Err(failure) => return finish(Err(failure)),
     };
     let lang = settings.lang;
+    output::set_lang(lang);
     let text = text_options(&cli, &settings, Shown::All);
     let result = match cli.command {
         Some(Command::Compare {
@@ -280,6 +294,12 @@ fn run_command(
         }
         return export::export_bundled(dir, *force);
     }
+    match &command {
+        Command::Schema => return Ok(authoring::schema_text()),
+        Command::Init { path, force } => return authoring::init(path, *force),
+        Command::Import { files, out, force } => return authoring::import(files, out, *force),
+        _ => {}
+    }
     if let Command::Validate { strict, all } = command {
         let report = validate::report(
             load_with_warnings(data_path),
@@ -343,7 +363,12 @@ fn run_command(
             let filter = resolve_filter(&data, &filter)?;
             tooling::matrix(&data, &filter, format, lang)
         }
-        Command::ExportData { .. } | Command::Validate { .. } | Command::Compare { .. } => {
+        Command::ExportData { .. }
+        | Command::Validate { .. }
+        | Command::Compare { .. }
+        | Command::Schema
+        | Command::Init { .. }
+        | Command::Import { .. } => {
             unreachable!("handled above")
         }
         Command::Config { .. } | Command::Completions { .. } | Command::Man { .. } => {

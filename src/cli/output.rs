@@ -4,6 +4,9 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use rolediff::lang::Lang;
+use rolediff::messages::{label, translate};
+
 use super::{EXIT_ERROR, Failure};
 
 /// What a command produced: the text for standard output and the exit code it means
@@ -41,10 +44,50 @@ pub fn finish(result: Result<Output, Failure>) -> ExitCode {
             }
         },
         Err(failure) => {
-            to_stderr(&format!("{}\n", failure.message.trim_end()));
+            to_stderr(&format!("{}\n", in_lang(failure.message.trim_end())));
             ExitCode::from(failure.code)
         }
     }
+}
+
+/// Whether this run speaks French (set once the language is known; English before).
+static FRENCH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sets the language of this run's messages.
+pub fn set_lang(lang: Lang) {
+    FRENCH.store(lang == Lang::Fr, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The language of this run's messages.
+pub fn lang() -> Lang {
+    if FRENCH.load(std::sync::atomic::Ordering::Relaxed) {
+        Lang::Fr
+    } else {
+        Lang::En
+    }
+}
+
+/// A message of the command line in this run's language: each line that starts with
+/// `error: `, `warning: ` or `hint: ` goes through the message catalogue; the others
+/// (diagnostics, already in the language, and lists of ids) stay as they are.
+pub fn in_lang(message: &str) -> String {
+    let lang = lang();
+    if lang == Lang::En {
+        return message.to_string();
+    }
+    message
+        .lines()
+        .map(|line| {
+            ["error", "warning", "hint"]
+                .iter()
+                .find_map(|word| {
+                    let rest = line.strip_prefix(word)?.strip_prefix(": ")?;
+                    Some(format!("{}{}", label(word, lang), translate(rest, lang)))
+                })
+                .unwrap_or_else(|| line.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Whether this run's output may go through a pager (set once, from the command and

@@ -15,15 +15,21 @@ pub fn command_typo(word: &str) -> Option<String> {
     if names.iter().any(|n| n == word) || word.starts_with('-') {
         return None;
     }
-    let close: Vec<&String> = names
+    // The closest commands, when close enough: `lsit` is one step from `list` and two
+    // from `init`, so it means `list`.
+    let close: Vec<(usize, &String)> = names
         .iter()
-        .filter(|name| {
-            let distance = strsim::damerau_levenshtein(word, name);
-            distance <= 2 && distance < name.len() / 2 + 1
-        })
+        .map(|name| (strsim::damerau_levenshtein(word, name), name))
+        .filter(|(distance, name)| *distance <= 2 && *distance < name.len() / 2 + 1)
         .collect();
-    match close.as_slice() {
-        [one] => Some((*one).clone()),
+    let best = close.iter().map(|(distance, _)| *distance).min()?;
+    match close
+        .iter()
+        .filter(|(d, _)| *d == best)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [(_, one)] => Some((*one).clone()),
         _ => None,
     }
 }

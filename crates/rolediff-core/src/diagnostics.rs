@@ -111,6 +111,30 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic as one line in `lang`: its place, then its message and hint
+    /// through the message catalogue (see [`crate::messages`]).
+    pub fn to_string_in(&self, lang: crate::lang::Lang) -> String {
+        use crate::messages::{label, translate};
+        let mut out = self.file.display().to_string();
+        if let Some(location) = self.location {
+            out.push_str(&format!(":{}:{}", location.line, location.column));
+        }
+        out.push_str(": ");
+        if !self.is_error() {
+            out.push_str(&label("warning", lang));
+        }
+        if let Some(path) = self.path.as_ref().filter(|p| !p.is_root()) {
+            out.push_str(&format!("{path}: "));
+        }
+        out.push_str(&translate(&self.message, lang));
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!(" ({})", translate(hint, lang)));
+        }
+        out
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display())?;

@@ -7,7 +7,9 @@
 pub mod compare;
 pub mod config;
 pub mod diagnostics;
+pub mod import;
 pub mod lang;
+pub mod messages;
 pub mod model;
 pub mod report;
 pub mod text;

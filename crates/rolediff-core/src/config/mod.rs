@@ -340,7 +340,7 @@ mod tests {
         let file = "/home/u/.config/rolediff/config.yaml";
         for expected in [
             format!("{file}:1:7: lang: unknown language `de`"),
-            format!("{file}:2:7: left: left role: expected text, found a list"),
+            format!("{file}:2:7: left: expected left role as text, found a list"),
             format!("{file}:3:1: palete: unknown key `palete`"),
             "did you mean `palette`?".to_string(),
             format!("{file}:4:10: palette: unknown palette `drak`"),
@@ -352,6 +352,28 @@ mod tests {
         ] {
             assert!(errors.contains(&expected), "{expected}\nnot in:\n{errors}");
         }
+    }
+
+    /// Config and data read a value the same way (one reader): a whole number is text
+    /// as written, a decimal or true/false needs quotes.
+    #[test]
+    fn numbers_written_as_text_read_as_in_data() {
+        let config = parse_text("left: 2024\n").unwrap();
+        assert_eq!(config.left.as_deref(), Some("2024"));
+        let errors = parse_text("left: 1.50\nright: true\n")
+            .unwrap_err()
+            .to_string();
+        assert!(errors.contains("left: expected left role as text, found a number (put it in quotes to make it text)"), "{errors}");
+        assert!(
+            errors.contains("right: expected right role as text, found a boolean"),
+            "{errors}"
+        );
+        let data =
+            crate::model::load_text("roles.yaml", "roles:\n  - name: 2024\n    tasks: [1.50]\n")
+                .unwrap_err()
+                .to_string();
+        assert!(!data.contains("roles[0].name"), "{data}");
+        assert!(data.contains("roles[0].tasks[0]: expected task label as text, found a number (put it in quotes to make it text)"), "{data}");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Reading a small YAML settings file (the config, a palette) into checked values.
 //!
-//! Like the data loader, it parses with [`rolediff_yaml`] (the tree and the place of
+//! It records problems and reads text values with the data loader's multi-error
+//! [`Reader`], so a value is read the same way in data, config and palettes. Like the
+//! data loader, it parses with [`rolediff_yaml`] (the tree and the place of
 //! every key and value, in one pass), collects every problem with its YAML path, and
 //! locates them at the end, so the messages read
 //! `file:line:column: path: what is wrong (hint)`.
@@ -9,14 +11,16 @@ use std::path::{Path, PathBuf};
 
 use rolediff_yaml::{Node, Positions};
 
-use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Severity, did_you_mean};
+use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Severity};
+use crate::model::{KnownKeys, Problem, Reader};
 use crate::yaml_path::YamlPath;
 
 /// A settings document being read: where its values are and the problems found so far.
 pub(crate) struct Document {
     file: PathBuf,
     positions: Positions,
-    problems: Vec<(YamlPath, Anchor, String, Option<String>)>,
+    /// Problems as the shared [`Reader`] records them (the file is always 0).
+    problems: Vec<Problem>,
 }
 
 impl Document {
@@ -42,6 +46,15 @@ impl Document {
         }
     }
 
+    /// The shared multi-error reader, recording into this document's problems.
+    fn reader(&mut self) -> Reader<'_> {
+        Reader {
+            file: 0,
+            problems: &mut self.problems,
+            broken: Vec::new(),
+        }
+    }
+
     /// Records a problem at `path`.
     pub fn problem(
         &mut self,
@@ -50,12 +63,12 @@ impl Document {
         message: impl Into<String>,
         hint: Option<String>,
     ) {
-        self.problems
-            .push((path.clone(), anchor, message.into(), hint));
+        self.reader().problem(path, anchor, message.into(), hint);
     }
 
     /// The entries of a mapping with text keys; unknown and duplicate keys are reported
-    /// (with the closest known key), other values are reported as the wrong type.
+    /// (with the closest known key) by the shared reader's key check, other values are
+    /// reported as the wrong type.
     pub fn mapping<'n>(
         &mut self,
         node: &'n Node,
@@ -72,67 +85,23 @@ impl Document {
             );
             return Vec::new();
         };
-        let mut out: Vec<(&str, &Node, YamlPath)> = Vec::with_capacity(entries.len());
-        for (key, value) in entries {
-            let Node::String(key) = key else {
-                self.problem(
-                    path,
-                    Anchor::Value,
-                    format!("{what} has a key that is {}, expected a name", key.kind()),
-                    None,
-                );
-                continue;
-            };
-            let key_path = path.key(key);
-            if out.iter().any(|(k, _, _)| **k == **key) {
-                self.problem(
-                    &key_path,
-                    Anchor::Key,
-                    format!("duplicate key `{key}` in {what}"),
-                    None,
-                );
-                continue;
-            }
-            if let Some(known) = known
-                && !known.contains(&key.as_ref())
-            {
-                self.problem(
-                    &key_path,
-                    Anchor::Key,
-                    format!(
-                        "unknown key `{key}` in {what}; expected one of: {}",
-                        known.join(", ")
-                    ),
-                    did_you_mean(key, known.iter().copied()),
-                );
-                continue;
-            }
-            out.push((key.as_ref(), value, key_path));
-        }
-        out
+        let mut accepted: Vec<(usize, &'n str)> = Vec::with_capacity(entries.len());
+        let known: Option<&dyn KnownKeys> = known.as_ref().map(|k| k as &dyn KnownKeys);
+        self.reader()
+            .check_keys(entries, path, what, "key", known, |index, key| {
+                accepted.push((index, key))
+            });
+        accepted
+            .into_iter()
+            .map(|(index, key)| (key, &entries[index].1, path.key(key)))
+            .collect()
     }
 
-    /// A non-empty string (numbers and booleans are taken as written).
+    /// A non-empty text, read as the data's texts are (see [`Reader::string`]: a whole
+    /// number is taken as written, a decimal or true/false needs quotes).
     pub fn string(&mut self, node: &Node, path: &YamlPath, what: &str) -> Option<String> {
-        let text = match node {
-            Node::String(s) => s.to_string(),
-            Node::Number(n) => n.to_string(),
-            Node::Bool(b) => b.to_string(),
-            other => {
-                self.problem(
-                    path,
-                    Anchor::Value,
-                    format!("{what}: expected text, found {}", other.kind()),
-                    None,
-                );
-                return None;
-            }
-        };
-        if text.trim().is_empty() {
-            self.problem(path, Anchor::Value, format!("{what} is empty"), None);
-            return None;
-        }
-        Some(text)
+        // Settings values are a few bytes: the shared reader takes its own copy.
+        self.reader().string(&mut node.clone(), path, what)
     }
 
     /// One string or a list of strings.
@@ -163,13 +132,13 @@ impl Document {
         let mut diagnostics: Vec<Diagnostic> = self
             .problems
             .into_iter()
-            .map(|(path, anchor, message, hint)| Diagnostic {
+            .map(|problem| Diagnostic {
                 severity: Severity::Error,
                 file: self.file.clone(),
-                location: self.positions.locate(path.steps(), anchor),
-                path: Some(Box::new(path)),
-                message,
-                hint,
+                location: self.positions.locate(problem.path.steps(), problem.anchor),
+                path: Some(Box::new(problem.path)),
+                message: problem.message,
+                hint: problem.hint,
             })
             .collect();
         diagnostics.sort_by_key(|d| d.location);

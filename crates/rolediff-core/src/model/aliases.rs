@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use crate::diagnostics::{Anchor, WarningKind};
 use crate::model::names::{Claim, name_key};
-use crate::model::schema::{Located, MAX_PROBLEMS, Origin, Problem};
+use crate::model::raw::{Located, MAX_PROBLEMS, Origin, Problem};
 use crate::model::{Role, RoleIdx};
 
 /// Most role ids a warning names before it says how many more there are.

@@ -1,19 +1,24 @@
 //! Finding, reading and checking the files of a data set.
 
-use std::borrow::Cow;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rolediff_yaml::{Document, Limits, Location, Node, Positions};
+use rolediff_yaml::{Document, Node, Positions};
 
-use crate::diagnostics::{Anchor, Diagnostic, Diagnostics, Severity, WarningKind};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity, WarningKind};
 use crate::model::DataSet;
 use crate::model::aliases::AliasWarnings;
-use crate::model::bundled::{BUNDLED_FILES, BundledFile};
-use crate::model::schema::{MAX_PROBLEMS, Problem, RawData, Reader};
+use crate::model::bundled::BUNDLED_FILES;
+use crate::model::defaults::DefinedIn;
+pub use crate::model::files::LoadLimits;
+use crate::model::files::{
+    FileKind, FileText, LoadedFile, find_yaml, io_message, kind_in_folder, list_role_files,
+    push_read,
+};
+use crate::model::locate::{in_file_order, locate};
+use crate::model::raw::{MAX_PROBLEMS, Problem, RawData};
+use crate::model::reader::Reader;
 use crate::model::validate::Resolver;
-use crate::text::truncate;
 use crate::yaml_path::YamlPath;
 
 /// Where a data set came from.
@@ -99,98 +104,6 @@ impl Warnings {
         }
         warnings.sort_by(|a, b| in_file_order(&self.files, a, b));
         Diagnostics(warnings)
-    }
-}
-
-/// Limits that keep a hostile data set from exhausting time or memory.
-#[derive(Debug, Clone, Copy)]
-pub struct LoadLimits {
-    /// Largest accepted file, in bytes.
-    pub max_file_bytes: u64,
-    /// Most role files accepted in `roles/`.
-    pub max_role_files: usize,
-}
-
-impl Default for LoadLimits {
-    /// 64 MiB per file (a 30,000-role catalogue in one file stays well under it) and
-    /// 100,000 role files.
-    fn default() -> Self {
-        Self {
-            max_file_bytes: 64 * 1024 * 1024,
-            max_role_files: 100_000,
-        }
-    }
-}
-
-/// What a file holds, which decides how it is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FileKind {
-    Themes,
-    Sources,
-    Tasks,
-    Role,
-    DataSet,
-}
-
-impl FileKind {
-    fn expected(self) -> &'static str {
-        match self {
-            FileKind::Themes => "a list of themes",
-            FileKind::Sources => "a list of sources",
-            FileKind::Tasks => "a list of tasks",
-            FileKind::Role => "one role (a mapping with id, name, tasks, …)",
-            FileKind::DataSet => "a data set (a mapping with themes, sources, tasks, roles)",
-        }
-    }
-}
-
-/// A file of the data set, read when its turn comes.
-#[derive(Debug)]
-pub(crate) struct LoadedFile {
-    pub display: PathBuf,
-    text: FileText,
-    kind: FileKind,
-}
-
-/// Where a file's text comes from. Files on disk are read one at a time and their text
-/// dropped once parsed, so a large data set is never held in memory as text; a file
-/// whose positions were not kept (a warning, or a problem found after its turn) is read
-/// and parsed again to locate it.
-#[derive(Debug)]
-enum FileText {
-    /// A file of the bundled data: compiled in, parsed at run time like any file.
-    Bundled(&'static BundledFile),
-    Memory(String),
-    Disk(LoadLimits),
-}
-
-impl LoadedFile {
-    fn text(&self) -> Result<Cow<'_, str>, Diagnostic> {
-        match &self.text {
-            FileText::Bundled(file) => Ok(Cow::Borrowed(file.contents)),
-            FileText::Memory(text) => Ok(Cow::Borrowed(text)),
-            FileText::Disk(limits) => read_text(&self.display, *limits).map(Cow::Owned),
-        }
-    }
-
-    /// The YAML reader's limits for this file: the size limit of the load, the reader's
-    /// own nesting and alias limits.
-    fn yaml_limits(&self) -> Limits {
-        let mut limits = Limits::default();
-        if let FileText::Disk(load) = &self.text {
-            limits.max_bytes = usize::try_from(load.max_file_bytes).unwrap_or(usize::MAX);
-        }
-        limits
-    }
-
-    /// The positions of every key and value of this file, read and parsed again; none
-    /// when it cannot be (a file removed since, or broken: then only its name is shown).
-    fn positions(&self) -> Positions {
-        self.text()
-            .ok()
-            .and_then(|text| rolediff_yaml::parse_with(&text, &self.yaml_limits()).ok())
-            .map(|document| document.positions)
-            .unwrap_or_default()
     }
 }
 
@@ -304,159 +217,6 @@ fn load_path_files(path: &Path, limits: LoadLimits) -> Result<Loaded, Diagnostic
     check(files, errors, failed_kinds, origin)
 }
 
-/// `dir/name.yaml`, or `dir/name.yml` when only that exists.
-fn find_yaml(dir: &Path, name: &str) -> Option<PathBuf> {
-    ["yaml", "yml"]
-        .iter()
-        .map(|ext| dir.join(format!("{name}.{ext}")))
-        .find(|candidate| candidate.symlink_metadata().is_ok())
-}
-
-fn kind_in_folder(relative: &Path) -> Option<FileKind> {
-    let is_yaml = matches!(
-        relative.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    );
-    if !is_yaml {
-        return None;
-    }
-    if relative.parent().is_some_and(|p| p.ends_with("roles")) {
-        return Some(FileKind::Role);
-    }
-    match relative.file_stem().and_then(|s| s.to_str()) {
-        Some("themes") => Some(FileKind::Themes),
-        Some("sources") => Some(FileKind::Sources),
-        Some("tasks") => Some(FileKind::Tasks),
-        _ => None,
-    }
-}
-
-/// The `*.yaml` / `*.yml` files of `roles/`, sorted by name so that the order of roles
-/// does not depend on the file system.
-fn list_role_files(dir: &Path, limits: LoadLimits) -> Result<Vec<PathBuf>, Diagnostic> {
-    let entries = fs::read_dir(dir).map_err(|error| {
-        Diagnostic::file(
-            dir,
-            io_message(&error, "roles folder (one YAML file per role)"),
-        )
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        return Err(Diagnostic::file(
-            dir,
-            "no role files: expected at least one `*.yaml` file here",
-        ));
-    }
-    if files.len() > limits.max_role_files {
-        return Err(Diagnostic::file(
-            dir,
-            format!(
-                "{} role files is over the limit of {}",
-                files.len(),
-                limits.max_role_files
-            ),
-        ));
-    }
-    Ok(files)
-}
-
-fn io_message(error: &std::io::Error, what: &str) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => format!("no such file or folder (expected the {what})"),
-        std::io::ErrorKind::PermissionDenied => {
-            format!("permission denied: cannot read the {what}")
-        }
-        _ => format!("cannot read the {what}: {error}"),
-    }
-}
-
-/// Queues `path` for reading: files are read one at a time while checking.
-fn push_read(files: &mut Vec<LoadedFile>, path: &Path, kind: FileKind, limits: LoadLimits) {
-    files.push(LoadedFile {
-        display: path.to_path_buf(),
-        text: FileText::Disk(limits),
-        kind,
-    });
-}
-
-/// Reads a file as UTF-8 text, refusing directories, oversized files and invalid bytes.
-fn read_text(path: &Path, limits: LoadLimits) -> Result<String, Diagnostic> {
-    let what = "YAML file";
-    let metadata = fs::metadata(path).map_err(|e| Diagnostic::file(path, io_message(&e, what)))?;
-    if metadata.is_dir() {
-        return Err(Diagnostic::file(
-            path,
-            "expected a YAML file, found a folder",
-        ));
-    }
-    if !metadata.is_file() {
-        // A named pipe would block the read forever and a device never ends: only
-        // regular files are data.
-        return Err(Diagnostic::file(
-            path,
-            format!(
-                "expected a YAML file, found {}",
-                special_file_kind(&metadata)
-            ),
-        ));
-    }
-    let too_big = || {
-        Diagnostic::file(
-            path,
-            format!(
-                "file is over the size limit of {} MiB; split the data into smaller files",
-                limits.max_file_bytes / (1024 * 1024)
-            ),
-        )
-    };
-    if metadata.len() > limits.max_file_bytes {
-        return Err(too_big());
-    }
-    let file = fs::File::open(path).map_err(|e| Diagnostic::file(path, io_message(&e, what)))?;
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    // `take` guards against a file that grows between the size check and the read.
-    file.take(limits.max_file_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::file(path, io_message(&e, what)))?;
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(too_big());
-    }
-    String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let valid = std::str::from_utf8(valid).unwrap_or_default();
-        let mut diagnostic = Diagnostic::file(
-            path,
-            "the file is not valid UTF-8 text: save it as UTF-8".to_string(),
-        );
-        diagnostic.location = Some(Location::after(valid));
-        diagnostic
-    })
-}
-
-/// What a file that is neither a regular file nor a folder is, in words.
-fn special_file_kind(metadata: &fs::Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let kind = metadata.file_type();
-        if kind.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
-        }
-    }
-    let _ = metadata;
-    "something that is not a regular file"
-}
-
 /// Parses and checks every file and resolves the data set; all problems together.
 ///
 /// Catalogue files come first; each role is then resolved as soon as its file is read
@@ -475,6 +235,15 @@ fn check(
     let mut raw = RawData::default();
     let mut resolver: Option<Resolver> = None;
     let mut kept: Vec<Option<Positions>> = files.iter().map(|_| None).collect();
+    // Where an unknown task reference should have been defined, named as the user
+    // sees it: a single-file data set has no tasks.yaml.
+    let defined_in = match &origin {
+        DataOrigin::File(path) => DefinedIn::file(&path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        )),
+        _ => DefinedIn::folder(),
+    };
     for (file_id, file) in files.iter().enumerate() {
         let FileEntries {
             raw: mut entries,
@@ -496,7 +265,7 @@ fn check(
         if !roles.is_empty() {
             let resolver = resolver.get_or_insert_with(|| {
                 raw.unreadable = unreadable_kinds(&failed_kinds);
-                Resolver::new(&mut raw, &mut problems)
+                Resolver::new(&mut raw, &mut problems, defined_in.clone())
             });
             for role in roles {
                 resolver.role(role, &mut problems);
@@ -508,7 +277,7 @@ fn check(
     }
     let resolver = resolver.unwrap_or_else(|| {
         raw.unreadable = unreadable_kinds(&failed_kinds);
-        Resolver::new(&mut raw, &mut problems)
+        Resolver::new(&mut raw, &mut problems, defined_in.clone())
     });
     let (data, warnings) = resolver.finish(origin);
     // The note names the file where the cap was reached, not whatever file sorts last.
@@ -630,17 +399,6 @@ fn read_file(file_id: usize, file: &LoadedFile) -> Result<FileEntries, Diagnosti
     })
 }
 
-/// Orders diagnostics by file (in load order), then by place.
-fn in_file_order(files: &[LoadedFile], a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
-    let order = |d: &Diagnostic| {
-        files
-            .iter()
-            .position(|f| f.display == d.file)
-            .unwrap_or(usize::MAX)
-    };
-    order(a).cmp(&order(b)).then(a.location.cmp(&b.location))
-}
-
 /// Kinds of reference ("theme", "source", "task") whose file could not be read at all.
 fn unreadable_kinds(failed: &[FileKind]) -> Vec<&'static str> {
     failed
@@ -654,79 +412,10 @@ fn unreadable_kinds(failed: &[FileKind]) -> Vec<&'static str> {
         .collect()
 }
 
-/// Turns problems into diagnostics with line and column. `kept` holds the positions
-/// read with some files (missing or `None` for the others); a file without them is
-/// parsed again, once, for its positions.
-fn locate(
-    files: &[LoadedFile],
-    problems: Vec<Problem>,
-    mut kept: Vec<Option<Positions>>,
-) -> Vec<Diagnostic> {
-    kept.resize_with(files.len(), || None);
-    let mut positions = kept;
-    problems
-        .into_iter()
-        .map(|problem| {
-            let file = &files[problem.file];
-            let index = positions[problem.file].get_or_insert_with(|| file.positions());
-            let location = index.locate(problem.path.steps(), problem.anchor);
-            let hint = match problem.related {
-                Some((related, wording)) => {
-                    let related_file = &files[related.file];
-                    let related_index =
-                        positions[related.file].get_or_insert_with(|| related_file.positions());
-                    let place = match related_index.locate(related.path.steps(), Anchor::Value) {
-                        Some(at) => format!(
-                            "{}:{}:{}",
-                            related_file.display.display(),
-                            at.line,
-                            at.column
-                        ),
-                        None => related_file.display.display().to_string(),
-                    };
-                    Some(format!("{wording} {place}"))
-                }
-                None => problem.hint,
-            };
-            Diagnostic {
-                severity: Severity::Error,
-                file: files[problem.file].display.clone(),
-                location,
-                path: Some(Box::new(problem.path)),
-                message: shorten_quotes(&problem.message),
-                hint: hint.map(|h| shorten_quotes(&h)),
-            }
-        })
-        .collect()
-}
-
-/// Longest quoted value a message repeats, in columns.
-const QUOTE_COLUMNS: usize = 60;
-
-/// `message` with every `` `quoted` `` value longer than [`QUOTE_COLUMNS`] cut with
-/// `…`: a 1 MB id must not make a 2 MB error line.
-fn shorten_quotes(message: &str) -> String {
-    if message.len() <= 2 * QUOTE_COLUMNS {
-        return message.to_string();
-    }
-    let mut out = String::with_capacity(message.len().min(1024));
-    for (i, part) in message.split('`').enumerate() {
-        if i > 0 {
-            out.push('`');
-        }
-        // Odd parts are inside backquotes.
-        if i % 2 == 1 {
-            out.push_str(&truncate(part, QUOTE_COLUMNS));
-        } else {
-            out.push_str(part);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::locate::shorten_quotes;
 
     /// A data folder whose `tasks.yaml` holds `count` tasks;
     /// `edit` may change the text of task `i`.

@@ -6,19 +6,28 @@
 
 mod aliases;
 mod bundled;
+mod defaults;
+mod entries;
+mod files;
+mod format;
 mod ids;
 mod load;
+mod locate;
 mod names;
-mod schema;
+mod raw;
+mod reader;
 mod starting_pair;
 mod validate;
 
 pub use bundled::{BUNDLED_FILES, BundledFile};
+pub use format::data_schema;
 pub use load::{
     DataOrigin, DataSource, LoadLimits, Loaded, Warnings, load, load_bundled, load_path,
     load_path_with, load_text,
 };
 pub use names::{Ambiguity, RoleLookup, initials, name_key};
+pub(crate) use raw::Problem;
+pub(crate) use reader::{KnownKeys, Reader};
 pub use starting_pair::{DEFAULT_ROLES, default_roles, initial_roles, partner_for};
 
 use std::sync::Arc;

@@ -8,11 +8,13 @@ use std::sync::Arc;
 
 use crate::diagnostics::{Anchor, did_you_mean};
 use crate::model::aliases::{AliasWarnings, settle_aliases};
+use crate::model::defaults::{DefinedIn, UNATTRIBUTED, themes_or_default};
 use crate::model::ids::IdIndex;
-use crate::model::schema::{
-    InlineTask, Located, MAX_PROBLEMS, Origin, Problem, RawData, RawRole, RawTaskRef, slugify,
+use crate::model::raw::{
+    InlineTask, Located, MAX_PROBLEMS, Origin, Problem, RawData, RawRole, RawTaskRef,
 };
 use crate::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, Theme};
+use crate::text::slugify;
 
 /// The problem list, and what is needed to avoid cascades of messages.
 struct Problems<'p> {
@@ -158,12 +160,20 @@ pub(crate) struct Resolver {
     aliases: Vec<Vec<Located>>,
     /// Where each role's id is, for warnings about the role as a whole.
     id_origins: Vec<Origin>,
+    /// Where references that are not found should have been defined.
+    defined_in: DefinedIn,
+    /// The sources of a task entry that names none and whose role names none.
+    unattributed: Option<Arc<[usize]>>,
 }
 
 impl Resolver {
     /// Resolves the catalogue of `raw` (its themes, sources and tasks), taking them out
     /// of it; `raw`'s roles are left for [`Resolver::role`].
-    pub(crate) fn new(raw: &mut RawData, problems: &mut Vec<Problem>) -> Self {
+    pub(crate) fn new(
+        raw: &mut RawData,
+        problems: &mut Vec<Problem>,
+        defined_in: DefinedIn,
+    ) -> Self {
         let broken = std::mem::take(&mut raw.broken_ids);
         let unreadable = std::mem::take(&mut raw.unreadable);
         let mut problems = Problems {
@@ -171,11 +181,11 @@ impl Resolver {
             broken: &broken,
             unreadable: &unreadable,
         };
-        let theme_index = index_ids("theme", raw.themes.iter().map(|t| &t.id), &mut problems);
+        let mut theme_index = index_ids("theme", raw.themes.iter().map(|t| &t.id), &mut problems);
         let source_index = index_ids("source", raw.sources.iter().map(|s| &s.id), &mut problems);
         let task_index = index_ids("task", raw.tasks.iter().map(|t| &t.id), &mut problems);
 
-        let themes: Vec<Theme> = std::mem::take(&mut raw.themes)
+        let mut themes: Vec<Theme> = std::mem::take(&mut raw.themes)
             .into_iter()
             .map(|t| Theme {
                 id: t.id.value,
@@ -195,7 +205,19 @@ impl Resolver {
             .collect();
         let mut tasks: Vec<Task> = Vec::with_capacity(raw.tasks.len());
         for task in std::mem::take(&mut raw.tasks) {
-            let task_themes = lookup("theme", "themes", &task.themes, &theme_index, &mut problems);
+            let task_themes = lookup(
+                "theme",
+                &defined_in.themes,
+                &task.themes,
+                &theme_index,
+                &mut problems,
+            );
+            let task_themes = themes_or_default(
+                task_themes,
+                !task.themes.is_empty(),
+                &mut themes,
+                &mut theme_index,
+            );
             tasks.push(Task {
                 id: task.id.value,
                 label: task.label,
@@ -219,11 +241,45 @@ impl Resolver {
             roles: Vec::new(),
             aliases: Vec::new(),
             id_origins: Vec::new(),
+            defined_in,
+            unattributed: None,
         }
+    }
+
+    /// The sources of an entry that names none: the source `unattributed`, added the
+    /// first time it is needed (or the data's own source of that id).
+    fn unattributed(&mut self) -> Arc<[usize]> {
+        if let Some(sources) = &self.unattributed {
+            return Arc::clone(sources);
+        }
+        let at = match self.source_index.get(UNATTRIBUTED) {
+            Some(found) => found,
+            None => {
+                let at = self.sources.len();
+                self.sources.push(Source {
+                    id: UNATTRIBUTED.into(),
+                    title: "Unattributed: the data names no source for these tasks".into(),
+                    language: String::new(),
+                    url: None,
+                    summary: Some(Text {
+                        fr: "Tâches pour lesquelles les données ne citent aucune source".into(),
+                        en: "Tasks for which the data names no source".into(),
+                    }),
+                });
+                let _ = self.source_index.insert_new(UNATTRIBUTED, at);
+                at
+            }
+        };
+        let sources: Arc<[usize]> = Arc::from(vec![at]);
+        self.unattributed = Some(Arc::clone(&sources));
+        sources
     }
 
     /// Resolves one role (after the catalogue, and after the roles before it).
     pub(crate) fn role(&mut self, role: RawRole, problems: &mut Vec<Problem>) {
+        let needs_unattributed = role.default_sources.is_none()
+            && role.tasks.iter().any(|entry| entry.sources.is_none());
+        let unattributed = needs_unattributed.then(|| self.unattributed());
         let mut problems = Problems {
             list: problems,
             broken: &self.broken,
@@ -238,6 +294,7 @@ impl Resolver {
         }
         let stamp = self.roles.len() as u32 + 1;
         let listed_in = &mut self.listed_in;
+        let defined_in = &self.defined_in;
         let tasks = &mut self.tasks;
         let task_index = &mut self.task_index;
         let source_index = &self.source_index;
@@ -248,7 +305,15 @@ impl Resolver {
         let default_sources = role
             .default_sources
             .as_ref()
-            .and_then(|s| lookup("source", "sources", s, source_index, &mut problems))
+            .and_then(|s| {
+                lookup(
+                    "source",
+                    &defined_in.sources,
+                    s,
+                    source_index,
+                    &mut problems,
+                )
+            })
             .map(Arc::<[usize]>::from);
         let mut role_tasks: Vec<RoleTask> = Vec::with_capacity(role.tasks.len());
         // Where each task of this role was listed, to point at the first of two listings.
@@ -269,7 +334,13 @@ impl Resolver {
         for (entry, found) in role.tasks.into_iter().zip(found) {
             let task = match entry.task {
                 RawTaskRef::Catalogue(reference) => match found.or_else(|| {
-                    lookup_one("task", "tasks.yaml", &reference, task_index, &mut problems)
+                    lookup_one(
+                        "task",
+                        &defined_in.tasks,
+                        &reference,
+                        task_index,
+                        &mut problems,
+                    )
                 }) {
                     Some(found) => found,
                     None => continue,
@@ -282,12 +353,18 @@ impl Resolver {
                         axis,
                         description,
                     } = *inline;
-                    let Some(task_themes) = lookup(
+                    let found = lookup(
                         "theme",
-                        "themes",
+                        &defined_in.themes,
                         &theme_refs,
                         &self.theme_index,
                         &mut problems,
+                    );
+                    let Some(task_themes) = themes_or_default(
+                        found,
+                        !theme_refs.is_empty(),
+                        &mut self.themes,
+                        &mut self.theme_index,
                     ) else {
                         continue;
                     };
@@ -302,7 +379,7 @@ impl Resolver {
                                         "inline task `{}` is also defined in another role with other themes or axis",
                                         label.en
                                     ),
-                                    Some("give both the same `themes` and `axis`, or move the task to tasks.yaml".into()),
+                                    Some("give both the same `themes` and `axis`, or define the task once in `tasks`".into()),
                                 );
                                 continue;
                             }
@@ -354,25 +431,24 @@ impl Resolver {
                     );
                     None
                 }
-                Some(refs) => {
-                    lookup("source", "sources", refs, source_index, &mut problems).map(Arc::from)
-                }
+                Some(refs) => lookup(
+                    "source",
+                    &defined_in.sources,
+                    refs,
+                    source_index,
+                    &mut problems,
+                )
+                .map(Arc::from),
                 None => match &default_sources {
                     Some(defaults) if !defaults.is_empty() => Some(Arc::clone(defaults)),
+                    // Named but unknown or invalid: reported where they are named.
                     _ if defaults_named => None,
-                    _ => {
-                        problems.at(
-                            &entry.origin,
-                            "missing field `sources`: name the source(s) that give this task to the role".into(),
-                            Some("or set `sources` once on the role as a default for all its tasks".into()),
-                        );
-                        None
-                    }
+                    _ => unattributed.clone(),
                 },
             };
             let contested_by = lookup(
                 "source",
-                "sources",
+                &defined_in.sources,
                 &entry.contested_by,
                 source_index,
                 &mut problems,

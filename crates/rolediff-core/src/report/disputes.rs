@@ -6,7 +6,7 @@ use crate::compare::Filter;
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, RoleTask};
 use crate::report::compare::{filter_words, markdown_cell};
-use crate::report::{axis_text, round_axis, to_json};
+use crate::report::{axis_text_in, round_axis, to_json};
 use crate::text::sanitize;
 
 /// A role's task that one source states and another contests.
@@ -140,7 +140,7 @@ pub fn disputes_text(data: &DataSet, found: &[Dispute], filter: &Filter, lang: L
         let task = &data.tasks[entry.task];
         out.push_str(&format!(
             "! {:>4}  {}\n",
-            axis_text(task.axis),
+            axis_text_in(task.axis, lang),
             sanitize(task.label.get(lang))
         ));
         out.push_str(&format!(
@@ -186,7 +186,7 @@ pub fn disputes_markdown(data: &DataSet, found: &[Dispute], filter: &Filter, lan
             "| {} | {} | {} | {} | {} | {} |\n",
             markdown_cell(data.roles[dispute.role].name.get(lang)),
             markdown_cell(task.label.get(lang)),
-            axis_text(task.axis),
+            axis_text_in(task.axis, lang),
             markdown_cell(&ids(data, &entry.sources)),
             markdown_cell(&ids(data, &entry.contested_by)),
             entry

@@ -5,7 +5,9 @@ use serde::Serialize;
 use crate::compare::{Filter, axis_position};
 use crate::lang::Lang;
 use crate::model::DataSet;
-use crate::report::{SourceAxisJson, axis_text, round_axis, source_axes_json, to_json};
+use crate::report::{
+    SourceAxisJson, axis_text_in, decimal_sign, round_axis, source_axes_json, to_json,
+};
 use crate::text::{fit, sanitize, width};
 
 #[derive(Serialize)]
@@ -89,14 +91,17 @@ pub fn list_text(data: &DataSet, filter: &Filter, lang: Lang) -> String {
             .collect();
         let position = axis_position(data, i, filter);
         let spread = position.spread().map_or_else(String::new, |(low, high)| {
-            format!("{:.2}–{:.2}", round_axis(low), round_axis(high))
+            decimal_sign(
+                format!("{:.2}–{:.2}", round_axis(low), round_axis(high)),
+                lang,
+            )
         });
         out.push_str(&format!(
             "{}  {}  {:>6}  {:>4}  {}  {}\n",
             fit(&sanitize(&role.id), id_width),
             fit(&sanitize(role.name.get(lang)), name_width),
             kept_tasks(data, i, filter),
-            axis_text(position.mean),
+            axis_text_in(position.mean, lang),
             fit(&spread, spread_width),
             aliases.join(", ")
         ));

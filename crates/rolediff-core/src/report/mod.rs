@@ -70,9 +70,28 @@ pub fn axis_text(axis: Option<f64>) -> String {
     axis.map_or_else(|| "–".to_string(), |a| format!("{:.2}", round_axis(a)))
 }
 
+/// [`axis_text`] with the decimal sign of `lang`: `0.25`, `0,25` in French.
+pub fn axis_text_in(axis: Option<f64>, lang: Lang) -> String {
+    decimal_sign(axis_text(axis), lang)
+}
+
+/// A figure written with a decimal point, with the decimal sign of `lang` (a comma in
+/// French). Reports for scripts (JSON, CSV) keep the point.
+pub fn decimal_sign(figure: String, lang: Lang) -> String {
+    match lang {
+        Lang::En => figure,
+        Lang::Fr => figure.replace('.', ","),
+    }
+}
+
 /// A role's place on the axis in words: `0.29` and, when its sources place it
 /// differently, their range: `0.29 (sources 0.21–0.46)`.
 pub fn position_text(position: &crate::compare::AxisPosition, lang: Lang) -> String {
+    decimal_sign(position_text_en(position, lang), lang)
+}
+
+/// [`position_text`] with a decimal point.
+fn position_text_en(position: &crate::compare::AxisPosition, lang: Lang) -> String {
     let mean = axis_text(position.mean);
     match position.spread() {
         Some((low, high)) => {

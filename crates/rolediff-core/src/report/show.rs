@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::compare::{Filter, axis_position};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, RoleTask};
-use crate::report::{SourceAxisJson, axis_text, round_axis, source_axes_json, to_json};
+use crate::report::{SourceAxisJson, axis_text_in, round_axis, source_axes_json, to_json};
 use crate::text::sanitize;
 
 /// A role's task in JSON:
@@ -144,7 +144,7 @@ pub fn show_text(data: &DataSet, role: RoleIdx, filter: &Filter, lang: Lang) -> 
         w.axis,
         crate::report::axis_words(lang),
         w.colon,
-        axis_text(position.mean),
+        axis_text_in(position.mean, lang),
         w.without,
     ));
     if position.by_source.len() > 1 {
@@ -153,9 +153,9 @@ pub fn show_text(data: &DataSet, role: RoleIdx, filter: &Filter, lang: Lang) -> 
             .iter()
             .map(|s| {
                 format!(
-                    "{} {:.2} ({})",
+                    "{} {} ({})",
                     sanitize(&data.sources[s.source].id),
-                    round_axis(s.mean),
+                    axis_text_in(Some(s.mean), lang),
                     (w.tasks)(s.tasks)
                 )
             })
@@ -195,7 +195,7 @@ pub fn show_text(data: &DataSet, role: RoleIdx, filter: &Filter, lang: Lang) -> 
             let mark = if filter.contests(role_task) { '!' } else { ' ' };
             out.push_str(&format!(
                 "{mark} {:>4}  {}  [{}]\n",
-                axis_text(task.axis),
+                axis_text_in(task.axis, lang),
                 sanitize(task.label.get(lang)),
                 sanitize(&source_ids(data, &role_task.sources).join(", "))
             ));

@@ -6,7 +6,7 @@ use crate::compare::{Filter, Ranked, axis_position};
 use crate::lang::Lang;
 use crate::model::DataSet;
 use crate::report::compare::percent;
-use crate::report::{axis_text, round_axis, similarity_range, to_json};
+use crate::report::{axis_text_in, round_axis, similarity_range, to_json};
 use crate::text::{fit, sanitize, width};
 
 #[derive(Serialize)]
@@ -114,7 +114,7 @@ pub fn similar_text(
                         .map_or("–".to_string(), |w| format!("{}%", percent(w))),
                     c.shared.len().to_string(),
                     c.near.len().to_string(),
-                    axis_text(axis_position(data, c.right, filter).mean),
+                    axis_text_in(axis_position(data, c.right, filter).mean, lang),
                 ],
                 sanitize(&other.id).into_owned(),
                 sanitize(other.name.get(lang)).into_owned(),

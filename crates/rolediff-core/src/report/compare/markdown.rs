@@ -4,7 +4,7 @@ use crate::compare::{Comparison, Filter, Marker, Row, RowCounts, Shown, axis_pos
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx};
 use crate::report::compare::{SourceRefs, filter_words, heading_counts, label, percent, words};
-use crate::report::{axis_words, position_text, similarity_range};
+use crate::report::{axis_words, decimal_sign, position_text, similarity_range};
 use crate::text::sanitize;
 
 /// Text safe inside a Markdown table cell: sanitized, with Markdown punctuation and
@@ -108,9 +108,10 @@ pub fn compare_markdown(
                 text = format!("**!** {text}");
             }
             text.push_str(&format!(" {}", markdown_cell(&refs.cell(&entry.sources))));
-            let axis = data.tasks[entry.task]
-                .axis
-                .map_or_else(|| "–".to_string(), |a| format!("{a:.1}"));
+            let axis = data.tasks[entry.task].axis.map_or_else(
+                || "–".to_string(),
+                |a| decimal_sign(format!("{a:.1}"), lang),
+            );
             (text, axis)
         })
     };

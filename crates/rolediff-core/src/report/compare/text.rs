@@ -8,7 +8,7 @@ use crate::report::colors::{ReportColors, paint};
 use crate::report::compare::{
     SourceRefs, Words, filter_words, heading_counts, label, percent, words,
 };
-use crate::report::{axis_words, position_text, similarity_range};
+use crate::report::{axis_words, decimal_sign, position_text, similarity_range};
 use crate::text::{sanitize, width, wrap};
 
 /// How the text report is drawn.
@@ -50,9 +50,10 @@ fn cell_text(
         return String::new();
     };
     let entry = &data.roles[role].tasks[i];
-    let axis = data.tasks[entry.task]
-        .axis
-        .map_or_else(|| "–".to_string(), |a| format!("{a:.1}"));
+    let axis = data.tasks[entry.task].axis.map_or_else(
+        || "–".to_string(),
+        |a| decimal_sign(format!("{a:.1}"), lang),
+    );
     // No-break spaces keep the axis and the sources with the label's last word when
     // the cell wraps.
     format!(

@@ -1,10 +1,17 @@
-//! Making untrusted text safe to print, and measuring it.
+//! Text helpers: making untrusted text safe to print and measuring it (here),
+//! folding case and accents ([`fold`]), and slugs ([`slug`]).
 //!
 //! Strings from data files may hold escape sequences that would drive the terminal
 //! (change the title, write the clipboard, move the cursor) or characters that hide or
 //! reorder text. Everything printed for a person goes through [`sanitize`].
 
 use std::borrow::Cow;
+
+pub mod fold;
+pub mod slug;
+
+pub use fold::fold;
+pub use slug::{is_slug, slugify};
 
 /// What [`sanitize`] does with one character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
