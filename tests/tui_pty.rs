@@ -254,7 +254,7 @@ fn keys_drive_the_view_and_q_exits_cleanly() {
     session.wait_for(&["themes: Moderation"]);
     assert!(!session.contents().contains("Set the strategy"));
 
-    // Help, closed with Esc; Esc without a popup would quit, so q quits.
+    // Help, closed with Esc; q quits (Esc never quits the main view).
     session.send("?");
     session.wait_for(&["Keys", "switch the active side", "Shift-Tab"]);
     session.send("\x1b");
@@ -266,6 +266,33 @@ fn keys_drive_the_view_and_q_exits_cleanly() {
     session.send("q");
     let status = session.wait_exit();
     assert!(status.success(), "exit status {status:?}");
+}
+
+#[test]
+fn esc_goes_back_and_never_quits() {
+    let mut session = Session::start(&["--data", FIXTURE, "--lang", "en"], 80, 24);
+    session.wait_for(&["▶ Lead", "q quit"]);
+    // A kept text filter, then Esc: the filter goes, the program stays.
+    session.send("/zzz");
+    session.send("\r");
+    session.wait_for(&["text: “zzz”"]);
+    session.send("\x1b");
+    session.wait_for(&["no filter"]);
+    // Esc again, and again: a notice says how to quit; the view is still there.
+    session.send("\x1b");
+    session.send("\x1b");
+    session.wait_for(&["nothing to go back from", "▶ Lead"]);
+    assert!(session.child.try_wait().unwrap().is_none(), "Esc quit");
+    // The landscape, left with Esc.
+    session.send("m");
+    session.wait_for(&["Landscape"]);
+    session.send("\x1b");
+    session.wait_for(&["▶ Lead"]);
+    session.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(session.child.try_wait().unwrap().is_none(), "Esc quit");
+    session.send("q");
+    assert!(session.wait_exit().success());
 }
 
 #[test]

@@ -45,6 +45,10 @@ pub enum Action {
     PageUp,
     /// Cursor one screen down.
     PageDown,
+    /// Cursor half a screen up.
+    HalfPageUp,
+    /// Cursor half a screen down.
+    HalfPageDown,
     /// Cursor on the first task.
     First,
     /// Cursor on the last task.
@@ -80,6 +84,17 @@ pub enum Action {
     OpenPair,
     /// Close the popup without applying anything.
     ClosePopup,
+    /// Go back one step in the main view: clear the text filter, else say how to quit.
+    /// Never quits (as in gitui and lazygit, Esc means back).
+    Back,
+    /// First line of a popup.
+    PopupFirst,
+    /// Last line of a popup.
+    PopupLast,
+    /// One popup page up.
+    PopupPageUp,
+    /// One popup page down.
+    PopupPageDown,
     /// Move up in a popup.
     PopupUp,
     /// Move down in a popup.

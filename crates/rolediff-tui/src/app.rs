@@ -92,6 +92,19 @@ pub struct Landscape {
     pub column: usize,
 }
 
+/// A one-line message in the footer, until the next key (as vim's command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// `n` passed the last difference and went on from the first.
+    WrappedToTop,
+    /// `N` passed the first difference and went on from the last.
+    WrappedToBottom,
+    /// `n` or `N` found no difference at all.
+    NoDifference,
+    /// Esc with nothing to go back from: it never quits, so say what does.
+    HowToQuit,
+}
+
 /// An open popup.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
@@ -151,6 +164,8 @@ pub struct App<'d> {
     pub searching: bool,
     /// The terminal's size, for layout in `update` (mouse hits, paging).
     pub area: Rect,
+    /// The footer's message, cleared by the next action.
+    pub notice: Option<Notice>,
     /// Set by `Quit`.
     pub should_quit: bool,
     /// Set by `Suspend`; the event loop gives the terminal back and clears it.
@@ -191,6 +206,7 @@ impl<'d> App<'d> {
             keymap: Keymap::default(),
             searching: false,
             area,
+            notice: None,
             should_quit: false,
             suspend_requested: false,
         };

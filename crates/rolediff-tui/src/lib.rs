@@ -9,6 +9,7 @@ pub mod app;
 pub mod event;
 pub mod keymap;
 pub mod layout;
+pub mod numbers;
 pub mod strings;
 pub mod terminal;
 pub mod theme;

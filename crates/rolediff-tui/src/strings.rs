@@ -59,6 +59,15 @@ pub struct Strings {
     pub disputes: &'static str,
     pub no_disputes: &'static str,
     pub stated_by: &'static str,
+    pub wrapped_to_top: &'static str,
+    pub wrapped_to_bottom: &'static str,
+    pub no_difference: &'static str,
+    pub how_to_quit: &'static str,
+    pub more: &'static str,
+    /// Lines at the end of the help: what the marks and figures mean, and the config.
+    pub help_notes: &'static [&'static str],
+    /// `: ` in English, ` : ` in French.
+    pub colon: &'static str,
 }
 
 /// English.
@@ -117,6 +126,18 @@ pub const EN: Strings = Strings {
     disputes: "Where the sources disagree",
     no_disputes: "The sources do not contradict each other on these two roles.",
     stated_by: "Stated by",
+    wrapped_to_top: "search hit BOTTOM, continuing at TOP",
+    wrapped_to_bottom: "search hit TOP, continuing at BOTTOM",
+    no_difference: "no difference here",
+    how_to_quit: "nothing to go back from; quit:",
+    more: "more",
+    help_notes: &[
+        "Each task row ends with its place on the axis: 0.0 = execution, 1.0 = strategy.",
+        "Under the axis, one histogram per role: its tasks counted by tenth of the axis.",
+        "Mouse capture off (to select text): `mouse: false` in the config file.",
+        "Keys: `keys:` in the config file (`rolediff config --help`).",
+    ],
+    colon: ": ",
 };
 
 /// French.
@@ -175,6 +196,18 @@ pub const FR: Strings = Strings {
     disputes: "Là où les sources divergent",
     no_disputes: "Les sources ne se contredisent pas sur ces deux rôles.",
     stated_by: "Affirmé par",
+    wrapped_to_top: "fin atteinte, retour au début",
+    wrapped_to_bottom: "début atteint, retour à la fin",
+    no_difference: "aucune différence ici",
+    how_to_quit: "rien à annuler ; quitter :",
+    more: "de plus",
+    help_notes: &[
+        "Chaque tâche finit par sa place sur l'axe : 0,0 = exécution, 1,0 = stratégie.",
+        "Sous l'axe, un histogramme par rôle : ses tâches comptées par dixième de l'axe.",
+        "Souris désactivée (pour sélectionner du texte) : `mouse: false` dans la config.",
+        "Touches : `keys:` dans le fichier de config (`rolediff config --help`).",
+    ],
+    colon: " : ",
 };
 
 /// The strings of `lang`.

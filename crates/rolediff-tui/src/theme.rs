@@ -216,6 +216,11 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
+    /// A notice in the footer (a search that wrapped, how to quit).
+    pub fn notice(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    }
+
     /// The "too small" message.
     pub fn warning(&self) -> Style {
         self.fg(self.colors.warning).add_modifier(Modifier::BOLD)

@@ -50,8 +50,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             None => mean,
         }
     };
-    let (left_value, right_value) = (role_value(left_position), role_value(right_position));
-    let selected_value = selected.map(|v| format!("{v:.2}"));
+    let (left_value, right_value) = (
+        crate::numbers::local(app.lang, &role_value(left_position)),
+        crate::numbers::local(app.lang, &role_value(right_position)),
+    );
+    let selected_value = selected.map(|v| crate::numbers::decimal(app.lang, v, 2));
     // The names share what the rest of the title leaves, so that R is never cut off.
     let fixed = 1
         + width(s.axis_title)

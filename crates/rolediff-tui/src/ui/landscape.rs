@@ -83,6 +83,7 @@ fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
             Some(upper) => format!("{}–{upper}%", bounds[step - 1]),
             None => format!("≥{}%", bounds[step - 1]),
         };
+        let range = crate::numbers::local(app.lang, &range);
         spans.push(Span::styled(
             format!("{} {range} ", SHADES[step]),
             theme.heat(step),
@@ -151,7 +152,7 @@ fn render_matrix(
                 Some(similarity) => {
                     let step = heat_step(similarity);
                     (
-                        format!("{}{:>4}", SHADES[step], format!("{}%", percent(similarity))),
+                        format!("{}{:>4}", SHADES[step], cell_percent(app, similarity)),
                         theme.heat(step),
                     )
                 }
@@ -178,7 +179,10 @@ fn render_matrix(
             spans.push(Span::styled(
                 format!(
                     "{} {}",
-                    similarity_range(matrix.similarity[i][j], matrix.similarity_agreed[i][j]),
+                    crate::numbers::local(
+                        app.lang,
+                        &similarity_range(matrix.similarity[i][j], matrix.similarity_agreed[i][j])
+                    ),
                     s.similarity
                 ),
                 theme.similarity(),
@@ -295,5 +299,17 @@ fn render_axis(
         if let Some(&(_, start, up)) = placed.iter().find(|(p, _, _)| *p == i) {
             buf.set_string(start, scale_y - up, &shorts[i], style);
         }
+    }
+}
+
+/// A cell's percentage in its language, in the 4 columns a cell gives it (`100%` keeps
+/// no space in French, where `23 %` does).
+fn cell_percent(app: &App, similarity: f64) -> String {
+    let plain = format!("{}%", percent(similarity));
+    let local = crate::numbers::local(app.lang, &plain);
+    if rolediff::text::width(&local) > 4 {
+        plain
+    } else {
+        local
     }
 }

@@ -128,3 +128,61 @@ pub fn popup_frame(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect
     block.render(area, buf);
     inner
 }
+
+/// How a popup scrolls: lines (or list items) shown at once, and the largest scroll of
+/// a reading popup. `update` pages and jumps to the end with it, so that a scroll never
+/// passes the last line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReaderGeometry {
+    /// Lines or items shown at once.
+    pub page: usize,
+    /// Largest scroll (reading popups).
+    pub last: usize,
+}
+
+impl ReaderGeometry {
+    /// `total` lines in a body `shown` lines high.
+    pub fn new(total: usize, shown: u16) -> Self {
+        Self {
+            page: usize::from(shown),
+            last: total.saturating_sub(usize::from(shown)),
+        }
+    }
+}
+
+/// The geometry of the open popup at the current size.
+pub fn popup_geometry(app: &App) -> ReaderGeometry {
+    match &app.popup {
+        Some(Popup::Help(_)) => popup_help::geometry(app),
+        Some(Popup::Details(_)) => popup_details::geometry(app),
+        Some(Popup::Disputes(_)) => popup_disputes::geometry(app),
+        Some(Popup::Choice(choice)) => popup_choice::geometry(app, choice),
+        Some(Popup::RolePicker(_)) => popup_roles::geometry(app),
+        None => ReaderGeometry::default(),
+    }
+}
+
+/// Writes `↑ 3 more` on the top border and `↓ 5 more` on the bottom border of a popup
+/// whose list hides lines above or below: a cut list says it is cut.
+pub fn scroll_marks(app: &App, outer: Rect, above: usize, below: usize, buf: &mut Buffer) {
+    if outer.height < 3 || outer.width < 16 {
+        return;
+    }
+    let more = app.strings().more;
+    let style = app.theme.popup_border();
+    for (count, arrow, y) in [
+        (above, '↑', outer.y),
+        (below, '↓', outer.y + outer.height - 1),
+    ] {
+        if count == 0 {
+            continue;
+        }
+        let text = format!(
+            " {arrow} {} {more} ",
+            crate::numbers::integer(app.lang, count)
+        );
+        let w = rolediff::text::width(&text) as u16;
+        let x = outer.x + outer.width.saturating_sub(w + 2);
+        put(buf, x, y, &text, w, style);
+    }
+}

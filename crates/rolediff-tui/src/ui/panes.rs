@@ -229,9 +229,10 @@ fn task_cell(
         style,
     );
     if show_axis {
-        let value = task
-            .axis
-            .map_or_else(|| "–".to_string(), |a| format!("{a:.1}"));
+        let value = task.axis.map_or_else(
+            || "–".to_string(),
+            |a| crate::numbers::decimal(app.lang, a, 1),
+        );
         let x = area.x + area.width - 1 - width(&value) as u16;
         buf.set_string(x, area.y, value, app.theme.dim().patch(base));
     }
