@@ -59,6 +59,8 @@ pub enum Action {
     PreviousDifference,
     /// Open the details of the task under the cursor.
     OpenDetails,
+    /// Open the two roles' names, aliases and whole summaries.
+    OpenAbout,
     /// Open the theme filter.
     OpenThemeFilter,
     /// Open the source filter.

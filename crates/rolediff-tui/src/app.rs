@@ -114,6 +114,8 @@ pub enum Popup {
     Choice(ChoicePopup),
     /// Role picker.
     RolePicker(RolePicker),
+    /// Both roles whole: names, aliases, summaries, scrolled by this many lines.
+    About(u16),
     /// The key list, scrolled by this many lines.
     Help(u16),
     /// Where the sources disagree about the two roles, scrolled by this many lines.
@@ -147,6 +149,9 @@ pub struct App<'d> {
     rows: Vec<Row>,
     /// What the header counts of `rows` (cached with them).
     counts: RowCounts,
+    /// For each row, the left and right cells shown under it when it is a theme
+    /// heading (up to the next heading): what the heading's `(n)` counts. Cached.
+    section_counts: Vec<(usize, usize)>,
     /// Where each role sits on the axis under the filter, with its sources' spread
     /// (cached with the comparison).
     positions: (AxisPosition, AxisPosition),
@@ -198,6 +203,7 @@ impl<'d> App<'d> {
             comparison,
             rows: Vec::new(),
             counts: RowCounts::default(),
+            section_counts: Vec::new(),
             positions: Default::default(),
             cursor: 0,
             scroll: 0,
@@ -227,6 +233,20 @@ impl<'d> App<'d> {
     /// What the header counts of [`App::rows`].
     pub fn counts(&self) -> &RowCounts {
         &self.counts
+    }
+
+    /// The left and right cells shown under the heading at `row` (up to the next
+    /// heading): a heading counts what is listed under it, never a task shown under
+    /// another theme.
+    pub fn section_count(&self, row: usize) -> (usize, usize) {
+        self.section_counts.get(row).copied().unwrap_or_default()
+    }
+
+    /// The cells shown on each side, in all rows.
+    pub fn shown_cells(&self) -> (usize, usize) {
+        self.section_counts
+            .iter()
+            .fold((0, 0), |(l, r), &(a, b)| (l + a, r + b))
     }
 
     /// Where the left and right roles sit on the axis under the filter.
@@ -268,7 +288,9 @@ impl<'d> App<'d> {
         match &self.popup {
             Some(Popup::Choice(_)) => Context::Choice,
             Some(Popup::RolePicker(_)) => Context::RolePicker,
-            Some(Popup::Details(_) | Popup::Help(_) | Popup::Disputes(_)) => Context::Reader,
+            Some(Popup::Details(_) | Popup::Help(_) | Popup::Disputes(_) | Popup::About(_)) => {
+                Context::Reader
+            }
             None if self.landscape.is_some() => Context::Landscape,
             None if self.searching => Context::Search,
             None => Context::Main,
@@ -301,6 +323,7 @@ impl<'d> App<'d> {
         let all = rows(self.data, &self.comparison, &self.filter);
         self.rows = self.view.select(all);
         self.counts = RowCounts::of(self.data, &self.comparison, &self.filter, &self.rows);
+        self.section_counts = section_counts(&self.rows);
         self.positions = (
             axis_position(self.data, self.left, &self.filter),
             axis_position(self.data, self.right, &self.filter),
@@ -411,6 +434,24 @@ impl<'d> App<'d> {
             .copied()
             .filter(|r| matches!(r, Row::Task { .. }))
     }
+}
+
+/// What each heading of `rows` counts: the cells under it on each side.
+fn section_counts(rows: &[Row]) -> Vec<(usize, usize)> {
+    let mut counts = vec![(0, 0); rows.len()];
+    let mut heading = None;
+    for (i, row) in rows.iter().enumerate() {
+        match *row {
+            Row::Theme(_) => heading = Some(i),
+            Row::Task { left, right, .. } => {
+                if let Some(h) = heading {
+                    counts[h].0 += usize::from(left.is_some());
+                    counts[h].1 += usize::from(right.is_some());
+                }
+            }
+        }
+    }
+    counts
 }
 
 /// Panes lower than this never pin a heading: it would hide too much of them.

@@ -64,6 +64,10 @@ pub struct Strings {
     pub no_difference: &'static str,
     pub how_to_quit: &'static str,
     pub more: &'static str,
+    pub about: &'static str,
+    pub tasks_count: &'static str,
+    /// "4 of 30 tasks": the tasks a pane shows of all its role's.
+    pub shown_of: fn(usize, usize) -> String,
     /// Lines at the end of the help: what the marks and figures mean, and the config.
     pub help_notes: &'static [&'static str],
     /// `: ` in English, ` : ` in French.
@@ -131,6 +135,9 @@ pub const EN: Strings = Strings {
     no_difference: "no difference here",
     how_to_quit: "nothing to go back from; quit:",
     more: "more",
+    about: "The two roles",
+    tasks_count: "Tasks",
+    shown_of: |shown, total| format!("{shown} of {total} tasks"),
     help_notes: &[
         "Each task row ends with its place on the axis: 0.0 = execution, 1.0 = strategy.",
         "Under the axis, one histogram per role: its tasks counted by tenth of the axis.",
@@ -201,6 +208,9 @@ pub const FR: Strings = Strings {
     no_difference: "aucune différence ici",
     how_to_quit: "rien à annuler ; quitter :",
     more: "de plus",
+    about: "Les deux rôles",
+    tasks_count: "Tâches",
+    shown_of: |shown, total| format!("{shown} sur {total} tâches"),
     help_notes: &[
         "Chaque tâche finit par sa place sur l'axe : 0,0 = exécution, 1,0 = stratégie.",
         "Sous l'axe, un histogramme par rôle : ses tâches comptées par dixième de l'axe.",

@@ -86,6 +86,7 @@ pub fn update(app: &mut App, action: Action) {
             app.recompute();
         }
         Action::OpenDetails => app.popup = Some(Popup::Details(0)),
+        Action::OpenAbout => app.popup = Some(Popup::About(0)),
         Action::OpenHelp => app.popup = Some(Popup::Help(0)),
         Action::OpenDisputes => app.popup = Some(Popup::Disputes(0)),
         Action::OpenThemeFilter => {
@@ -380,7 +381,12 @@ fn popup_jump(app: &mut App, jump: Jump) {
         Some(Popup::RolePicker(picker)) => {
             picker.cursor = target(picker.cursor, picker.matches.len().saturating_sub(1));
         }
-        Some(Popup::Details(scroll) | Popup::Help(scroll) | Popup::Disputes(scroll)) => {
+        Some(
+            Popup::Details(scroll)
+            | Popup::Help(scroll)
+            | Popup::Disputes(scroll)
+            | Popup::About(scroll),
+        ) => {
             let at = usize::from(*scroll).min(geometry.last);
             *scroll = target(at, geometry.last) as u16;
         }
@@ -448,6 +454,6 @@ fn confirm_popup(app: &mut App) {
             None => app.popup = Some(Popup::RolePicker(picker)),
         },
         // Reading popups have nothing to apply: taking them closed them.
-        Some(Popup::Details(_) | Popup::Help(_) | Popup::Disputes(_)) | None => {}
+        Some(Popup::Details(_) | Popup::Help(_) | Popup::Disputes(_) | Popup::About(_)) | None => {}
     }
 }

@@ -3,9 +3,11 @@
 //!
 //! They live in the binary (the TUI is not part of the library), next to the code.
 
+mod counts;
 mod keys;
 mod landscape;
 mod properties;
+mod reading;
 mod screens;
 mod shared_aliases;
 mod updates;

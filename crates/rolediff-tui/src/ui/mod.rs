@@ -8,6 +8,7 @@ mod footer;
 mod header;
 pub(crate) mod landscape;
 mod panes;
+mod popup_about;
 mod popup_choice;
 mod popup_details;
 mod popup_disputes;
@@ -39,7 +40,10 @@ impl Widget for &App<'_> {
             header::render(self, screen.header, buf);
             panes::render(self, &screen, buf);
             axis::render(self, screen.axis, buf);
-            if let Some(panel) = screen.side_panel {
+            // With the details popup open, the panel would say the same thing twice.
+            if let Some(panel) = screen.side_panel
+                && !matches!(self.popup, Some(Popup::Details(_)))
+            {
                 details::render_panel(self, panel, buf);
             }
         }
@@ -51,6 +55,7 @@ impl Widget for &App<'_> {
             Some(Popup::RolePicker(picker)) => popup_roles::render(self, picker, area, buf),
             Some(Popup::Help(scroll)) => popup_help::render(self, *scroll, area, buf),
             Some(Popup::Disputes(scroll)) => popup_disputes::render(self, *scroll, area, buf),
+            Some(Popup::About(scroll)) => popup_about::render(self, *scroll, area, buf),
         }
     }
 }
@@ -156,6 +161,7 @@ pub fn popup_geometry(app: &App) -> ReaderGeometry {
         Some(Popup::Help(_)) => popup_help::geometry(app),
         Some(Popup::Details(_)) => popup_details::geometry(app),
         Some(Popup::Disputes(_)) => popup_disputes::geometry(app),
+        Some(Popup::About(_)) => popup_about::geometry(app),
         Some(Popup::Choice(choice)) => popup_choice::geometry(app, choice),
         Some(Popup::RolePicker(_)) => popup_roles::geometry(app),
         None => ReaderGeometry::default(),

@@ -10,7 +10,7 @@ use ratatui::widgets::{
     Widget, Wrap,
 };
 use rolediff::compare::{Marker, Row};
-use rolediff::text::{sanitize, truncate, width};
+use rolediff::text::{sanitize, truncate, width, wrap};
 
 use crate::action::Side;
 use crate::app::{App, scroll_for};
@@ -51,7 +51,7 @@ pub fn render(app: &App, screen: &ScreenLayout, buf: &mut Buffer) {
         let y = screen.rows[0].y + line as u16;
         let selected = index == app.cursor;
         match *row {
-            Row::Theme(theme) => heading(app, theme, screen, y, buf),
+            Row::Theme(theme) => heading(app, theme, app.section_count(index), screen, y, buf),
             Row::Task {
                 marker,
                 left,
@@ -95,8 +95,19 @@ fn frame(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     };
     // The active pane says so in words and with a mark, not only with colour.
     let mark = if active { "▶ " } else { "" };
-    let count = app.data.roles[role].tasks.len();
-    let counts = format!(" {side_word} · {count} {} ", s.tasks);
+    // What the pane lists, and of how many when filters or the view hide some.
+    let total = app.data.roles[role].tasks.len();
+    let (left, right) = app.shown_cells();
+    let shown = match side {
+        Side::Left => left,
+        Side::Right => right,
+    };
+    let count = if shown == total {
+        format!("{total} {}", s.tasks)
+    } else {
+        (s.shown_of)(shown, total)
+    };
+    let counts = format!(" {side_word} · {count} ");
     // The name is cut so that it never runs under the counts on the right.
     let room = usize::from(area.width)
         .saturating_sub(2 + 2 + width(mark) + width(&counts) + 1)
@@ -118,6 +129,8 @@ fn frame(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
 }
 
+/// Aliases and summary under the role name, wrapped to the room there is; when they do
+/// not fit, the last line ends with `… (i)`: cut, and where to read it whole.
 fn info(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
@@ -135,44 +148,69 @@ fn info(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     let dim = app.theme.dim();
     let aka =
         (!aliases.is_empty()).then(|| format!("{} {}", app.strings().aka, aliases.join(", ")));
+    let columns = usize::from(area.width.saturating_sub(2)).max(1);
+    // (text, italic): the aliases in italics, then the summary.
+    let mut lines: Vec<(String, bool)> = Vec::new();
     if area.height == 1 {
         let text = [aka, summary]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join(" · ");
+        lines.extend(wrap(&text, columns).into_iter().map(|l| (l, false)));
+    } else {
+        if let Some(aka) = aka {
+            lines.extend(wrap(&aka, columns).into_iter().map(|l| (l, true)));
+        }
+        if let Some(summary) = summary {
+            lines.extend(wrap(&summary, columns).into_iter().map(|l| (l, false)));
+        }
+    }
+    let height = usize::from(area.height);
+    let cut = lines.len() > height;
+    lines.truncate(height);
+    if cut && let Some((last, _)) = lines.last_mut() {
+        let key = app
+            .keymap
+            .bindings(crate::keymap::Context::Main)
+            .find(|b| b.action == crate::action::Action::OpenAbout)
+            .and_then(|b| b.keys.first())
+            .map(|k| format!(" ({})", k.display(app.lang)))
+            .unwrap_or_default();
+        let tail = format!("…{key}");
+        let room = columns.saturating_sub(width(&tail) + 1);
+        let kept = truncate(last, room + 1);
+        let kept = kept.trim_end_matches('…').trim_end();
+        *last = format!("{kept} {tail}");
+    }
+    for (i, (line, italic)) in lines.iter().enumerate() {
+        let style = if *italic {
+            dim.add_modifier(ratatui::style::Modifier::ITALIC)
+        } else {
+            dim
+        };
         put(
             buf,
             area.x + 1,
-            area.y,
-            &text,
+            area.y + i as u16,
+            line,
             area.width.saturating_sub(2),
-            dim,
+            style,
         );
-        return;
     }
-    let mut lines = Vec::new();
-    if let Some(aka) = aka {
-        lines.push(Line::styled(
-            aka,
-            dim.add_modifier(ratatui::style::Modifier::ITALIC),
-        ));
-    }
-    if let Some(summary) = summary {
-        lines.push(Line::styled(summary, dim));
-    }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .render(area.inner(Margin::new(1, 0)), buf);
 }
 
-fn heading(app: &App, theme: usize, screen: &ScreenLayout, y: u16, buf: &mut Buffer) {
-    let counts = app.comparison().themes.iter().find(|c| c.theme == theme);
+/// A theme heading with, on each side, the number of tasks listed under it.
+fn heading(
+    app: &App,
+    theme: usize,
+    counts: (usize, usize),
+    screen: &ScreenLayout,
+    y: u16,
+    buf: &mut Buffer,
+) {
     let label = app.theme_label(theme);
-    for (i, count) in [counts.map(|c| c.left), counts.map(|c| c.right)]
-        .into_iter()
-        .enumerate()
-    {
+    for (i, count) in [counts.0, counts.1].into_iter().enumerate() {
         let area = screen.rows[i];
         let used = put(
             buf,
@@ -182,7 +220,7 @@ fn heading(app: &App, theme: usize, screen: &ScreenLayout, y: u16, buf: &mut Buf
             area.width.saturating_sub(2),
             app.theme.heading(),
         );
-        let tail = format!(" ({})", count.unwrap_or(0));
+        let tail = format!(" ({count})");
         let room = area.width.saturating_sub(1 + used);
         if usize::from(room) >= width(&tail) {
             put(buf, area.x + 1 + used, y, &tail, room, app.theme.dim());

@@ -1,0 +1,34 @@
+//! Text the view cuts says it is cut and can be read whole; nothing is said twice.
+
+use rolediff::model::load_bundled;
+
+use super::{app, apply, screen_text};
+use crate::action::Action;
+
+#[test]
+fn a_cut_summary_ends_with_an_ellipsis_and_i_reads_it_whole() {
+    let data = load_bundled().expect("bundled data");
+    for (width, height) in [(120, 40), (200, 60)] {
+        let mut app = app(&data, width, height);
+        let screen = screen_text(&app, width, height);
+        assert!(screen.contains("… (i)"), "{width}x{height}:\n{screen}");
+        apply(&mut app, &[Action::OpenAbout]);
+        let screen = screen_text(&app, width, height);
+        // The summary's last words, in the popup.
+        assert!(
+            screen.contains("leading community strategy."),
+            "{width}x{height}:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_side_panel_and_the_details_popup_never_show_the_same_text() {
+    let data = load_bundled().expect("bundled data");
+    let mut app = app(&data, 200, 60);
+    let screen = screen_text(&app, 200, 60);
+    assert_eq!(screen.matches("English: ").count(), 1, "{screen}");
+    apply(&mut app, &[Action::OpenDetails]);
+    let screen = screen_text(&app, 200, 60);
+    assert_eq!(screen.matches("English: ").count(), 1, "{screen}");
+}
