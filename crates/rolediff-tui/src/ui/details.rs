@@ -81,7 +81,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         out.push(Line::default());
         out.push(Line::styled(
             app.role_name(app.role(row_side)),
-            theme.field().add_modifier(Modifier::UNDERLINED),
+            theme
+                .role(row_side == Side::Left)
+                .add_modifier(Modifier::UNDERLINED),
         ));
         out.push(field(s.said_by, sources(app, &role_task.sources)));
         // Only the contests of the view's sources: under a source filter, the view is

@@ -60,8 +60,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         &app.role_name(app.right),
         room.max(2),
     );
-    first[1] = Span::styled(left, theme.title());
-    first[3] = Span::styled(right, theme.title());
+    first[1] = Span::styled(left, theme.left_role());
+    first[3] = Span::styled(right, theme.right_role());
     Line::from(first).render(Rect::new(area.x, area.y, area.width, 1), buf);
 
     let filters = filter_spans(app);

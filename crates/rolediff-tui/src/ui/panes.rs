@@ -122,7 +122,10 @@ fn frame(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
         .border_style(app.theme.border(active))
         .title(Line::from(vec![
             Span::raw(" "),
-            Span::styled(format!("{mark}{name}"), app.theme.pane_title(active)),
+            Span::styled(
+                format!("{mark}{name}"),
+                app.theme.pane_title(active, side == Side::Left),
+            ),
             Span::raw(" "),
         ]))
         .title(Line::from(Span::styled(counts, app.theme.dim())).right_aligned());

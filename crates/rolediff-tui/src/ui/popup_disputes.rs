@@ -41,7 +41,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
         out.push(Line::styled(
             app.role_name(role),
-            theme.field().add_modifier(Modifier::UNDERLINED),
+            theme
+                .role(role == app.left)
+                .add_modifier(Modifier::UNDERLINED),
         ));
         for dispute in found {
             let entry = dispute.entry(data);
