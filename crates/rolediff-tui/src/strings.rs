@@ -64,6 +64,12 @@ pub struct Strings {
     pub no_difference: &'static str,
     pub how_to_quit: &'static str,
     pub more: &'static str,
+    /// Label of the histograms: what their bars count.
+    pub histogram: &'static str,
+    /// The same with the scale: a full cell is this many tasks.
+    pub histogram_scale: fn(&str) -> String,
+    /// Under the panes' last column: what the per-task figure is.
+    pub axis_column: &'static str,
     pub about: &'static str,
     pub tasks_count: &'static str,
     /// "4 of 30 tasks": the tasks a pane shows of all its role's.
@@ -135,6 +141,9 @@ pub const EN: Strings = Strings {
     no_difference: "no difference here",
     how_to_quit: "nothing to go back from; quit:",
     more: "more",
+    histogram: "tasks",
+    histogram_scale: |max| format!("tasks, █ = {max}"),
+    axis_column: "axis: 0 execution … 1 strategy",
     about: "The two roles",
     tasks_count: "Tasks",
     shown_of: |shown, total| format!("{shown} of {total} tasks"),
@@ -208,6 +217,9 @@ pub const FR: Strings = Strings {
     no_difference: "aucune différence ici",
     how_to_quit: "rien à annuler ; quitter :",
     more: "de plus",
+    histogram: "tâches",
+    histogram_scale: |max| format!("tâches, █ = {max}"),
+    axis_column: "axe : 0 exécution … 1 stratégie",
     about: "Les deux rôles",
     tasks_count: "Tâches",
     shown_of: |shown, total| format!("{shown} sur {total} tâches"),

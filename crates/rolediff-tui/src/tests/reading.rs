@@ -32,3 +32,18 @@ fn the_side_panel_and_the_details_popup_never_show_the_same_text() {
     let screen = screen_text(&app, 200, 60);
     assert_eq!(screen.matches("English: ").count(), 1, "{screen}");
 }
+
+#[test]
+fn the_first_screen_explains_the_histograms_and_the_axis_column() {
+    let data = load_bundled().expect("bundled data");
+    let app = app(&data, 100, 30);
+    let screen = screen_text(&app, 100, 30);
+    // The figure ending each task row is named under its column.
+    assert!(
+        screen.contains("axis: 0 execution … 1 strategy ↑"),
+        "{screen}"
+    );
+    // The bars say what they count and their scale.
+    assert!(screen.contains("L tasks, █ = "), "{screen}");
+    assert!(screen.contains("R tasks "), "{screen}");
+}

@@ -129,6 +129,18 @@ fn frame(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
             Span::raw(" "),
         ]))
         .title(Line::from(Span::styled(counts, app.theme.dim())).right_aligned());
+    // The figure at the end of each task row, named under its column.
+    let block = if area.width.saturating_sub(2) >= AXIS_MIN_CELL {
+        block.title_bottom(
+            Line::from(Span::styled(
+                format!(" {} ↑ ", s.axis_column),
+                app.theme.dim(),
+            ))
+            .right_aligned(),
+        )
+    } else {
+        block
+    };
     block.render(area, buf);
 }
 
