@@ -576,3 +576,67 @@ fn a_huge_paste_does_not_stall_the_view() {
     session.send("q");
     assert!(session.wait_exit().success());
 }
+
+/// A one-file catalogue of `roles` roles of `tasks` tasks each, drawn from a shared
+/// pool so that roles overlap.
+fn large_catalogue(roles: usize, tasks: usize) -> (tempfile::TempDir, String) {
+    let mut yaml = String::from(
+        "themes:\n  - {id: work, label: Work}\nsources:\n  - {id: sheets, title: Sheets, language: en}\nroles:\n",
+    );
+    let words = [
+        "plan", "write", "review", "publish", "measure", "moderate", "answer", "train", "report",
+        "design",
+    ];
+    for r in 0..roles {
+        yaml.push_str(&format!(
+            "  - id: role-{r:03}\n    name: Role {r:03}\n    tasks:\n"
+        ));
+        for t in 0..tasks {
+            let n = (r * 7 + t * 13) % (tasks * 3);
+            yaml.push_str(&format!(
+                "      - {{label: {} the item {n} for team {}, themes: [work], axis: 0.{}, sources: [sheets]}}\n",
+                words[n % words.len()],
+                n / 10,
+                n % 10,
+            ));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roles.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    (dir, path.display().to_string())
+}
+
+#[test]
+fn a_landscape_of_many_roles_is_computed_in_the_background_and_esc_stops_it() {
+    // 150 roles: refused before (the limit was 100); the matrix is 22,500 comparisons.
+    let (_dir, path) = large_catalogue(150, 60);
+    let mut session = Session::start(&["--data", &path, "--lang", "en"], 100, 30);
+    session.wait_for(&["▶ Role 000", "q quit"]);
+    session.send("m");
+    session.wait_for(&["Landscape", "Role 001"]);
+    assert!(!session.contents().contains("Too many roles"));
+    // The view answers while the worker computes: Esc goes back at once.
+    let asked = Instant::now();
+    session.send("\x1b");
+    session.wait_for(&["▶ Role 000", "q quit"]);
+    assert!(
+        asked.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        asked.elapsed()
+    );
+    // Again, and moving in it meanwhile; then the whole matrix, row by row.
+    session.send("m");
+    session.wait_for(&["Landscape"]);
+    session.send("jjl");
+    session.wait_for(&["Role 002  ⟷  Role 002"]);
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while session.contents().contains("computing the similarities") {
+        assert!(Instant::now() < deadline, "{}", session.contents());
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    session.send("q");
+    session.wait_for(&["▶ Role"]);
+    session.send("q");
+    assert!(session.wait_exit().success());
+}

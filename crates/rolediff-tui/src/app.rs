@@ -1,5 +1,7 @@
 //! The state of the interface. Only `update` changes it; rendering reads it.
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 use rolediff::compare::textnorm::fold;
 use rolediff::compare::{
@@ -12,6 +14,7 @@ use rolediff::model::{DataSet, RoleIdx};
 use crate::action::Side;
 use crate::keymap::{Context, Keymap};
 use crate::theme::Theme;
+use crate::work::{MatrixRequest, MatrixRow};
 
 /// Which rows the panes show (the library's [`Shown`]).
 pub type ViewMode = Shown;
@@ -78,14 +81,19 @@ impl RolePicker {
     }
 }
 
-/// Most roles the landscape view compares (every pair: the cost grows with the square).
-pub const LANDSCAPE_MAX_ROLES: usize = 100;
-
-/// The landscape view: every pair of roles under the current filter.
+/// The landscape view: every pair of roles under the current filter. The matrix fills
+/// in row by row from a worker ([`crate::work`]): the cost grows with the square of
+/// the roles, and the view keeps answering keys meanwhile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Landscape {
-    /// The similarities and axes; `None` when the data has too many roles.
-    pub matrix: Option<Matrix>,
+    /// The similarities and axes; a row not computed yet has only `None`s.
+    pub matrix: Matrix,
+    /// Which rows are computed.
+    pub computed: Vec<bool>,
+    /// How many are.
+    pub done: usize,
+    /// Which request the rows answer: rows of an older request are dropped.
+    pub generation: u64,
     /// Row of the selected cell (the left role of the pair).
     pub row: usize,
     /// Column of the selected cell (the right role of the pair).
@@ -127,7 +135,11 @@ pub enum Popup {
 pub struct App<'d> {
     /// The data set.
     pub data: &'d DataSet,
-    comparator: Comparator<'d>,
+    comparator: Arc<Comparator<'d>>,
+    /// Work asked for and not started yet (the event loop starts it).
+    work: Option<MatrixRequest>,
+    /// Numbers each landscape request, so that late rows of an old one are dropped.
+    generation: u64,
     /// Language of the interface and the data.
     pub lang: Lang,
     /// Styles.
@@ -187,12 +199,14 @@ impl<'d> App<'d> {
         theme: Theme,
         area: Rect,
     ) -> Self {
-        let comparator = Comparator::new(data);
+        let comparator = Arc::new(Comparator::new(data));
         let filter = Filter::default();
         let comparison = comparator.compare(left, right, &filter);
         let mut app = Self {
             data,
             comparator,
+            work: None,
+            generation: 0,
             lang,
             theme,
             left,
@@ -254,25 +268,90 @@ impl<'d> App<'d> {
         &self.positions
     }
 
-    /// Opens the landscape view on the current pair, or recomputes it after the filter
-    /// changed (keeping the selected cell).
+    /// Opens the landscape view on the current pair, or starts it again after the
+    /// filter changed (keeping the selected cell). The matrix is asked of a worker.
     pub fn refresh_landscape(&mut self) {
         let (row, column) = self
             .landscape
             .as_ref()
             .map_or((self.left, self.right), |l| (l.row, l.column));
-        let matrix = (self.data.roles.len() <= LANDSCAPE_MAX_ROLES)
-            .then(|| Matrix::compute(&self.comparator, &self.filter));
+        let count = self.data.roles.len();
+        self.generation += 1;
         self.landscape = Some(Landscape {
-            matrix,
+            matrix: Matrix {
+                roles: (0..count).collect(),
+                similarity: vec![vec![None; count]; count],
+                similarity_agreed: vec![vec![None; count]; count],
+                axis: vec![None; count],
+                tasks: vec![0; count],
+            },
+            computed: vec![false; count],
+            done: 0,
+            generation: self.generation,
             row,
             column,
         });
+        self.work = Some(MatrixRequest {
+            generation: self.generation,
+            filter: self.filter.clone(),
+            first_row: row,
+            count,
+        });
+    }
+
+    /// The work asked for and not started yet, taken by the event loop.
+    pub fn take_work(&mut self) -> Option<MatrixRequest> {
+        self.work.take()
+    }
+
+    /// The landscape whose rows a worker should still be computing, if any.
+    pub fn wanted_generation(&self) -> Option<u64> {
+        self.landscape
+            .as_ref()
+            .filter(|l| l.done < l.computed.len())
+            .map(|l| l.generation)
+    }
+
+    /// Puts a finished row in the landscape it was computed for (and drops it when
+    /// that landscape is gone).
+    pub fn apply_matrix_row(&mut self, row: MatrixRow) {
+        let Some(landscape) = &mut self.landscape else {
+            return;
+        };
+        if landscape.generation != row.generation || landscape.computed.get(row.row) != Some(&false)
+        {
+            return;
+        }
+        let i = row.row;
+        landscape.matrix.similarity[i] = row.similarity;
+        landscape.matrix.similarity_agreed[i] = row.agreed;
+        landscape.matrix.axis[i] = row.axis;
+        landscape.matrix.tasks[i] = row.tasks;
+        landscape.computed[i] = true;
+        landscape.done += 1;
+    }
+
+    /// False when `action` would do nothing now, so that the footer does not offer it:
+    /// opening the pair of a landscape cell on the diagonal (a role with itself) or
+    /// not computed yet.
+    pub fn can(&self, action: crate::action::Action) -> bool {
+        match (action, &self.landscape) {
+            (crate::action::Action::OpenPair, Some(landscape)) => {
+                landscape.row != landscape.column
+                    && landscape.computed.get(landscape.row) == Some(&true)
+            }
+            _ => true,
+        }
     }
 
     /// The comparator (for counts computed outside the cached comparison).
     pub fn comparator(&self) -> &Comparator<'d> {
         &self.comparator
+    }
+
+    /// The comparator, shared with a worker thread.
+    pub fn comparator_handle(&self) -> Arc<Comparator<'d>> {
+        Arc::clone(&self.comparator)
     }
 
     /// The role shown on `side`.

@@ -232,7 +232,7 @@ impl MatrixGeometry {
 /// drawn over `area` (the screen but the footer), for the mouse.
 pub fn landscape_cell(app: &App, area: Rect, x: u16, y: u16) -> Option<(usize, usize)> {
     let landscape = app.landscape.as_ref()?;
-    let matrix = landscape.matrix.as_ref()?;
+    let matrix = &landscape.matrix;
     let count = matrix.roles.len();
     if count == 0 || area.height < 8 {
         return None;

@@ -2,7 +2,8 @@
 //!
 //! Flow: a terminal event becomes an [`action::Action`] ([`event`], [`keymap`]),
 //! [`update::update`] changes the [`app::App`], and [`ui`] draws the state. The loop
-//! blocks on the next event, so an idle screen costs nothing.
+//! blocks on the next event, so an idle screen costs nothing; while a worker computes
+//! (the landscape's matrix, [`work`]) it polls both, so that keys are always answered.
 
 pub mod action;
 pub mod app;
@@ -15,11 +16,13 @@ pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod work;
 
 #[cfg(test)]
 mod tests;
 
 use std::io;
+use std::time::Duration;
 
 use rolediff::lang::Lang;
 use rolediff::model::{DataSet, RoleIdx};
@@ -28,6 +31,7 @@ use action::Action;
 use app::App;
 use keymap::Keymap;
 use theme::Theme;
+use work::Worker;
 
 /// How the interface looks and answers, as the command line and the config decide it
 /// (the command line's own resolved settings are `cli::settings::Settings`).
@@ -53,15 +57,22 @@ pub fn run(
     appearance: Appearance,
 ) -> io::Result<()> {
     terminal::install_guards();
-    let result = terminal::enter(appearance.mouse)
-        .and_then(|mut screen| event_loop(&mut screen, data, left, right, appearance));
+    // Workers borrow the data: they live in a scope that ends with the loop (and are
+    // cancelled before it does).
+    let result = terminal::enter(appearance.mouse).and_then(|mut screen| {
+        std::thread::scope(|scope| event_loop(scope, &mut screen, data, left, right, appearance))
+    });
     terminal::leave();
     result
 }
 
-fn event_loop(
+/// How often the loop looks at a running worker's results.
+const WORK_POLL: Duration = Duration::from_millis(80);
+
+fn event_loop<'scope, 'env: 'scope>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
     screen: &mut terminal::Screen,
-    data: &DataSet,
+    data: &'env DataSet,
     left: RoleIdx,
     right: RoleIdx,
     appearance: Appearance,
@@ -70,15 +81,35 @@ fn event_loop(
     let mouse = appearance.mouse;
     let mut app = App::new(data, left, right, appearance.lang, appearance.theme, area);
     app.keymap = appearance.keymap;
+    let mut worker: Option<Worker> = None;
     loop {
+        // Start what the state asks for, drop (cancel) what it no longer wants, and
+        // hand it what is finished.
+        if let Some(request) = app.take_work() {
+            worker = Some(Worker::start(scope, app.comparator_handle(), request));
+        }
+        if worker.as_ref().map(|w| w.generation) != app.wanted_generation() {
+            worker = None;
+        }
+        if let Some(running) = &worker {
+            match running.finished_rows() {
+                Some(rows) => rows.into_iter().for_each(|row| app.apply_matrix_row(row)),
+                None => worker = None,
+            }
+        }
         screen.draw(|frame| frame.render_widget(&app, frame.area()))?;
-        // Block until an event that means something: no timer, no busy loop.
         let action = loop {
+            // Idle, block until an event that means something: no timer, no busy loop.
+            // Working, wake up to show the progress.
+            if worker.is_some() && !ratatui::crossterm::event::poll(WORK_POLL)? {
+                break None;
+            }
             let event = ratatui::crossterm::event::read()?;
             if let Some(action) = event::to_action(&app, &event) {
-                break action;
+                break Some(action);
             }
         };
+        let Some(action) = action else { continue };
         update::update(&mut app, action);
         if app.should_quit {
             return Ok(());

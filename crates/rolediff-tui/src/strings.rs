@@ -52,7 +52,10 @@ pub struct Strings {
     pub same_role: &'static str,
     pub no_tasks_either: &'static str,
     pub open_pair: &'static str,
-    pub too_many_roles: &'static str,
+    /// "computing the similarities: 12 of 100 roles (Esc: back)".
+    pub computing: fn(&str, &str, &str) -> String,
+    /// A landscape cell not computed yet.
+    pub pending: &'static str,
     pub off_axis: &'static str,
     /// "A decides, B carries out" for a split pair.
     pub split_roles: fn(&str, &str) -> String,
@@ -128,7 +131,10 @@ pub const EN: Strings = Strings {
     same_role: "the same role",
     no_tasks_either: "no task on either side",
     open_pair: "Enter: side by side",
-    too_many_roles: "Too many roles for the landscape; the limit is",
+    computing: |done, total, back| {
+        format!(" computing the similarities: {done} of {total} roles · {back} back ")
+    },
+    pending: "being computed…",
     off_axis: "not placed on the axis",
     split_roles: |decides, carries_out| {
         format!("split: one subject at two levels — {decides} decides, {carries_out} carries out")
@@ -204,7 +210,10 @@ pub const FR: Strings = Strings {
     same_role: "le même rôle",
     no_tasks_either: "aucune tâche",
     open_pair: "Entrée : côte à côte",
-    too_many_roles: "Trop de rôles pour le paysage ; la limite est",
+    computing: |done, total, back| {
+        format!(" calcul des similarités : {done} rôles sur {total} · {back} retour ")
+    },
+    pending: "en cours de calcul…",
     off_axis: "hors de l'axe",
     split_roles: |decides, carries_out| {
         format!("scindée : un même sujet à deux niveaux — {decides} décide, {carries_out} exécute")

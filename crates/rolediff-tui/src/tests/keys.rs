@@ -36,6 +36,7 @@ fn press(app: &mut App, keys: &str) {
         let event = Event::Key(KeyEvent::new(code, modifiers));
         if let Some(action) = to_action(app, &event) {
             update(app, action);
+            crate::work::run_now(app);
         }
         rest = &rest[len..];
     }

@@ -47,9 +47,12 @@ fn app(data: &DataSet, width: u16, height: u16) -> App<'_> {
     )
 }
 
+/// Applies `actions`, doing the work each asks for at once (the event loop does it in
+/// a worker).
 fn apply(app: &mut App, actions: &[Action]) {
     for &action in actions {
         update(app, action);
+        crate::work::run_now(app);
     }
 }
 

@@ -10,7 +10,7 @@ use rolediff::config::palette::{HEAT_THRESHOLDS, heat_step};
 use rolediff::report::{percent, short_labels, similarity_range};
 use rolediff::text::width;
 
-use crate::app::{App, LANDSCAPE_MAX_ROLES, Landscape};
+use crate::app::{App, Landscape};
 use crate::layout::{CELL, MatrixGeometry, SHORT, matrix_area};
 use crate::ui::header::filter_spans;
 use crate::ui::put;
@@ -28,22 +28,29 @@ pub fn render(app: &App, landscape: &Landscape, area: Rect, buf: &mut Buffer) {
     ]);
     title.render(Rect::new(area.x, area.y, area.width, 1), buf);
     Line::from(filter_spans(app)).render(Rect::new(area.x, area.y + 1, area.width, 1), buf);
-    let Some(matrix) = &landscape.matrix else {
+    let matrix = &landscape.matrix;
+    let count = matrix.roles.len();
+    // The worker's progress, while it works; Esc (back) stops it.
+    if landscape.done < count {
+        let back = app
+            .keymap
+            .bindings(crate::keymap::Context::Landscape)
+            .find(|b| b.action == crate::action::Action::CloseLandscape)
+            .map(|b| b.keys_display(app.lang))
+            .unwrap_or_default();
         put(
             buf,
             area.x + 1,
-            area.y + 3,
-            &format!(
-                "{} {LANDSCAPE_MAX_ROLES} ({}).",
-                s.too_many_roles,
-                app.data.roles.len(),
+            area.y + 2,
+            &(s.computing)(
+                &crate::numbers::integer(app.lang, landscape.done),
+                &crate::numbers::integer(app.lang, count),
+                &back,
             ),
             area.width.saturating_sub(2),
-            theme.warning(),
+            theme.notice(),
         );
-        return;
-    };
-    let count = matrix.roles.len();
+    }
     if count == 0 || area.height < 8 {
         return;
     }
@@ -147,6 +154,7 @@ fn render_matrix(
             let x = x0 + n as u16 * CELL;
             let selected = i == landscape.row && j == landscape.column;
             let (text, style) = match matrix.similarity[i][j] {
+                _ if !landscape.computed[i] => ("    …".to_string(), theme.dim()),
                 _ if i == j => ("    ·".to_string(), theme.dim()),
                 None => ("    –".to_string(), theme.dim()),
                 Some(similarity) => {
@@ -173,7 +181,9 @@ fn render_matrix(
             Span::styled(names[j].clone(), theme.right_role()),
             Span::raw("  "),
         ];
-        if i == j {
+        if !landscape.computed[i] {
+            spans.push(Span::styled(s.pending, theme.dim()));
+        } else if i == j {
             spans.push(Span::styled(s.same_role, theme.dim()));
         } else {
             spans.push(Span::styled(

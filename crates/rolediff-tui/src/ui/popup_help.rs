@@ -98,6 +98,7 @@ pub fn hint_line(app: &App, context: Context, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let hints: Vec<(String, &str, bool)> = keymap::hints(context)
         .iter()
+        .filter(|hint| hint.actions.iter().any(|&a| app.can(a)))
         .map(|hint| {
             (
                 hint.keys(&app.keymap, context, app.lang),

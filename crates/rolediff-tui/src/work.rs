@@ -1,0 +1,175 @@
+//! Long work off the event loop, so that the view always answers keys: the landscape's
+//! matrix is computed row by row in a worker thread, the rows nearest the selected
+//! cell first. The loop polls the worker between events, hands each finished row to
+//! the state, and drops the worker (which cancels it) when the state no longer wants
+//! its rows: the landscape was left (Esc) or its filter changed.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::thread::Scope;
+
+use rolediff::compare::{Comparator, Filter};
+
+use crate::app::App;
+
+/// Work the state asks for; the event loop starts it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixRequest {
+    /// Which landscape the rows are for: rows of an older one are dropped.
+    pub generation: u64,
+    /// The filter the matrix is computed under.
+    pub filter: Filter,
+    /// The row to compute first (the selected cell's); the others follow outward.
+    pub first_row: usize,
+    /// Roles in the matrix.
+    pub count: usize,
+}
+
+/// One finished row of the matrix: the left role `row` against every role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixRow {
+    /// The landscape it belongs to.
+    pub generation: u64,
+    /// Its index.
+    pub row: usize,
+    /// Similarity with each role, as `Matrix::similarity[row]`.
+    pub similarity: Vec<Option<f64>>,
+    /// The same over uncontested tasks.
+    pub agreed: Vec<Option<f64>>,
+    /// The role's mean axis under the filter.
+    pub axis: Option<f64>,
+    /// The role's tasks that pass the filter.
+    pub tasks: usize,
+}
+
+/// The rows in the order they are computed: `first`, then outward from it, so that
+/// what the screen shows around the selection fills in first.
+pub fn row_order(first: usize, count: usize) -> impl Iterator<Item = usize> {
+    let first = first.min(count.saturating_sub(1));
+    (0..count * 2).filter_map(move |step| {
+        let distance = step.div_ceil(2);
+        if step % 2 == 1 {
+            (first + distance < count).then_some(first + distance)
+        } else {
+            first.checked_sub(distance)
+        }
+    })
+}
+
+/// Computes one row, or `None` when `cancel` is set midway.
+pub fn compute_row(
+    comparator: &Comparator,
+    request: &MatrixRequest,
+    row: usize,
+    cancel: &AtomicBool,
+) -> Option<MatrixRow> {
+    let mut out = MatrixRow {
+        generation: request.generation,
+        row,
+        similarity: vec![None; request.count],
+        agreed: vec![None; request.count],
+        axis: None,
+        tasks: 0,
+    };
+    for column in 0..request.count {
+        // Checked per pair: one pair of large roles can take a while on its own.
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        let comparison = comparator.compare(row, column, &request.filter);
+        out.similarity[column] = comparison.similarity;
+        out.agreed[column] = comparison.similarity_agreed;
+        if row == column {
+            out.axis = comparison.left_axis;
+            out.tasks = comparison.shared.len() + comparison.left_only.len();
+        }
+    }
+    Some(out)
+}
+
+/// A running matrix computation. Dropping it cancels it.
+#[derive(Debug)]
+pub struct Worker {
+    /// The landscape it computes.
+    pub generation: u64,
+    cancel: Arc<AtomicBool>,
+    rows: Receiver<MatrixRow>,
+}
+
+impl Worker {
+    /// Starts computing `request` in a thread of `scope`.
+    pub fn start<'scope, 'env: 'scope>(
+        scope: &'scope Scope<'scope, 'env>,
+        comparator: Arc<Comparator<'env>>,
+        request: MatrixRequest,
+    ) -> Self {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (sender, rows) = channel();
+        let stop = Arc::clone(&cancel);
+        let generation = request.generation;
+        scope.spawn(move || {
+            for row in row_order(request.first_row, request.count) {
+                let Some(done) = compute_row(&comparator, &request, row, &stop) else {
+                    return;
+                };
+                // A closed channel means the loop is gone: stop too.
+                if sender.send(done).is_err() {
+                    return;
+                }
+            }
+        });
+        Self {
+            generation,
+            cancel,
+            rows,
+        }
+    }
+
+    /// The rows finished since the last call; `None` once the worker has ended and
+    /// every row was taken.
+    pub fn finished_rows(&self) -> Option<Vec<MatrixRow>> {
+        let mut rows = Vec::new();
+        loop {
+            match self.rows.try_recv() {
+                Ok(row) => rows.push(row),
+                Err(TryRecvError::Empty) => return Some(rows),
+                Err(TryRecvError::Disconnected) if rows.is_empty() => return None,
+                Err(TryRecvError::Disconnected) => return Some(rows),
+            }
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Does the work the state asks for at once, in this thread: for tests, which step
+/// through actions without an event loop.
+pub fn run_now(app: &mut App) {
+    while let Some(request) = app.take_work() {
+        let comparator = app.comparator_handle();
+        let cancel = AtomicBool::new(false);
+        for row in row_order(request.first_row, request.count) {
+            if let Some(done) = compute_row(&comparator, &request, row, &cancel) {
+                app.apply_matrix_row(done);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_go_outward_from_the_first_and_each_comes_once() {
+        assert_eq!(row_order(2, 5).collect::<Vec<_>>(), [2, 3, 1, 4, 0]);
+        assert_eq!(row_order(0, 3).collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(row_order(9, 3).collect::<Vec<_>>(), [2, 1, 0]);
+        assert_eq!(row_order(0, 0).count(), 0);
+    }
+}
