@@ -3,6 +3,7 @@
 //!
 //! They live in the binary (the TUI is not part of the library), next to the code.
 
+mod capture;
 mod colours;
 mod counts;
 mod keys;
