@@ -37,6 +37,11 @@ pub enum Action {
     OpenRolePicker,
     /// Swap the two roles.
     Swap,
+    /// Set the other side to the role most similar to the active side's (the first
+    /// answer of `rolediff similar`).
+    ClosestRole,
+    /// Show task labels whole, rows growing to several lines (as `less -S` toggles).
+    ToggleWrap,
     /// Cursor one task up.
     CursorUp,
     /// Cursor one task down.

@@ -67,6 +67,7 @@ pub struct Strings {
     pub no_difference: &'static str,
     pub how_to_quit: &'static str,
     pub more: &'static str,
+    pub no_other_role: &'static str,
     /// Label of the histograms: what their bars count.
     pub histogram: &'static str,
     /// The same with the scale: a full cell is this many tasks.
@@ -147,6 +148,7 @@ pub const EN: Strings = Strings {
     no_difference: "no difference here",
     how_to_quit: "nothing to go back from; quit:",
     more: "more",
+    no_other_role: "no other role to compare with",
     histogram: "tasks",
     histogram_scale: |max| format!("tasks, █ = {max}"),
     axis_column: "axis: 0 execution … 1 strategy",
@@ -226,6 +228,7 @@ pub const FR: Strings = Strings {
     no_difference: "aucune différence ici",
     how_to_quit: "rien à annuler ; quitter :",
     more: "de plus",
+    no_other_role: "aucun autre rôle à comparer",
     histogram: "tâches",
     histogram_scale: |max| format!("tâches, █ = {max}"),
     axis_column: "axe : 0 exécution … 1 stratégie",

@@ -27,6 +27,22 @@ pub fn update(app: &mut App, action: Action) {
         Action::PreviousRole => step_role(app, -1),
         Action::NextRole => step_role(app, 1),
         Action::Swap => app.swap_sides(),
+        Action::ClosestRole => {
+            let active = app.role(app.active);
+            let closest = app
+                .comparator()
+                .rank(active, &app.filter)
+                .first()
+                .map(|ranked| ranked.comparison.right);
+            match closest {
+                Some(role) => set_role(app, app.active.other(), role),
+                None => app.notice = Some(Notice::NoOtherRole),
+            }
+        }
+        Action::ToggleWrap => {
+            app.wrap = !app.wrap;
+            app.keep_cursor_visible();
+        }
         Action::CursorUp if app.landscape.is_some() => move_cell(app, -1, 0),
         Action::CursorDown if app.landscape.is_some() => move_cell(app, 1, 0),
         Action::ColumnLeft => move_cell(app, 0, -1),

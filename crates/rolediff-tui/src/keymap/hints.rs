@@ -82,6 +82,8 @@ const MAIN_HINTS: &[Hint] = &[
     hint(&[Action::OpenRolePicker], "pick role", "choisir un rôle"),
     hint(&[Action::CycleView], "view", "vue"),
     hint(&[Action::Swap], "swap", "échanger"),
+    hint(&[Action::ClosestRole], "closest", "le plus proche"),
+    hint(&[Action::ToggleWrap], "wrap", "replier"),
     hint(&[Action::OpenSourceFilter], "sources", "sources"),
 ];
 

@@ -6,6 +6,7 @@
 mod capture;
 mod colours;
 mod counts;
+mod explore;
 mod keys;
 mod landscape;
 mod properties;

@@ -55,6 +55,7 @@ fn notice_text(app: &App) -> Option<String> {
         Notice::WrappedToTop => s.wrapped_to_top.to_string(),
         Notice::WrappedToBottom => s.wrapped_to_bottom.to_string(),
         Notice::NoDifference => s.no_difference.to_string(),
+        Notice::NoOtherRole => s.no_other_role.to_string(),
         Notice::HowToQuit => {
             let quit = app
                 .keymap

@@ -13,14 +13,9 @@ use rolediff::compare::{Marker, Row};
 use rolediff::text::{sanitize, truncate, width, wrap};
 
 use crate::action::Side;
-use crate::app::{App, scroll_for};
-use crate::layout::ScreenLayout;
+use crate::app::App;
+use crate::layout::{AXIS_MIN_CELL, PlacedRow, ScreenLayout, label_room, placed_rows};
 use crate::ui::put;
-
-/// Columns kept for the axis value at the end of a cell, on panes wide enough.
-const AXIS_COLUMNS: u16 = 5;
-/// Narrowest cell that still shows the axis value.
-const AXIS_MIN_CELL: u16 = 44;
 
 /// Draws both panes and the gutter.
 pub fn render(app: &App, screen: &ScreenLayout, buf: &mut Buffer) {
@@ -29,9 +24,6 @@ pub fn render(app: &App, screen: &ScreenLayout, buf: &mut Buffer) {
         info(app, side, screen.info[i], buf);
     }
     let height = screen.rows_height();
-    // The state's scroll was computed for the terminal's size; recomputing here keeps
-    // the cursor visible in any area the screen is drawn into.
-    let scroll = scroll_for(app.scroll, app.cursor, height, app.rows().len());
     if app.rows().is_empty() {
         let message = Paragraph::new(app.strings().no_rows)
             .style(app.theme.dim())
@@ -39,16 +31,26 @@ pub fn render(app: &App, screen: &ScreenLayout, buf: &mut Buffer) {
         message.render(screen.rows[0], buf);
         return;
     }
-    let pinned = app.pinned_heading(scroll, height);
-    for line in 0..height {
-        let index = match pinned {
-            Some(heading) if line == 0 => heading,
-            _ => scroll + line,
-        };
+    // Where each row goes, computed for the area drawn into: the cursor stays visible
+    // at any size, and wrapped rows take their lines.
+    let placed = placed_rows(app, screen);
+    let scroll = placed
+        .iter()
+        .find(|p| !p.pinned)
+        .map_or(0, |p| p.index.saturating_sub(usize::from(placed[0].pinned)));
+    let bottom = screen.rows[0].y + screen.rows[0].height;
+    for PlacedRow {
+        index,
+        line,
+        height,
+        ..
+    } in placed
+    {
         let Some(row) = app.rows().get(index) else {
             break;
         };
-        let y = screen.rows[0].y + line as u16;
+        let y = screen.rows[0].y + line;
+        let lines = height.min(bottom.saturating_sub(y));
         let selected = index == app.cursor;
         match *row {
             Row::Theme(theme) => heading(app, theme, app.section_count(index), screen, y, buf),
@@ -60,10 +62,10 @@ pub fn render(app: &App, screen: &ScreenLayout, buf: &mut Buffer) {
             } => {
                 let cells = [(Side::Left, left), (Side::Right, right)];
                 for (i, (side, cell)) in cells.into_iter().enumerate() {
-                    let area = Rect::new(screen.rows[i].x, y, screen.rows[i].width, 1);
+                    let area = Rect::new(screen.rows[i].x, y, screen.rows[i].width, lines);
                     task_cell(app, side, cell, marker, selected, area, buf);
                 }
-                let gutter = Rect::new(screen.gutter.x, y, screen.gutter.width, 1);
+                let gutter = Rect::new(screen.gutter.x, y, screen.gutter.width, lines);
                 let mut style = app.theme.marker(marker);
                 if selected {
                     style = style.patch(app.theme.cursor(false));
@@ -270,17 +272,20 @@ fn task_cell(
         buf.set_string(area.x, area.y, "!", app.theme.contested().patch(base));
     }
     let show_axis = area.width >= AXIS_MIN_CELL;
-    let label_room = area
-        .width
-        .saturating_sub(2 + if show_axis { AXIS_COLUMNS } else { 0 });
-    put(
-        buf,
-        area.x + 1,
-        area.y,
-        &app.task_label(role_task.task),
-        label_room,
-        style,
-    );
+    let room = label_room(area.width);
+    let label = app.task_label(role_task.task);
+    if app.wrap {
+        // Whole, over the row's lines; the other side's cell has as many.
+        for (i, line) in wrap(&label, usize::from(room).max(1))
+            .iter()
+            .take(usize::from(area.height))
+            .enumerate()
+        {
+            put(buf, area.x + 1, area.y + i as u16, line, room, style);
+        }
+    } else {
+        put(buf, area.x + 1, area.y, &label, room, style);
+    }
     if show_axis {
         let value = task.axis.map_or_else(
             || "–".to_string(),

@@ -1,0 +1,79 @@
+//! Exploring a catalogue: the role picker ranks its matches, `c` brings the closest
+//! role to the other side, `w` shows long labels whole.
+
+use rolediff::compare::Filter;
+use rolediff::model::load_bundled;
+
+use super::{app, apply, screen_text};
+use crate::action::{Action, Side};
+use crate::app::{MatchRank, Popup, match_rank};
+
+fn picker_matches(app: &crate::app::App) -> Vec<String> {
+    let Some(Popup::RolePicker(picker)) = &app.popup else {
+        panic!("the role picker is open")
+    };
+    picker
+        .matches
+        .iter()
+        .map(|&r| app.data.roles[r].id.clone())
+        .collect()
+}
+
+#[test]
+fn matches_rank_exact_then_prefix_then_word_start_then_anywhere_then_fuzzy() {
+    assert_eq!(match_rank("cm", "cm"), Some(MatchRank::Exact));
+    assert_eq!(match_rank("cm en agence", "cm"), Some(MatchRank::Prefix));
+    assert_eq!(
+        match_rank("community manager", "man"),
+        Some(MatchRank::WordStart)
+    );
+    assert_eq!(
+        match_rank("gestionnaire", "tion"),
+        Some(MatchRank::Substring)
+    );
+    assert_eq!(
+        match_rank("social media manager", "smgr"),
+        Some(MatchRank::Subsequence)
+    );
+    assert_eq!(match_rank("community", "xyz"), None);
+}
+
+#[test]
+fn the_role_picker_puts_the_best_match_first() {
+    let data = load_bundled().expect("bundled data");
+    let mut app = app(&data, 100, 30);
+    apply(
+        &mut app,
+        &[
+            Action::OpenRolePicker,
+            Action::Input('c'),
+            Action::Input('m'),
+        ],
+    );
+    // `CM` is the community manager's own alias: it comes before the roles that merely
+    // contain the letters (it was third, in data order).
+    assert_eq!(picker_matches(&app)[0], "community-manager");
+    // Letters in order find a role no substring does.
+    apply(&mut app, &[Action::ClosePopup, Action::OpenRolePicker]);
+    for c in "smmgr".chars() {
+        apply(&mut app, &[Action::Input(c)]);
+    }
+    assert_eq!(picker_matches(&app)[0], "social-media-manager");
+}
+
+#[test]
+fn c_sets_the_other_side_to_the_closest_role() {
+    let data = load_bundled().expect("bundled data");
+    let mut app = app(&data, 100, 30);
+    let closest = app
+        .comparator()
+        .rank(app.left, &Filter::default())
+        .first()
+        .map(|r| r.comparison.right)
+        .expect("a ranking");
+    apply(&mut app, &[Action::ClosestRole]);
+    assert_eq!(app.right, closest);
+    assert_eq!(app.active, Side::Left, "the active side stays");
+    let name = app.role_name(closest);
+    assert!(screen_text(&app, 100, 30).contains(&name));
+}
