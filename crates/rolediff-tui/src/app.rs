@@ -14,7 +14,7 @@ use rolediff::model::{DataSet, RoleIdx};
 use crate::action::Side;
 use crate::keymap::{Context, Keymap};
 use crate::theme::Theme;
-use crate::work::{MatrixRequest, MatrixRow};
+use crate::work::{ClosestRequest, Finished, MatrixRequest, MatrixRow, Request};
 
 /// Which rows the panes show (the library's [`Shown`]).
 pub type ViewMode = Shown;
@@ -195,7 +195,9 @@ pub struct App<'d> {
     pub data: &'d DataSet,
     comparator: Arc<Comparator<'d>>,
     /// Work asked for and not started yet (the event loop starts it).
-    work: Option<MatrixRequest>,
+    work: Option<Request>,
+    /// The search for the closest role under way (`c`), and the side it is for.
+    closest_pending: Option<(u64, Side)>,
     /// Numbers each landscape request, so that late rows of an old one are dropped.
     generation: u64,
     /// Language of the interface and the data.
@@ -266,6 +268,7 @@ impl<'d> App<'d> {
             data,
             comparator,
             work: None,
+            closest_pending: None,
             generation: 0,
             lang,
             theme,
@@ -352,30 +355,85 @@ impl<'d> App<'d> {
             row,
             column,
         });
-        self.work = Some(MatrixRequest {
+        self.closest_pending = None;
+        self.work = Some(Request::Matrix(MatrixRequest {
             generation: self.generation,
             filter: self.filter.clone(),
             first_row: row,
             count,
-        });
+        }));
+    }
+
+    /// Asks a worker for the role closest to the active side's, for the other side.
+    pub fn find_closest(&mut self) {
+        self.generation += 1;
+        let side = self.active.other();
+        self.closest_pending = Some((self.generation, side));
+        self.work = Some(Request::Closest(ClosestRequest {
+            generation: self.generation,
+            role: self.role(self.active),
+            side,
+            filter: self.filter.clone(),
+        }));
+    }
+
+    /// True while the closest role is being looked for.
+    pub fn finding_closest(&self) -> bool {
+        self.closest_pending.is_some()
+    }
+
+    /// Stops looking for the closest role (Esc); true when there was a search.
+    pub fn stop_finding_closest(&mut self) -> bool {
+        self.closest_pending.take().is_some()
     }
 
     /// The work asked for and not started yet, taken by the event loop.
-    pub fn take_work(&mut self) -> Option<MatrixRequest> {
+    pub fn take_work(&mut self) -> Option<Request> {
         self.work.take()
     }
 
-    /// The landscape whose rows a worker should still be computing, if any.
+    /// The request whose results a worker should still be producing, if any: the
+    /// closest role being looked for, or the landscape's missing rows.
     pub fn wanted_generation(&self) -> Option<u64> {
-        self.landscape
-            .as_ref()
-            .filter(|l| l.done < l.computed.len())
-            .map(|l| l.generation)
+        self.closest_pending
+            .map(|(generation, _)| generation)
+            .or_else(|| {
+                self.landscape
+                    .as_ref()
+                    .filter(|l| l.done < l.computed.len())
+                    .map(|l| l.generation)
+            })
+    }
+
+    /// Takes what a worker finished, when the request is still wanted.
+    pub fn apply_finished(&mut self, finished: Finished) {
+        match finished {
+            Finished::Row(row) => self.apply_matrix_row(row),
+            Finished::Closest {
+                generation,
+                side,
+                role,
+            } => {
+                if self.closest_pending != Some((generation, side)) {
+                    return;
+                }
+                self.closest_pending = None;
+                match (role, side) {
+                    (Some(role), Side::Left) => self.left = role,
+                    (Some(role), Side::Right) => self.right = role,
+                    (None, _) => {
+                        self.notice = Some(Notice::NoOtherRole);
+                        return;
+                    }
+                }
+                self.recompute();
+            }
+        }
     }
 
     /// Puts a finished row in the landscape it was computed for (and drops it when
     /// that landscape is gone).
-    pub fn apply_matrix_row(&mut self, row: MatrixRow) {
+    fn apply_matrix_row(&mut self, row: MatrixRow) {
         let Some(landscape) = &mut self.landscape else {
             return;
         };

@@ -92,8 +92,8 @@ fn event_loop<'scope, 'env: 'scope>(
             worker = None;
         }
         if let Some(running) = &worker {
-            match running.finished_rows() {
-                Some(rows) => rows.into_iter().for_each(|row| app.apply_matrix_row(row)),
+            match running.finished() {
+                Some(done) => done.into_iter().for_each(|d| app.apply_finished(d)),
                 None => worker = None,
             }
         }

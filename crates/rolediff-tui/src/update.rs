@@ -27,18 +27,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::PreviousRole => step_role(app, -1),
         Action::NextRole => step_role(app, 1),
         Action::Swap => app.swap_sides(),
-        Action::ClosestRole => {
-            let active = app.role(app.active);
-            let closest = app
-                .comparator()
-                .rank(active, &app.filter)
-                .first()
-                .map(|ranked| ranked.comparison.right);
-            match closest {
-                Some(role) => set_role(app, app.active.other(), role),
-                None => app.notice = Some(Notice::NoOtherRole),
-            }
-        }
+        // Ranking every role can take a moment on a large catalogue: a worker does it.
+        Action::ClosestRole => app.find_closest(),
         Action::ToggleWrap => {
             app.wrap = !app.wrap;
             app.keep_cursor_visible();
@@ -79,7 +69,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextDifference => next_difference(app, true),
         Action::PreviousDifference => next_difference(app, false),
         Action::Back => {
-            if app.filter.query.is_empty() {
+            if app.stop_finding_closest() {
+                // Back from the search for the closest role: nothing else changes.
+            } else if app.filter.query.is_empty() {
                 app.notice = Some(Notice::HowToQuit);
             } else {
                 app.filter.query.clear();

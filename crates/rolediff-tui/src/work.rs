@@ -1,8 +1,9 @@
 //! Long work off the event loop, so that the view always answers keys: the landscape's
-//! matrix is computed row by row in a worker thread, the rows nearest the selected
-//! cell first. The loop polls the worker between events, hands each finished row to
-//! the state, and drops the worker (which cancels it) when the state no longer wants
-//! its rows: the landscape was left (Esc) or its filter changed.
+//! matrix, computed row by row in a worker thread (the rows nearest the selected cell
+//! first), and the ranking behind `c` (the closest role). The loop polls the worker
+//! between events, hands what is finished to the state, and drops the worker (which
+//! cancels it) when the state no longer wants it: the landscape was left (Esc), its
+//! filter changed, or Esc stopped the search for the closest role.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,8 +11,70 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::thread::Scope;
 
 use rolediff::compare::{Comparator, Filter};
+use rolediff::model::RoleIdx;
 
+use crate::action::Side;
 use crate::app::App;
+
+/// Work the state asks for; the event loop starts it in a worker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// The landscape's matrix.
+    Matrix(MatrixRequest),
+    /// The role closest to one role.
+    Closest(ClosestRequest),
+}
+
+impl Request {
+    /// Which request of the state it is: results of an older one are dropped.
+    pub fn generation(&self) -> u64 {
+        match self {
+            Request::Matrix(m) => m.generation,
+            Request::Closest(c) => c.generation,
+        }
+    }
+}
+
+/// Find the role closest to `role` (the first answer of `rolediff similar`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClosestRequest {
+    /// Which request it is.
+    pub generation: u64,
+    /// The role to find a partner for.
+    pub role: RoleIdx,
+    /// The side that gets the answer.
+    pub side: Side,
+    /// The filter of the ranking.
+    pub filter: Filter,
+}
+
+/// What a worker finished.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finished {
+    /// A row of the matrix.
+    Row(MatrixRow),
+    /// The closest role, if there is another role.
+    Closest {
+        /// The request answered.
+        generation: u64,
+        /// The side that gets it.
+        side: Side,
+        /// The role.
+        role: Option<RoleIdx>,
+    },
+}
+
+/// The answer to `request`.
+pub fn closest(comparator: &Comparator, request: &ClosestRequest) -> Finished {
+    Finished::Closest {
+        generation: request.generation,
+        side: request.side,
+        role: comparator
+            .rank(request.role, &request.filter)
+            .first()
+            .map(|ranked| ranked.comparison.right),
+    }
+}
 
 /// Work the state asks for; the event loop starts it.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,35 +151,41 @@ pub fn compute_row(
     Some(out)
 }
 
-/// A running matrix computation. Dropping it cancels it.
+/// Running work. Dropping it cancels it.
 #[derive(Debug)]
 pub struct Worker {
-    /// The landscape it computes.
+    /// The request it answers.
     pub generation: u64,
     cancel: Arc<AtomicBool>,
-    rows: Receiver<MatrixRow>,
+    rows: Receiver<Finished>,
 }
 
 impl Worker {
-    /// Starts computing `request` in a thread of `scope`.
+    /// Starts `request` in a thread of `scope`.
     pub fn start<'scope, 'env: 'scope>(
         scope: &'scope Scope<'scope, 'env>,
         comparator: Arc<Comparator<'env>>,
-        request: MatrixRequest,
+        request: Request,
     ) -> Self {
         let cancel = Arc::new(AtomicBool::new(false));
         let (sender, rows) = channel();
         let stop = Arc::clone(&cancel);
-        let generation = request.generation;
-        scope.spawn(move || {
-            for row in row_order(request.first_row, request.count) {
-                let Some(done) = compute_row(&comparator, &request, row, &stop) else {
-                    return;
-                };
-                // A closed channel means the loop is gone: stop too.
-                if sender.send(done).is_err() {
-                    return;
+        let generation = request.generation();
+        scope.spawn(move || match request {
+            Request::Matrix(request) => {
+                for row in row_order(request.first_row, request.count) {
+                    let Some(done) = compute_row(&comparator, &request, row, &stop) else {
+                        return;
+                    };
+                    // A closed channel means the loop is gone: stop too.
+                    if sender.send(Finished::Row(done)).is_err() {
+                        return;
+                    }
                 }
+            }
+            // One ranking, not cut midway: a dropped worker's answer is not read.
+            Request::Closest(request) => {
+                let _ = sender.send(closest(&comparator, &request));
             }
         });
         Self {
@@ -126,9 +195,9 @@ impl Worker {
         }
     }
 
-    /// The rows finished since the last call; `None` once the worker has ended and
-    /// every row was taken.
-    pub fn finished_rows(&self) -> Option<Vec<MatrixRow>> {
+    /// What was finished since the last call; `None` once the worker has ended and
+    /// everything was taken.
+    pub fn finished(&self) -> Option<Vec<Finished>> {
         let mut rows = Vec::new();
         loop {
             match self.rows.try_recv() {
@@ -153,10 +222,15 @@ pub fn run_now(app: &mut App) {
     while let Some(request) = app.take_work() {
         let comparator = app.comparator_handle();
         let cancel = AtomicBool::new(false);
-        for row in row_order(request.first_row, request.count) {
-            if let Some(done) = compute_row(&comparator, &request, row, &cancel) {
-                app.apply_matrix_row(done);
+        match request {
+            Request::Matrix(request) => {
+                for row in row_order(request.first_row, request.count) {
+                    if let Some(done) = compute_row(&comparator, &request, row, &cancel) {
+                        app.apply_finished(Finished::Row(done));
+                    }
+                }
             }
+            Request::Closest(request) => app.apply_finished(closest(&comparator, &request)),
         }
     }
 }

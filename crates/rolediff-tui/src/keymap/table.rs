@@ -97,7 +97,7 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     DefaultBinding { context: Main, keys: &[ch('m')], action: Action::OpenLandscape, en: "landscape: every pair of roles", fr: "paysage : chaque paire de rôles" },
     DefaultBinding { context: Main, keys: &[ch('?')], action: Action::OpenHelp, en: "all keys", fr: "toutes les touches" },
     DefaultBinding { context: Main, keys: &[ch('q'), ctrl('c')], action: Action::Quit, en: "quit (Ctrl-C from anywhere)", fr: "quitter (Ctrl-C partout)" },
-    DefaultBinding { context: Main, keys: &[key(Esc)], action: Action::Back, en: "back: clear the text filter (never quits)", fr: "retour : effacer le filtre texte (ne quitte jamais)" },
+    DefaultBinding { context: Main, keys: &[key(Esc)], action: Action::Back, en: "back: stop a search, clear the text filter (never quits)", fr: "retour : arrêter une recherche, effacer le filtre texte (ne quitte jamais)" },
     DefaultBinding { context: Main, keys: &[ctrl('z')], action: Action::Suspend, en: "suspend (back with `fg`)", fr: "suspendre (retour avec `fg`)" },
     DefaultBinding { context: Landscape, keys: &[key(Up), ch('k')], action: Action::CursorUp, en: "row up", fr: "ligne au-dessus" },
     DefaultBinding { context: Landscape, keys: &[key(Down), ch('j')], action: Action::CursorDown, en: "row down", fr: "ligne en dessous" },

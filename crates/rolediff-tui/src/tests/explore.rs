@@ -77,3 +77,27 @@ fn c_sets_the_other_side_to_the_closest_role() {
     let name = app.role_name(closest);
     assert!(screen_text(&app, 100, 30).contains(&name));
 }
+
+#[test]
+fn the_closest_role_is_looked_for_in_the_background_and_esc_stops_it() {
+    let data = load_bundled().expect("bundled data");
+    let mut app = app(&data, 100, 30);
+    let right = app.right;
+    crate::update::update(&mut app, Action::ClosestRole);
+    // Asked of a worker: the view says so and keeps answering.
+    assert!(app.take_work().is_some());
+    assert!(screen_text(&app, 100, 30).contains("looking for the closest role… stop: Esc"));
+    crate::update::update(&mut app, Action::CursorDown);
+    assert!(app.finding_closest());
+    // Esc stops it; an answer arriving late is dropped.
+    crate::update::update(&mut app, Action::Back);
+    assert!(!app.finding_closest());
+    assert_eq!(app.wanted_generation(), None);
+    app.apply_finished(crate::work::Finished::Closest {
+        generation: 1,
+        side: Side::Right,
+        role: Some(0),
+    });
+    assert_eq!(app.right, right);
+    assert!(!app.should_quit);
+}

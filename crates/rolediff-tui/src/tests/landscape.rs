@@ -224,7 +224,9 @@ fn more_than_a_hundred_roles_fill_in_from_the_selected_row() {
     let data = bundled();
     let mut app = app(&data, 100, 30);
     crate::update::update(&mut app, Action::OpenLandscape);
-    let request = app.take_work().expect("the landscape asks for its matrix");
+    let Some(crate::work::Request::Matrix(request)) = app.take_work() else {
+        panic!("the landscape asks for its matrix")
+    };
     let screen = screen_text(&app, 100, 30);
     assert!(
         screen.contains("computing the similarities: 0 of 7 roles"),
@@ -233,12 +235,12 @@ fn more_than_a_hundred_roles_fill_in_from_the_selected_row() {
     let comparator = app.comparator_handle();
     let first = row_order(request.first_row, request.count).next().unwrap();
     let row = compute_row(&comparator, &request, first, &AtomicBool::new(false)).unwrap();
-    app.apply_matrix_row(row.clone());
+    app.apply_finished(crate::work::Finished::Row(row.clone()));
     let screen = screen_text(&app, 100, 30);
     assert!(screen.contains("1 of 7 roles"), "{screen}");
     // A row of an older request (the filter changed since) is dropped.
     crate::update::update(&mut app, Action::OpenLandscape);
-    app.apply_matrix_row(row);
+    app.apply_finished(crate::work::Finished::Row(row));
     assert_eq!(app.landscape.as_ref().unwrap().done, 0);
     // Leaving the landscape leaves no work wanted: the loop drops the worker.
     crate::update::update(&mut app, Action::CloseLandscape);

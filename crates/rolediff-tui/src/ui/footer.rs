@@ -48,9 +48,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
+/// The keys of `back` in the main view, as the footer names them.
+fn back_keys(app: &App) -> String {
+    app.keymap
+        .bindings(Context::Main)
+        .find(|b| b.action == Action::Back)
+        .map(|b| b.keys_display(app.lang))
+        .unwrap_or_default()
+}
+
 /// The notice's words, with the keys in force where it names one.
 fn notice_text(app: &App) -> Option<String> {
     let s = app.strings();
+    if app.finding_closest() {
+        return Some(format!("{} {}", s.finding_closest, back_keys(app)));
+    }
     Some(match app.notice? {
         Notice::WrappedToTop => s.wrapped_to_top.to_string(),
         Notice::WrappedToBottom => s.wrapped_to_bottom.to_string(),
