@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
-use rolediff::compare::textnorm::fold;
 use rolediff::compare::{
     AxisPosition, Comparator, Comparison, Filter, Marker, Matrix, Row, RowCounts, Shown,
     axis_position, rows,
@@ -13,6 +12,7 @@ use rolediff::model::{DataSet, RoleIdx};
 
 use crate::action::Side;
 use crate::keymap::{Context, Keymap};
+pub use crate::picker::{MatchRank, RolePicker, match_rank};
 use crate::theme::Theme;
 use crate::work::{ClosestRequest, Finished, MatrixRequest, MatrixRow, Request};
 
@@ -48,93 +48,6 @@ pub struct ChoicePopup {
     pub items: Vec<ChoiceItem>,
     /// Line under the cursor.
     pub cursor: usize,
-}
-
-/// The role picker: a typed query and the roles that match it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RolePicker {
-    /// The side whose role is picked.
-    pub side: Side,
-    /// What was typed.
-    pub query: String,
-    /// Roles matching the query, best first ([`match_rank`]), then in data order.
-    pub matches: Vec<RoleIdx>,
-    /// Index in `matches` under the cursor.
-    pub cursor: usize,
-}
-
-impl RolePicker {
-    /// Recomputes the matches: the roles whose id, a name or an alias matches the
-    /// folded query, ranked as fzf and television do: exact, then prefix, then at the
-    /// start of a word, then anywhere, then the query's letters in order (fuzzy).
-    pub fn refresh(&mut self, data: &DataSet) {
-        let query = fold(self.query.trim());
-        let mut ranked: Vec<((MatchRank, usize), RoleIdx)> = (0..data.roles.len())
-            .filter_map(|r| {
-                let role = &data.roles[r];
-                if query.is_empty() {
-                    return Some(((MatchRank::Exact, 0), r));
-                }
-                std::iter::once(role.id.as_str())
-                    .chain([role.name.en.as_str(), role.name.fr.as_str()])
-                    .chain(role.aliases.iter().map(String::as_str))
-                    .filter_map(|name| {
-                        let name = fold(name);
-                        // Shorter names first within a rank: `cm` before `cm-agency`.
-                        match_rank(&name, &query).map(|rank| (rank, name.len()))
-                    })
-                    .min()
-                    .map(|best| (best, r))
-            })
-            .collect();
-        // Stable: equal ranks keep the data order.
-        ranked.sort_by_key(|&(rank, _)| rank);
-        self.matches = ranked.into_iter().map(|(_, r)| r).collect();
-        self.cursor = self.cursor.min(self.matches.len().saturating_sub(1));
-    }
-}
-
-/// How well a name matches a query, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum MatchRank {
-    /// The whole name.
-    Exact,
-    /// The name starts with the query.
-    Prefix,
-    /// A word of the name starts with it.
-    WordStart,
-    /// It is somewhere in the name.
-    Substring,
-    /// Its characters are in the name in order, with gaps (`cmgr` in `community manager`).
-    Subsequence,
-}
-
-/// How `name` matches `query` (both folded), if it does.
-pub fn match_rank(name: &str, query: &str) -> Option<MatchRank> {
-    if name == query {
-        return Some(MatchRank::Exact);
-    }
-    if name.starts_with(query) {
-        return Some(MatchRank::Prefix);
-    }
-    let word_start = name.match_indices(query).any(|(at, _)| {
-        name[..at]
-            .chars()
-            .next_back()
-            .is_some_and(|c| !c.is_alphanumeric())
-    });
-    if word_start {
-        return Some(MatchRank::WordStart);
-    }
-    if name.contains(query) {
-        return Some(MatchRank::Substring);
-    }
-    let mut letters = name.chars();
-    query
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .all(|q| letters.any(|c| c == q))
-        .then_some(MatchRank::Subsequence)
 }
 
 /// The landscape view: every pair of roles under the current filter. The matrix fills

@@ -11,6 +11,7 @@ pub mod event;
 pub mod keymap;
 pub mod layout;
 pub mod numbers;
+pub mod picker;
 pub mod strings;
 pub mod terminal;
 pub mod theme;
