@@ -65,9 +65,12 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     if inner.height < 2 {
         return;
     }
-    // Never scroll past the last line.
+    // Never scroll past the last line; a line too long for a narrow terminal ends in
+    // `…` rather than mid-word.
     let body_height = inner.height - 1;
     let scroll = scroll.min((total as u16).saturating_sub(body_height));
+    let room = usize::from(inner.width.saturating_sub(1));
+    let lines: Vec<Line> = lines.into_iter().map(|l| cut_line(l, room)).collect();
     Paragraph::new(lines).scroll((scroll, 0)).render(
         Rect::new(
             inner.x + 1,
@@ -90,6 +93,31 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         Rect::new(inner.x, inner.y + body_height, inner.width, 1),
         buf,
     );
+}
+
+/// `line` cut with `…` to `room` columns, its spans' styles kept.
+fn cut_line(line: Line<'static>, room: usize) -> Line<'static> {
+    if line.width() <= room {
+        return line;
+    }
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let left = room.saturating_sub(used);
+        if left == 0 {
+            break;
+        }
+        let w = width(&span.content);
+        if w < left {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let cut = rolediff::text::truncate(&span.content, left).into_owned();
+        spans.push(Span::styled(cut, span.style));
+        break;
+    }
+    Line::from(spans).style(line.style)
 }
 
 /// A line of key hints for `context`: the kept ones (help, the way out) always, the
