@@ -47,3 +47,28 @@ fn the_first_screen_explains_the_histograms_and_the_axis_column() {
     assert!(screen.contains("L tasks, █ = "), "{screen}");
     assert!(screen.contains("R tasks "), "{screen}");
 }
+
+#[test]
+fn the_french_view_is_french_keys_colons_and_numbers() {
+    let data = load_bundled().expect("bundled data");
+    let mut app = app(&data, 100, 30);
+    app.lang = rolediff::lang::Lang::Fr;
+    let screen = screen_text(&app, 100, 30);
+    for expected in [
+        "similarité 6–15\u{a0}%",
+        "tâche 0,90",
+        "Entrée détails",
+        "? aide",
+    ] {
+        assert!(screen.contains(expected), "{expected}:\n{screen}");
+    }
+    for english in ["Enter", "0.9", "15%"] {
+        assert!(!screen.contains(english), "{english}:\n{screen}");
+    }
+    apply(&mut app, &[Action::OpenDetails]);
+    let screen = screen_text(&app, 100, 30);
+    for expected in ["Anglais : ", "Axe : 0,90", "Échap fermer"] {
+        assert!(screen.contains(expected), "{expected}:\n{screen}");
+    }
+    assert!(!screen.contains("Anglais:"), "{screen}");
+}
