@@ -640,3 +640,19 @@ fn a_landscape_of_many_roles_is_computed_in_the_background_and_esc_stops_it() {
     session.send("q");
     assert!(session.wait_exit().success());
 }
+
+#[test]
+fn a_slow_first_comparison_says_so_and_q_quits_meanwhile() {
+    // Two roles of 20,000 tasks: the first comparison takes seconds in a debug build.
+    let (_dir, path) = large_catalogue(2, 20_000);
+    let mut session = Session::start(&["--data", &path, "--lang", "en"], 80, 24);
+    session.wait_for(&["Comparing the two roles…  (q quits)"]);
+    let asked = Instant::now();
+    session.send("q");
+    assert!(session.wait_exit().success());
+    assert!(
+        asked.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        asked.elapsed()
+    );
+}

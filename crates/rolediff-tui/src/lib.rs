@@ -67,6 +67,54 @@ pub fn run(
     result
 }
 
+/// Builds the state (the text index and the first comparison, seconds on a catalogue of
+/// a hundred thousand tasks) in a worker, with a line on screen saying so; `None` when
+/// the user quits meanwhile (q, Esc or Ctrl-C).
+fn first_comparison<'scope, 'env: 'scope>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    screen: &mut terminal::Screen,
+    data: &'env DataSet,
+    (left, right): (RoleIdx, RoleIdx),
+    appearance: &Appearance,
+) -> io::Result<Option<App<'env>>> {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+    let area = screen.get_frame().area();
+    let (lang, theme) = (appearance.lang, appearance.theme);
+    let building = scope.spawn(move || App::new(data, left, right, lang, theme, area));
+    let message = strings::strings(lang).comparing;
+    let mut shown = false;
+    while !building.is_finished() {
+        // Nothing on screen for the first moment: most data sets are ready by then.
+        if !shown {
+            std::thread::sleep(WORK_POLL);
+            shown = true;
+            continue;
+        }
+        screen.draw(|frame| {
+            let line = ratatui::text::Line::styled(format!(" {message}"), theme.dim());
+            frame.render_widget(line, frame.area());
+        })?;
+        if !ratatui::crossterm::event::poll(WORK_POLL)? {
+            continue;
+        }
+        if let Event::Key(key) = ratatui::crossterm::event::read()?
+            && key.kind == KeyEventKind::Press
+            && (matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+                || (key.modifiers.contains(KeyModifiers::CONTROL)
+                    && matches!(key.code, KeyCode::Char('c' | 'C'))))
+        {
+            // The comparison cannot be cut midway, and the scope would wait for it:
+            // give the terminal back and leave at once.
+            terminal::leave();
+            std::process::exit(0);
+        }
+    }
+    building
+        .join()
+        .map(Some)
+        .map_err(|_| io::Error::other("the first comparison failed"))
+}
+
 /// How often the loop looks at a running worker's results.
 const WORK_POLL: Duration = Duration::from_millis(80);
 
@@ -78,9 +126,10 @@ fn event_loop<'scope, 'env: 'scope>(
     right: RoleIdx,
     appearance: Appearance,
 ) -> io::Result<()> {
-    let area = screen.get_frame().area();
     let mouse = appearance.mouse;
-    let mut app = App::new(data, left, right, appearance.lang, appearance.theme, area);
+    let Some(mut app) = first_comparison(scope, screen, data, (left, right), &appearance)? else {
+        return Ok(());
+    };
     app.keymap = appearance.keymap;
     let mut worker: Option<Worker> = None;
     loop {

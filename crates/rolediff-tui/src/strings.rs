@@ -68,6 +68,8 @@ pub struct Strings {
     pub how_to_quit: &'static str,
     pub more: &'static str,
     pub no_other_role: &'static str,
+    /// While the first comparison is computed, before the view.
+    pub comparing: &'static str,
     /// While `c` looks for the closest role; the keys that stop it follow.
     pub finding_closest: &'static str,
     /// Label of the histograms: what their bars count.
@@ -151,6 +153,7 @@ pub const EN: Strings = Strings {
     how_to_quit: "nothing to go back from; quit:",
     more: "more",
     no_other_role: "no other role to compare with",
+    comparing: "Comparing the two roles…  (q quits)",
     finding_closest: "looking for the closest role… stop:",
     histogram: "tasks",
     histogram_scale: |max| format!("tasks, █ = {max}"),
@@ -232,6 +235,7 @@ pub const FR: Strings = Strings {
     how_to_quit: "rien à annuler ; quitter :",
     more: "de plus",
     no_other_role: "aucun autre rôle à comparer",
+    comparing: "Comparaison des deux rôles…  (q quitte)",
     finding_closest: "recherche du rôle le plus proche… arrêter :",
     histogram: "tâches",
     histogram_scale: |max| format!("tâches, █ = {max}"),
