@@ -365,12 +365,21 @@ impl<'d> App<'d> {
 
     /// False when `action` would do nothing now, so that the footer does not offer it:
     /// opening the pair of a landscape cell on the diagonal (a role with itself) or
-    /// not computed yet.
+    /// not computed yet, jumping between differences when every row is shared, changing
+    /// roles when there is one.
     pub fn can(&self, action: crate::action::Action) -> bool {
+        use crate::action::Action;
         match (action, &self.landscape) {
-            (crate::action::Action::OpenPair, Some(landscape)) => {
+            (Action::OpenPair, Some(landscape)) => {
                 landscape.row != landscape.column
                     && landscape.computed.get(landscape.row) == Some(&true)
+            }
+            (Action::NextDifference | Action::PreviousDifference, None) => self
+                .rows
+                .iter()
+                .any(|row| matches!(row, Row::Task { marker, .. } if marker.is_difference())),
+            (Action::PreviousRole | Action::NextRole | Action::ClosestRole, _) => {
+                self.data.roles.len() > 1
             }
             _ => true,
         }

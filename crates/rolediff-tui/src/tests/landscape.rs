@@ -214,6 +214,11 @@ fn the_footer_offers_no_key_that_does_nothing() {
     let landscape = app.landscape.as_mut().unwrap();
     landscape.column = landscape.row;
     assert!(!footer(&app).contains("open pair"), "{}", footer(&app));
+    // Shared tasks only: there is no difference to jump to, so `n/N` is not offered.
+    apply(&mut app, &[Action::CloseLandscape]);
+    assert!(footer(&app).contains("n/N diff"));
+    apply(&mut app, &[Action::CycleView]);
+    assert!(!footer(&app).contains("diff"), "{}", footer(&app));
 }
 
 #[test]
