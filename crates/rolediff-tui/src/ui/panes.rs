@@ -196,9 +196,18 @@ fn info(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
             .unwrap_or_default();
         let tail = format!("…{key}");
         let room = columns.saturating_sub(width(&tail) + 1);
-        let kept = truncate(last, room + 1);
-        let kept = kept.trim_end_matches('…').trim_end();
-        *last = format!("{kept} {tail}");
+        // Whole words when it can: drop them from the end until the tail fits.
+        let mut kept = last.trim_end().to_string();
+        while width(&kept) > room {
+            match kept.rfind(' ') {
+                Some(space) => kept.truncate(space),
+                None => {
+                    kept = truncate(&kept, room + 1).trim_end_matches('…').to_string();
+                    break;
+                }
+            }
+        }
+        *last = format!("{} {tail}", kept.trim_end());
     }
     for (i, (line, italic)) in lines.iter().enumerate() {
         let style = if *italic {
