@@ -165,3 +165,26 @@ fn n_past_the_last_difference_wraps_and_says_so() {
     press(&mut app, "gN");
     assert!(screen_text(&app, 80, 24).contains("search hit TOP, continuing at BOTTOM"));
 }
+
+#[test]
+fn the_help_says_how_to_give_the_mouse_back_and_lists_the_new_keys() {
+    let data = small();
+    let mut app = app(&data, 120, 40);
+    press(&mut app, "?G");
+    let screen = screen_text(&app, 120, 40);
+    assert!(
+        screen.contains("`mouse: false` in the config file"),
+        "{screen}"
+    );
+    press(&mut app, "g");
+    let screen = screen_text(&app, 120, 40);
+    for keys in [
+        "Ctrl-U",
+        "Ctrl-D",
+        "PgDn Space Ctrl-F",
+        "PgUp Ctrl-B",
+        "Ctrl-Z",
+    ] {
+        assert!(screen.contains(keys), "{keys}:\n{screen}");
+    }
+}
