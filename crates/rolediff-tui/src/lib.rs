@@ -25,6 +25,8 @@ mod tests;
 use std::io;
 use std::time::Duration;
 
+use ratatui::crossterm::event::Event;
+
 use rolediff::lang::Lang;
 use rolediff::model::{DataSet, RoleIdx};
 
@@ -69,20 +71,22 @@ pub fn run(
 
 /// Builds the state (the text index and the first comparison, seconds on a catalogue of
 /// a hundred thousand tasks) in a worker, with a line on screen saying so; `None` when
-/// the user quits meanwhile (q, Esc or Ctrl-C).
+/// the user quits meanwhile (q, Esc or Ctrl-C). The other events that came meanwhile
+/// are returned, to be handled in order once there is a state.
 fn first_comparison<'scope, 'env: 'scope>(
     scope: &'scope std::thread::Scope<'scope, 'env>,
     screen: &mut terminal::Screen,
     data: &'env DataSet,
     (left, right): (RoleIdx, RoleIdx),
     appearance: &Appearance,
-) -> io::Result<Option<App<'env>>> {
-    use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+) -> io::Result<Option<(App<'env>, Vec<Event>)>> {
+    use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
     let area = screen.get_frame().area();
     let (lang, theme) = (appearance.lang, appearance.theme);
     let building = scope.spawn(move || App::new(data, left, right, lang, theme, area));
     let message = strings::strings(lang).comparing;
     let mut shown = false;
+    let mut early = Vec::new();
     while !building.is_finished() {
         // Nothing on screen for the first moment: most data sets are ready by then.
         if !shown {
@@ -97,7 +101,8 @@ fn first_comparison<'scope, 'env: 'scope>(
         if !ratatui::crossterm::event::poll(WORK_POLL)? {
             continue;
         }
-        if let Event::Key(key) = ratatui::crossterm::event::read()?
+        let event = ratatui::crossterm::event::read()?;
+        if let Event::Key(key) = &event
             && key.kind == KeyEventKind::Press
             && (matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
                 || (key.modifiers.contains(KeyModifiers::CONTROL)
@@ -108,10 +113,11 @@ fn first_comparison<'scope, 'env: 'scope>(
             terminal::leave();
             std::process::exit(0);
         }
+        early.push(event);
     }
     building
         .join()
-        .map(Some)
+        .map(|app| Some((app, early)))
         .map_err(|_| io::Error::other("the first comparison failed"))
 }
 
@@ -127,10 +133,13 @@ fn event_loop<'scope, 'env: 'scope>(
     appearance: Appearance,
 ) -> io::Result<()> {
     let mouse = appearance.mouse;
-    let Some(mut app) = first_comparison(scope, screen, data, (left, right), &appearance)? else {
+    let Some((mut app, early)) = first_comparison(scope, screen, data, (left, right), &appearance)?
+    else {
         return Ok(());
     };
     app.keymap = appearance.keymap;
+    // What came while the state was built (a resize, keys typed ahead), in order.
+    let mut early = early.into_iter();
     let mut worker: Option<Worker> = None;
     loop {
         // Start what the state asks for, drop (cancel) what it no longer wants, and
@@ -149,6 +158,12 @@ fn event_loop<'scope, 'env: 'scope>(
         }
         screen.draw(|frame| frame.render_widget(&app, frame.area()))?;
         let action = loop {
+            if let Some(event) = early.next() {
+                match event::to_action(&app, &event) {
+                    Some(action) => break Some(action),
+                    None => continue,
+                }
+            }
             // Idle, block until an event that means something: no timer, no busy loop.
             // Working, wake up to show the progress.
             if worker.is_some() && !ratatui::crossterm::event::poll(WORK_POLL)? {
