@@ -311,11 +311,17 @@ impl MatrixGeometry {
         let short_width = shorts.iter().map(|s| width(s)).max().unwrap_or(1) as u16;
         let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0) as u16;
         // Row labels get what the cells leave, between the short label alone and 40
-        // columns.
-        let cells_width = CELL * count as u16;
+        // columns; when the cells scroll anyway (many roles), up to a third of the width,
+        // so that the rows keep their names.
+        let cells_width = (CELL as usize * count).min(usize::from(u16::MAX)) as u16;
+        let room = if cells_width + short_width + 3 <= area.width {
+            area.width - cells_width - 2
+        } else {
+            area.width / 3
+        };
         let label_width = (short_width + 1 + name_width)
             .min(40)
-            .min(area.width.saturating_sub(cells_width + 2))
+            .min(room)
             .max(short_width + 1);
         let x0 = area.x + 1 + label_width + 1;
         let visible_columns = usize::from(area.width.saturating_sub(x0 - area.x) / CELL);
