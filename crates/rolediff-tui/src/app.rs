@@ -13,8 +13,10 @@ use rolediff::model::{DataSet, RoleIdx};
 use crate::action::Side;
 use crate::keymap::{Context, Keymap};
 pub use crate::picker::{MatchRank, RolePicker, match_rank};
+
+mod background;
 use crate::theme::Theme;
-use crate::work::{ClosestRequest, Finished, MatrixRequest, MatrixRow, Request};
+use crate::work::Request;
 
 /// Which rows the panes show (the library's [`Shown`]).
 pub type ViewMode = Shown;
@@ -108,7 +110,13 @@ pub struct App<'d> {
     pub data: &'d DataSet,
     comparator: Arc<Comparator<'d>>,
     /// Work asked for and not started yet (the event loop starts it).
-    work: Option<Request>,
+    work: Vec<Request>,
+    /// The comparison under way in the background, and the row to select when it
+    /// comes (see [`App::recompute`]).
+    comparing: Option<(u64, Selection)>,
+    /// Tasks of the two roles together from which they are compared in the background
+    /// ([`BACKGROUND_TASKS`]; lower in tests).
+    pub background_from: usize,
     /// The search for the closest role under way (`c`), and the side it is for.
     closest_pending: Option<(u64, Side)>,
     /// Numbers each landscape request, so that late rows of an old one are dropped.
@@ -180,7 +188,9 @@ impl<'d> App<'d> {
         let mut app = Self {
             data,
             comparator,
-            work: None,
+            work: Vec::new(),
+            comparing: None,
+            background_from: BACKGROUND_TASKS,
             closest_pending: None,
             generation: 0,
             lang,
@@ -243,124 +253,6 @@ impl<'d> App<'d> {
     /// Where the left and right roles sit on the axis under the filter.
     pub fn positions(&self) -> &(AxisPosition, AxisPosition) {
         &self.positions
-    }
-
-    /// Opens the landscape view on the current pair, or starts it again after the
-    /// filter changed (keeping the selected cell). The matrix is asked of a worker.
-    pub fn refresh_landscape(&mut self) {
-        let (row, column) = self
-            .landscape
-            .as_ref()
-            .map_or((self.left, self.right), |l| (l.row, l.column));
-        let count = self.data.roles.len();
-        self.generation += 1;
-        self.landscape = Some(Landscape {
-            matrix: Matrix {
-                roles: (0..count).collect(),
-                similarity: vec![vec![None; count]; count],
-                similarity_agreed: vec![vec![None; count]; count],
-                axis: vec![None; count],
-                tasks: vec![0; count],
-            },
-            computed: vec![false; count],
-            done: 0,
-            generation: self.generation,
-            row,
-            column,
-        });
-        self.closest_pending = None;
-        self.work = Some(Request::Matrix(MatrixRequest {
-            generation: self.generation,
-            filter: self.filter.clone(),
-            first_row: row,
-            count,
-        }));
-    }
-
-    /// Asks a worker for the role closest to the active side's, for the other side.
-    pub fn find_closest(&mut self) {
-        self.generation += 1;
-        let side = self.active.other();
-        self.closest_pending = Some((self.generation, side));
-        self.work = Some(Request::Closest(ClosestRequest {
-            generation: self.generation,
-            role: self.role(self.active),
-            side,
-            filter: self.filter.clone(),
-        }));
-    }
-
-    /// True while the closest role is being looked for.
-    pub fn finding_closest(&self) -> bool {
-        self.closest_pending.is_some()
-    }
-
-    /// Stops looking for the closest role (Esc); true when there was a search.
-    pub fn stop_finding_closest(&mut self) -> bool {
-        self.closest_pending.take().is_some()
-    }
-
-    /// The work asked for and not started yet, taken by the event loop.
-    pub fn take_work(&mut self) -> Option<Request> {
-        self.work.take()
-    }
-
-    /// The request whose results a worker should still be producing, if any: the
-    /// closest role being looked for, or the landscape's missing rows.
-    pub fn wanted_generation(&self) -> Option<u64> {
-        self.closest_pending
-            .map(|(generation, _)| generation)
-            .or_else(|| {
-                self.landscape
-                    .as_ref()
-                    .filter(|l| l.done < l.computed.len())
-                    .map(|l| l.generation)
-            })
-    }
-
-    /// Takes what a worker finished, when the request is still wanted.
-    pub fn apply_finished(&mut self, finished: Finished) {
-        match finished {
-            Finished::Row(row) => self.apply_matrix_row(row),
-            Finished::Closest {
-                generation,
-                side,
-                role,
-            } => {
-                if self.closest_pending != Some((generation, side)) {
-                    return;
-                }
-                self.closest_pending = None;
-                match (role, side) {
-                    (Some(role), Side::Left) => self.left = role,
-                    (Some(role), Side::Right) => self.right = role,
-                    (None, _) => {
-                        self.notice = Some(Notice::NoOtherRole);
-                        return;
-                    }
-                }
-                self.recompute();
-            }
-        }
-    }
-
-    /// Puts a finished row in the landscape it was computed for (and drops it when
-    /// that landscape is gone).
-    fn apply_matrix_row(&mut self, row: MatrixRow) {
-        let Some(landscape) = &mut self.landscape else {
-            return;
-        };
-        if landscape.generation != row.generation || landscape.computed.get(row.row) != Some(&false)
-        {
-            return;
-        }
-        let i = row.row;
-        landscape.matrix.similarity[i] = row.similarity;
-        landscape.matrix.similarity_agreed[i] = row.agreed;
-        landscape.matrix.axis[i] = row.axis;
-        landscape.matrix.tasks[i] = row.tasks;
-        landscape.computed[i] = true;
-        landscape.done += 1;
     }
 
     /// False when `action` would do nothing now, so that the footer does not offer it:
@@ -438,8 +330,21 @@ impl<'d> App<'d> {
 
     /// [`App::recompute`], putting the cursor on the row showing `selected` (marker and
     /// task indices, as [`App::selected_cells`] gives) when there is one.
-    fn recompute_selecting(&mut self, previous: Option<(Marker, Option<usize>, Option<usize>)>) {
+    fn recompute_selecting(&mut self, previous: Selection) {
+        // Two large roles take seconds: a worker compares them while the view answers.
+        let tasks = |role: RoleIdx| self.data.roles[role].tasks.len();
+        if tasks(self.left) + tasks(self.right) >= self.background_from {
+            self.compare_in_background(previous);
+            return;
+        }
+        self.comparing = None;
         self.comparison = self.comparator.compare(self.left, self.right, &self.filter);
+        self.comparison_ready(previous);
+    }
+
+    /// Lays out the comparison: rows, counts, places on the axis, the cursor on the row
+    /// showing `previous` when there is one.
+    fn comparison_ready(&mut self, previous: Selection) {
         let all = rows(self.data, &self.comparison, &self.filter);
         self.rows = self.view.select(all);
         self.counts = RowCounts::of(self.data, &self.comparison, &self.filter, &self.rows);
@@ -470,7 +375,7 @@ impl<'d> App<'d> {
     }
 
     /// The selected row's meaning and task indices (not role-task indices), if any.
-    fn selected_cells(&self) -> Option<(Marker, Option<usize>, Option<usize>)> {
+    fn selected_cells(&self) -> Selection {
         match self.rows.get(self.cursor)? {
             Row::Task {
                 marker,
@@ -573,6 +478,14 @@ fn section_counts(rows: &[Row]) -> Vec<(usize, usize)> {
     }
     counts
 }
+
+/// A selected row, as its meaning and task indices (not role-task indices): it can be
+/// found again after the roles or the filter changed.
+type Selection = Option<(Marker, Option<usize>, Option<usize>)>;
+
+/// Tasks of the two roles together from which they are compared in the background
+/// (a second or more in a release build; most roles have tens of tasks).
+pub const BACKGROUND_TASKS: usize = 4_000;
 
 /// Panes lower than this never pin a heading: it would hide too much of them.
 pub const PIN_MIN_HEIGHT: usize = 3;

@@ -121,6 +121,21 @@ fn first_comparison<'scope, 'env: 'scope>(
         .map_err(|_| io::Error::other("the first comparison failed"))
 }
 
+/// Stops the workers on the way out. One in the middle of a comparison cannot be cut,
+/// and the scope would wait for it: then the terminal is given back and the program
+/// ends at once, as the user asked.
+fn leave_workers(workers: Vec<Worker>) {
+    workers.iter().for_each(Worker::cancel);
+    let deadline = std::time::Instant::now() + WORK_POLL;
+    while workers.iter().any(|w| !w.is_done()) {
+        if std::time::Instant::now() > deadline {
+            terminal::leave();
+            std::process::exit(0);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// How often the loop looks at a running worker's results.
 const WORK_POLL: Duration = Duration::from_millis(80);
 
@@ -133,6 +148,9 @@ fn event_loop<'scope, 'env: 'scope>(
     appearance: Appearance,
 ) -> io::Result<()> {
     let mouse = appearance.mouse;
+    // Starts crossterm's event reader (and its SIGWINCH handler) now: a resize while
+    // the first comparison is built is then seen, not lost.
+    ratatui::crossterm::event::poll(Duration::ZERO)?;
     let Some((mut app, early)) = first_comparison(scope, screen, data, (left, right), &appearance)?
     else {
         return Ok(());
@@ -140,22 +158,21 @@ fn event_loop<'scope, 'env: 'scope>(
     app.keymap = appearance.keymap;
     // What came while the state was built (a resize, keys typed ahead), in order.
     let mut early = early.into_iter();
-    let mut worker: Option<Worker> = None;
+    let mut workers: Vec<Worker> = Vec::new();
     loop {
         // Start what the state asks for, drop (cancel) what it no longer wants, and
         // hand it what is finished.
-        if let Some(request) = app.take_work() {
-            worker = Some(Worker::start(scope, app.comparator_handle(), request));
+        for request in app.take_work() {
+            workers.push(Worker::start(scope, app.comparator_handle(), request));
         }
-        if worker.as_ref().map(|w| w.generation) != app.wanted_generation() {
-            worker = None;
-        }
-        if let Some(running) = &worker {
-            match running.finished() {
-                Some(done) => done.into_iter().for_each(|d| app.apply_finished(d)),
-                None => worker = None,
+        workers.retain(|w| app.wants(w.generation));
+        workers.retain(|running| match running.finished() {
+            Some(done) => {
+                done.into_iter().for_each(|d| app.apply_finished(d));
+                true
             }
-        }
+            None => false,
+        });
         screen.draw(|frame| frame.render_widget(&app, frame.area()))?;
         let action = loop {
             if let Some(event) = early.next() {
@@ -166,7 +183,7 @@ fn event_loop<'scope, 'env: 'scope>(
             }
             // Idle, block until an event that means something: no timer, no busy loop.
             // Working, wake up to show the progress.
-            if worker.is_some() && !ratatui::crossterm::event::poll(WORK_POLL)? {
+            if !workers.is_empty() && !ratatui::crossterm::event::poll(WORK_POLL)? {
                 break None;
             }
             let event = ratatui::crossterm::event::read()?;
@@ -177,6 +194,7 @@ fn event_loop<'scope, 'env: 'scope>(
         let Some(action) = action else { continue };
         update::update(&mut app, action);
         if app.should_quit {
+            leave_workers(workers);
             return Ok(());
         }
         if let Action::Resize(..) = action {

@@ -8,9 +8,9 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::thread::Scope;
+use std::thread::{Scope, ScopedJoinHandle};
 
-use rolediff::compare::{Comparator, Filter};
+use rolediff::compare::{Comparator, Comparison, Filter};
 use rolediff::model::RoleIdx;
 
 use crate::action::Side;
@@ -23,6 +23,21 @@ pub enum Request {
     Matrix(MatrixRequest),
     /// The role closest to one role.
     Closest(ClosestRequest),
+    /// The comparison of two large roles.
+    Compare(CompareRequest),
+}
+
+/// Compare two roles (too large to compare between two keys).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareRequest {
+    /// Which request it is.
+    pub generation: u64,
+    /// Left role.
+    pub left: RoleIdx,
+    /// Right role.
+    pub right: RoleIdx,
+    /// The filter.
+    pub filter: Filter,
 }
 
 impl Request {
@@ -31,6 +46,7 @@ impl Request {
         match self {
             Request::Matrix(m) => m.generation,
             Request::Closest(c) => c.generation,
+            Request::Compare(c) => c.generation,
         }
     }
 }
@@ -62,6 +78,21 @@ pub enum Finished {
         /// The role.
         role: Option<RoleIdx>,
     },
+    /// The comparison of two roles.
+    Compared {
+        /// The request answered.
+        generation: u64,
+        /// The comparison.
+        comparison: Box<Comparison>,
+    },
+}
+
+/// The answer to `request`.
+pub fn compare(comparator: &Comparator, request: &CompareRequest) -> Finished {
+    Finished::Compared {
+        generation: request.generation,
+        comparison: Box::new(comparator.compare(request.left, request.right, &request.filter)),
+    }
 }
 
 /// The answer to `request`.
@@ -151,18 +182,20 @@ pub fn compute_row(
     Some(out)
 }
 
-/// Running work. Dropping it cancels it.
+/// Running work. Dropping it cancels it (a matrix stops after the pair it is on; a
+/// ranking or a comparison runs to its end, and its answer is not read).
 #[derive(Debug)]
-pub struct Worker {
+pub struct Worker<'scope> {
     /// The request it answers.
     pub generation: u64,
     cancel: Arc<AtomicBool>,
     rows: Receiver<Finished>,
+    thread: ScopedJoinHandle<'scope, ()>,
 }
 
-impl Worker {
+impl<'scope> Worker<'scope> {
     /// Starts `request` in a thread of `scope`.
-    pub fn start<'scope, 'env: 'scope>(
+    pub fn start<'env: 'scope>(
         scope: &'scope Scope<'scope, 'env>,
         comparator: Arc<Comparator<'env>>,
         request: Request,
@@ -171,7 +204,7 @@ impl Worker {
         let (sender, rows) = channel();
         let stop = Arc::clone(&cancel);
         let generation = request.generation();
-        scope.spawn(move || match request {
+        let thread = scope.spawn(move || match request {
             Request::Matrix(request) => {
                 for row in row_order(request.first_row, request.count) {
                     let Some(done) = compute_row(&comparator, &request, row, &stop) else {
@@ -187,12 +220,26 @@ impl Worker {
             Request::Closest(request) => {
                 let _ = sender.send(closest(&comparator, &request));
             }
+            Request::Compare(request) => {
+                let _ = sender.send(compare(&comparator, &request));
+            }
         });
         Self {
             generation,
             cancel,
             rows,
+            thread,
         }
+    }
+
+    /// True once its thread has ended.
+    pub fn is_done(&self) -> bool {
+        self.thread.is_finished()
+    }
+
+    /// Asks it to stop (without waiting).
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
     }
 
     /// What was finished since the last call; `None` once the worker has ended and
@@ -210,7 +257,7 @@ impl Worker {
     }
 }
 
-impl Drop for Worker {
+impl Drop for Worker<'_> {
     fn drop(&mut self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
@@ -219,9 +266,21 @@ impl Drop for Worker {
 /// Does the work the state asks for at once, in this thread: for tests, which step
 /// through actions without an event loop.
 pub fn run_now(app: &mut App) {
-    while let Some(request) = app.take_work() {
-        let comparator = app.comparator_handle();
-        let cancel = AtomicBool::new(false);
+    loop {
+        let requests = app.take_work();
+        if requests.is_empty() {
+            return;
+        }
+        for request in requests {
+            run_one(app, request);
+        }
+    }
+}
+
+fn run_one(app: &mut App, request: Request) {
+    let comparator = app.comparator_handle();
+    let cancel = AtomicBool::new(false);
+    {
         match request {
             Request::Matrix(request) => {
                 for row in row_order(request.first_row, request.count) {
@@ -231,6 +290,7 @@ pub fn run_now(app: &mut App) {
                 }
             }
             Request::Closest(request) => app.apply_finished(closest(&comparator, &request)),
+            Request::Compare(request) => app.apply_finished(compare(&comparator, &request)),
         }
     }
 }

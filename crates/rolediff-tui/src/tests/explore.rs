@@ -85,14 +85,15 @@ fn the_closest_role_is_looked_for_in_the_background_and_esc_stops_it() {
     let right = app.right;
     crate::update::update(&mut app, Action::ClosestRole);
     // Asked of a worker: the view says so and keeps answering.
-    assert!(app.take_work().is_some());
+    let work = app.take_work();
+    assert_eq!(work.len(), 1);
     assert!(screen_text(&app, 100, 30).contains("looking for the closest role… stop: Esc"));
     crate::update::update(&mut app, Action::CursorDown);
     assert!(app.finding_closest());
     // Esc stops it; an answer arriving late is dropped.
     crate::update::update(&mut app, Action::Back);
     assert!(!app.finding_closest());
-    assert_eq!(app.wanted_generation(), None);
+    assert!(!app.wants(work[0].generation()));
     app.apply_finished(crate::work::Finished::Closest {
         generation: 1,
         side: Side::Right,
@@ -100,4 +101,32 @@ fn the_closest_role_is_looked_for_in_the_background_and_esc_stops_it() {
     });
     assert_eq!(app.right, right);
     assert!(!app.should_quit);
+}
+
+#[test]
+fn large_roles_are_compared_in_the_background_and_the_view_answers_meanwhile() {
+    let data = load_bundled().expect("bundled data");
+    let mut app = app(&data, 100, 30);
+    // As if every pair were large.
+    app.background_from = 0;
+    crate::update::update(&mut app, Action::NextRole);
+    assert!(app.is_comparing());
+    assert!(app.rows().is_empty(), "no row of the roles shown before");
+    let screen = screen_text(&app, 100, 30);
+    assert!(screen.contains("Comparing the two roles…"), "{screen}");
+    // Keys still do what they can.
+    for action in [
+        Action::CursorDown,
+        Action::NextDifference,
+        Action::OpenDetails,
+    ] {
+        crate::update::update(&mut app, action);
+        let _ = screen_text(&app, 100, 30);
+    }
+    crate::update::update(&mut app, Action::ClosePopup);
+    crate::work::run_now(&mut app);
+    assert!(!app.is_comparing());
+    assert!(app.is_task_row(app.cursor));
+    assert_eq!(app.comparison().left, app.left);
+    assert_eq!(app.comparison().right, app.right);
 }

@@ -25,7 +25,13 @@ pub fn render(app: &App, screen: &ScreenLayout, buf: &mut Buffer) {
     }
     let height = screen.rows_height();
     if app.rows().is_empty() {
-        let message = Paragraph::new(app.strings().no_rows)
+        // Large roles are compared in the background: say so rather than "no task".
+        let text = if app.is_comparing() {
+            app.strings().comparing
+        } else {
+            app.strings().no_rows
+        };
+        let message = Paragraph::new(text)
             .style(app.theme.dim())
             .wrap(Wrap { trim: true });
         message.render(screen.rows[0], buf);
