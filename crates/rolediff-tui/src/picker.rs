@@ -25,19 +25,25 @@ impl RolePicker {
     /// start of a word, then anywhere, then the query's letters in order (fuzzy).
     pub fn refresh(&mut self, data: &DataSet) {
         let query = fold(self.query.trim());
-        let mut ranked: Vec<((MatchRank, usize), RoleIdx)> = (0..data.roles.len())
+        let mut ranked: Vec<((MatchRank, u8, usize), RoleIdx)> = (0..data.roles.len())
             .filter_map(|r| {
                 let role = &data.roles[r];
                 if query.is_empty() {
-                    return Some(((MatchRank::Exact, 0), r));
+                    return Some(((MatchRank::Exact, 0, 0), r));
                 }
-                std::iter::once(role.id.as_str())
-                    .chain([role.name.en.as_str(), role.name.fr.as_str()])
-                    .chain(role.aliases.iter().map(String::as_str))
-                    .filter_map(|name| {
+                // A match in an alias counts one step less than the same match in the
+                // name the list shows (`nurse` finds the specialist nurse before the nanny,
+                // a nursemaid); within a rank the name comes first, then the id, then the
+                // aliases; then shorter names: `cm` before `cm-agency`.
+                [(role.name.en.as_str(), 0), (role.name.fr.as_str(), 0)]
+                    .into_iter()
+                    .chain([(role.id.as_str(), 1)])
+                    .chain(role.aliases.iter().map(|a| (a.as_str(), 2)))
+                    .filter_map(|(name, field)| {
                         let name = fold(name);
-                        // Shorter names first within a rank: `cm` before `cm-agency`.
-                        match_rank(&name, &query).map(|rank| (rank, name.len()))
+                        let rank = match_rank(&name, &query)?;
+                        let rank = if field == 2 { rank.weaker() } else { rank };
+                        Some((rank, field, name.len()))
                     })
                     .min()
                     .map(|best| (best, r))
@@ -63,6 +69,18 @@ pub enum MatchRank {
     Substring,
     /// Its characters are in the name in order, with gaps (`cmgr` in `community manager`).
     Subsequence,
+}
+
+impl MatchRank {
+    /// The next rank down (the last stays).
+    pub fn weaker(self) -> Self {
+        match self {
+            MatchRank::Exact => MatchRank::Prefix,
+            MatchRank::Prefix => MatchRank::WordStart,
+            MatchRank::WordStart => MatchRank::Substring,
+            MatchRank::Substring | MatchRank::Subsequence => MatchRank::Subsequence,
+        }
+    }
 }
 
 /// How `name` matches `query` (both folded), if it does.

@@ -36,6 +36,9 @@ fn matches_rank_exact_then_prefix_then_word_start_then_anywhere_then_fuzzy() {
         Some(MatchRank::Subsequence)
     );
     assert_eq!(match_rank("community", "xyz"), None);
+    // A match in an alias counts one step less than in the name shown.
+    assert_eq!(MatchRank::Exact.weaker(), MatchRank::Prefix);
+    assert_eq!(MatchRank::Subsequence.weaker(), MatchRank::Subsequence);
 }
 
 #[test]
