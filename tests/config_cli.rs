@@ -239,7 +239,8 @@ fn the_printed_default_is_a_valid_config() {
         "# lang: en",
         "palette: default",
         "keys:",
-        "quit: [q, esc, ctrl-c]",
+        "quit: [q, ctrl-c]",
+        "back: [esc]",
         "landscape: [m]",
     ] {
         assert!(text.contains(expected), "{expected} not in:\n{text}");
@@ -280,7 +281,7 @@ fn palettes_by_name_by_path_and_bad_ones() {
     let broken = write(
         home.path(),
         "broken.yaml",
-        &light.replace("accent: \"#005f87\"", "accent: \"#05f87\""),
+        &light.replace("accent: \"#303030\"", "accent: \"#05f87\""),
     );
     rolediff(home.path())
         .args(["--palette", broken.to_str().unwrap(), "validate"])

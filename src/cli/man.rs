@@ -127,7 +127,11 @@ fn keys(roff: &mut Roff) {
     for context in Context::ALL {
         roff.control("SS", [context.title(rolediff::lang::Lang::En)]);
         for binding in DEFAULT_BINDINGS.iter().filter(|b| b.context == context) {
-            let keys: Vec<String> = binding.keys.iter().map(|k: &Key| k.display()).collect();
+            let keys: Vec<String> = binding
+                .keys
+                .iter()
+                .map(|k: &Key| k.display(rolediff::lang::Lang::En))
+                .collect();
             item(roff, &keys.join(" "), binding.en);
         }
     }

@@ -37,6 +37,11 @@ pub enum Action {
     OpenRolePicker,
     /// Swap the two roles.
     Swap,
+    /// Set the other side to the role most similar to the active side's (the first
+    /// answer of `rolediff similar`).
+    ClosestRole,
+    /// Show task labels whole, rows growing to several lines (as `less -S` toggles).
+    ToggleWrap,
     /// Cursor one task up.
     CursorUp,
     /// Cursor one task down.
@@ -45,6 +50,10 @@ pub enum Action {
     PageUp,
     /// Cursor one screen down.
     PageDown,
+    /// Cursor half a screen up.
+    HalfPageUp,
+    /// Cursor half a screen down.
+    HalfPageDown,
     /// Cursor on the first task.
     First,
     /// Cursor on the last task.
@@ -55,6 +64,8 @@ pub enum Action {
     PreviousDifference,
     /// Open the details of the task under the cursor.
     OpenDetails,
+    /// Open the two roles' names, aliases and whole summaries.
+    OpenAbout,
     /// Open the theme filter.
     OpenThemeFilter,
     /// Open the source filter.
@@ -80,6 +91,17 @@ pub enum Action {
     OpenPair,
     /// Close the popup without applying anything.
     ClosePopup,
+    /// Go back one step in the main view: clear the text filter, else say how to quit.
+    /// Never quits (as in gitui and lazygit, Esc means back).
+    Back,
+    /// First line of a popup.
+    PopupFirst,
+    /// Last line of a popup.
+    PopupLast,
+    /// One popup page up.
+    PopupPageUp,
+    /// One popup page down.
+    PopupPageDown,
     /// Move up in a popup.
     PopupUp,
     /// Move down in a popup.

@@ -1,7 +1,8 @@
 //! The state of the interface. Only `update` changes it; rendering reads it.
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
-use rolediff::compare::textnorm::fold;
 use rolediff::compare::{
     AxisPosition, Comparator, Comparison, Filter, Marker, Matrix, Row, RowCounts, Shown,
     axis_position, rows,
@@ -11,7 +12,11 @@ use rolediff::model::{DataSet, RoleIdx};
 
 use crate::action::Side;
 use crate::keymap::{Context, Keymap};
+pub use crate::picker::{MatchRank, RolePicker, match_rank};
+
+mod background;
 use crate::theme::Theme;
+use crate::work::Request;
 
 /// Which rows the panes show (the library's [`Shown`]).
 pub type ViewMode = Shown;
@@ -47,49 +52,38 @@ pub struct ChoicePopup {
     pub cursor: usize,
 }
 
-/// The role picker: a typed query and the roles that match it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RolePicker {
-    /// The side whose role is picked.
-    pub side: Side,
-    /// What was typed.
-    pub query: String,
-    /// Roles matching the query, in data order.
-    pub matches: Vec<RoleIdx>,
-    /// Index in `matches` under the cursor.
-    pub cursor: usize,
-}
-
-impl RolePicker {
-    /// Recomputes the matches: the folded query in the id, a name or an alias.
-    pub fn refresh(&mut self, data: &DataSet) {
-        let query = fold(self.query.trim());
-        self.matches = (0..data.roles.len())
-            .filter(|&r| {
-                let role = &data.roles[r];
-                query.is_empty()
-                    || std::iter::once(role.id.as_str())
-                        .chain([role.name.en.as_str(), role.name.fr.as_str()])
-                        .chain(role.aliases.iter().map(String::as_str))
-                        .any(|name| fold(name).contains(&query))
-            })
-            .collect();
-        self.cursor = self.cursor.min(self.matches.len().saturating_sub(1));
-    }
-}
-
-/// Most roles the landscape view compares (every pair: the cost grows with the square).
-pub const LANDSCAPE_MAX_ROLES: usize = 100;
-
-/// The landscape view: every pair of roles under the current filter.
+/// The landscape view: every pair of roles under the current filter. The matrix fills
+/// in row by row from a worker ([`crate::work`]): the cost grows with the square of
+/// the roles, and the view keeps answering keys meanwhile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Landscape {
-    /// The similarities and axes; `None` when the data has too many roles.
-    pub matrix: Option<Matrix>,
+    /// The similarities and axes; a row not computed yet has only `None`s.
+    pub matrix: Matrix,
+    /// Which rows are computed.
+    pub computed: Vec<bool>,
+    /// How many are.
+    pub done: usize,
+    /// Which request the rows answer: rows of an older request are dropped.
+    pub generation: u64,
     /// Row of the selected cell (the left role of the pair).
     pub row: usize,
     /// Column of the selected cell (the right role of the pair).
     pub column: usize,
+}
+
+/// A one-line message in the footer, until the next key (as vim's command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// `n` passed the last difference and went on from the first.
+    WrappedToTop,
+    /// `N` passed the first difference and went on from the last.
+    WrappedToBottom,
+    /// `n` or `N` found no difference at all.
+    NoDifference,
+    /// Esc with nothing to go back from: it never quits, so say what does.
+    HowToQuit,
+    /// `c` with no other role to compare with.
+    NoOtherRole,
 }
 
 /// An open popup.
@@ -101,6 +95,8 @@ pub enum Popup {
     Choice(ChoicePopup),
     /// Role picker.
     RolePicker(RolePicker),
+    /// Both roles whole: names, aliases, summaries, scrolled by this many lines.
+    About(u16),
     /// The key list, scrolled by this many lines.
     Help(u16),
     /// Where the sources disagree about the two roles, scrolled by this many lines.
@@ -112,7 +108,19 @@ pub enum Popup {
 pub struct App<'d> {
     /// The data set.
     pub data: &'d DataSet,
-    comparator: Comparator<'d>,
+    comparator: Arc<Comparator<'d>>,
+    /// Work asked for and not started yet (the event loop starts it).
+    work: Vec<Request>,
+    /// The comparison under way in the background, and the row to select when it
+    /// comes (see [`App::recompute`]).
+    comparing: Option<(u64, Selection)>,
+    /// Tasks of the two roles together from which they are compared in the background
+    /// ([`BACKGROUND_TASKS`]; lower in tests).
+    pub background_from: usize,
+    /// The search for the closest role under way (`c`), and the side it is for.
+    closest_pending: Option<(u64, Side)>,
+    /// Numbers each landscape request, so that late rows of an old one are dropped.
+    generation: u64,
     /// Language of the interface and the data.
     pub lang: Lang,
     /// Styles.
@@ -134,6 +142,9 @@ pub struct App<'d> {
     rows: Vec<Row>,
     /// What the header counts of `rows` (cached with them).
     counts: RowCounts,
+    /// For each row, the left and right cells shown under it when it is a theme
+    /// heading (up to the next heading): what the heading's `(n)` counts. Cached.
+    section_counts: Vec<(usize, usize)>,
     /// Where each role sits on the axis under the filter, with its sources' spread
     /// (cached with the comparison).
     positions: (AxisPosition, AxisPosition),
@@ -149,8 +160,12 @@ pub struct App<'d> {
     pub keymap: Keymap,
     /// True while a text filter is being typed.
     pub searching: bool,
+    /// Task labels whole on several lines (`w`), instead of cut with `…`.
+    pub wrap: bool,
     /// The terminal's size, for layout in `update` (mouse hits, paging).
     pub area: Rect,
+    /// The footer's message, cleared by the next action.
+    pub notice: Option<Notice>,
     /// Set by `Quit`.
     pub should_quit: bool,
     /// Set by `Suspend`; the event loop gives the terminal back and clears it.
@@ -167,12 +182,17 @@ impl<'d> App<'d> {
         theme: Theme,
         area: Rect,
     ) -> Self {
-        let comparator = Comparator::new(data);
+        let comparator = Arc::new(Comparator::new(data));
         let filter = Filter::default();
         let comparison = comparator.compare(left, right, &filter);
         let mut app = Self {
             data,
             comparator,
+            work: Vec::new(),
+            comparing: None,
+            background_from: BACKGROUND_TASKS,
+            closest_pending: None,
+            generation: 0,
             lang,
             theme,
             left,
@@ -183,6 +203,7 @@ impl<'d> App<'d> {
             comparison,
             rows: Vec::new(),
             counts: RowCounts::default(),
+            section_counts: Vec::new(),
             positions: Default::default(),
             cursor: 0,
             scroll: 0,
@@ -190,7 +211,9 @@ impl<'d> App<'d> {
             landscape: None,
             keymap: Keymap::default(),
             searching: false,
+            wrap: false,
             area,
+            notice: None,
             should_quit: false,
             suspend_requested: false,
         };
@@ -213,30 +236,55 @@ impl<'d> App<'d> {
         &self.counts
     }
 
+    /// The left and right cells shown under the heading at `row` (up to the next
+    /// heading): a heading counts what is listed under it, never a task shown under
+    /// another theme.
+    pub fn section_count(&self, row: usize) -> (usize, usize) {
+        self.section_counts.get(row).copied().unwrap_or_default()
+    }
+
+    /// The cells shown on each side, in all rows.
+    pub fn shown_cells(&self) -> (usize, usize) {
+        self.section_counts
+            .iter()
+            .fold((0, 0), |(l, r), &(a, b)| (l + a, r + b))
+    }
+
     /// Where the left and right roles sit on the axis under the filter.
     pub fn positions(&self) -> &(AxisPosition, AxisPosition) {
         &self.positions
     }
 
-    /// Opens the landscape view on the current pair, or recomputes it after the filter
-    /// changed (keeping the selected cell).
-    pub fn refresh_landscape(&mut self) {
-        let (row, column) = self
-            .landscape
-            .as_ref()
-            .map_or((self.left, self.right), |l| (l.row, l.column));
-        let matrix = (self.data.roles.len() <= LANDSCAPE_MAX_ROLES)
-            .then(|| Matrix::compute(&self.comparator, &self.filter));
-        self.landscape = Some(Landscape {
-            matrix,
-            row,
-            column,
-        });
+    /// False when `action` would do nothing now, so that the footer does not offer it:
+    /// opening the pair of a landscape cell on the diagonal (a role with itself) or
+    /// not computed yet, jumping between differences when every row is shared, changing
+    /// roles when there is one.
+    pub fn can(&self, action: crate::action::Action) -> bool {
+        use crate::action::Action;
+        match (action, &self.landscape) {
+            (Action::OpenPair, Some(landscape)) => {
+                landscape.row != landscape.column
+                    && landscape.computed.get(landscape.row) == Some(&true)
+            }
+            (Action::NextDifference | Action::PreviousDifference, None) => self
+                .rows
+                .iter()
+                .any(|row| matches!(row, Row::Task { marker, .. } if marker.is_difference())),
+            (Action::PreviousRole | Action::NextRole | Action::ClosestRole, _) => {
+                self.data.roles.len() > 1
+            }
+            _ => true,
+        }
     }
 
     /// The comparator (for counts computed outside the cached comparison).
     pub fn comparator(&self) -> &Comparator<'d> {
         &self.comparator
+    }
+
+    /// The comparator, shared with a worker thread.
+    pub fn comparator_handle(&self) -> Arc<Comparator<'d>> {
+        Arc::clone(&self.comparator)
     }
 
     /// The role shown on `side`.
@@ -252,7 +300,9 @@ impl<'d> App<'d> {
         match &self.popup {
             Some(Popup::Choice(_)) => Context::Choice,
             Some(Popup::RolePicker(_)) => Context::RolePicker,
-            Some(Popup::Details(_) | Popup::Help(_) | Popup::Disputes(_)) => Context::Reader,
+            Some(Popup::Details(_) | Popup::Help(_) | Popup::Disputes(_) | Popup::About(_)) => {
+                Context::Reader
+            }
             None if self.landscape.is_some() => Context::Landscape,
             None if self.searching => Context::Search,
             None => Context::Main,
@@ -280,11 +330,25 @@ impl<'d> App<'d> {
 
     /// [`App::recompute`], putting the cursor on the row showing `selected` (marker and
     /// task indices, as [`App::selected_cells`] gives) when there is one.
-    fn recompute_selecting(&mut self, previous: Option<(Marker, Option<usize>, Option<usize>)>) {
+    fn recompute_selecting(&mut self, previous: Selection) {
+        // Two large roles take seconds: a worker compares them while the view answers.
+        let tasks = |role: RoleIdx| self.data.roles[role].tasks.len();
+        if tasks(self.left) + tasks(self.right) >= self.background_from {
+            self.compare_in_background(previous);
+            return;
+        }
+        self.comparing = None;
         self.comparison = self.comparator.compare(self.left, self.right, &self.filter);
+        self.comparison_ready(previous);
+    }
+
+    /// Lays out the comparison: rows, counts, places on the axis, the cursor on the row
+    /// showing `previous` when there is one.
+    fn comparison_ready(&mut self, previous: Selection) {
         let all = rows(self.data, &self.comparison, &self.filter);
         self.rows = self.view.select(all);
         self.counts = RowCounts::of(self.data, &self.comparison, &self.filter, &self.rows);
+        self.section_counts = section_counts(&self.rows);
         self.positions = (
             axis_position(self.data, self.left, &self.filter),
             axis_position(self.data, self.right, &self.filter),
@@ -311,7 +375,7 @@ impl<'d> App<'d> {
     }
 
     /// The selected row's meaning and task indices (not role-task indices), if any.
-    fn selected_cells(&self) -> Option<(Marker, Option<usize>, Option<usize>)> {
+    fn selected_cells(&self) -> Selection {
         match self.rows.get(self.cursor)? {
             Row::Task {
                 marker,
@@ -396,6 +460,32 @@ impl<'d> App<'d> {
             .filter(|r| matches!(r, Row::Task { .. }))
     }
 }
+
+/// What each heading of `rows` counts: the cells under it on each side.
+fn section_counts(rows: &[Row]) -> Vec<(usize, usize)> {
+    let mut counts = vec![(0, 0); rows.len()];
+    let mut heading = None;
+    for (i, row) in rows.iter().enumerate() {
+        match *row {
+            Row::Theme(_) => heading = Some(i),
+            Row::Task { left, right, .. } => {
+                if let Some(h) = heading {
+                    counts[h].0 += usize::from(left.is_some());
+                    counts[h].1 += usize::from(right.is_some());
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// A selected row, as its meaning and task indices (not role-task indices): it can be
+/// found again after the roles or the filter changed.
+type Selection = Option<(Marker, Option<usize>, Option<usize>)>;
+
+/// Tasks of the two roles together from which they are compared in the background
+/// (a second or more in a release build; most roles have tens of tasks).
+pub const BACKGROUND_TASKS: usize = 4_000;
 
 /// Panes lower than this never pin a heading: it would hide too much of them.
 pub const PIN_MIN_HEIGHT: usize = 3;

@@ -56,17 +56,15 @@ fn mouse_action(app: &App, mouse: &MouseEvent) -> Option<Action> {
                 return None;
             }
             let side = screen.pane_at(mouse.column, mouse.row);
-            let pinned = app
-                .pinned_heading(app.scroll, screen.rows_height())
-                .is_some();
-            // The pinned heading covers the first line: a click there selects nothing.
-            let line = screen
+            // The row drawn there (wrapped rows take several lines); the pinned heading
+            // covers the first line, and a click there selects nothing.
+            let row = screen
                 .row_at(mouse.column, mouse.row)
-                .filter(|&line| !(pinned && line == 0));
-            match (side, line) {
-                (Some(side), Some(line)) => Some(Action::SelectRow(side, app.scroll + line)),
+                .and_then(|line| layout::row_on_line(app, &screen, line));
+            match (side, row) {
+                (Some(side), Some(row)) => Some(Action::SelectRow(side, row)),
                 (Some(side), None) => Some(Action::Activate(side)),
-                (None, Some(line)) => Some(Action::SelectRow(app.active, app.scroll + line)),
+                (None, Some(row)) => Some(Action::SelectRow(app.active, row)),
                 (None, None) => None,
             }
         }

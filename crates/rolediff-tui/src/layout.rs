@@ -4,7 +4,7 @@
 use ratatui::layout::{Position, Rect};
 
 use crate::action::Side;
-use crate::app::{App, Landscape};
+use crate::app::{App, Landscape, scroll_for};
 use rolediff::report::short_labels;
 use rolediff::text::width;
 
@@ -68,6 +68,120 @@ impl ScreenLayout {
             .find(|r| r.contains(position))
             .map(|r| usize::from(row - r.y))
     }
+}
+
+/// Columns kept for the axis value at the end of a task cell, on panes wide enough.
+pub const AXIS_COLUMNS: u16 = 5;
+/// Narrowest task cell that still shows the axis value.
+pub const AXIS_MIN_CELL: u16 = 44;
+
+/// Columns a task label gets in a cell `cell_width` wide: the cell but the contested
+/// mark, a space and, when it fits, the axis value.
+pub fn label_room(cell_width: u16) -> u16 {
+    let axis = if cell_width >= AXIS_MIN_CELL {
+        AXIS_COLUMNS
+    } else {
+        0
+    };
+    cell_width.saturating_sub(2 + axis)
+}
+
+/// One row of the panes as drawn: its index in the rows, its first line (0 = the
+/// panes' first line) and how many lines it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlacedRow {
+    /// Index in [`App::rows`].
+    pub index: usize,
+    /// First line.
+    pub line: u16,
+    /// Lines taken: 1, or more for a wrapped task label.
+    pub height: u16,
+    /// The theme heading pinned over the first line (a click there selects nothing).
+    pub pinned: bool,
+}
+
+/// Lines the row at `index` takes: one, or with wrapping on, its longer label's lines.
+pub fn row_height(app: &App, screen: &ScreenLayout, index: usize) -> u16 {
+    let Some(rolediff::compare::Row::Task { left, right, .. }) = app.rows().get(index).copied()
+    else {
+        return 1;
+    };
+    if !app.wrap {
+        return 1;
+    }
+    [(Side::Left, left), (Side::Right, right)]
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, (side, cell))| {
+            let task = app.data.roles[app.role(side)].tasks[cell?].task;
+            let room = usize::from(label_room(screen.rows[i].width)).max(1);
+            Some(rolediff::text::wrap(&app.task_label(task), room).len() as u16)
+        })
+        .max()
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// The rows drawn in the panes, top to bottom, the pinned heading first when there is
+/// one. Rendering and the mouse both use it, so that a click selects the row drawn
+/// under it. The scroll is the state's, moved down when wrapped rows would push the
+/// cursor's row off the panes.
+pub fn placed_rows(app: &App, screen: &ScreenLayout) -> Vec<PlacedRow> {
+    let height = screen.rows_height();
+    let total = app.rows().len();
+    let mut scroll = scroll_for(app.scroll, app.cursor, height, total);
+    let first_row = |scroll: usize| {
+        let pinned = app.pinned_heading(scroll, height);
+        (pinned, if pinned.is_some() { scroll + 1 } else { scroll })
+    };
+    if app.wrap {
+        while scroll < app.cursor {
+            let (pinned, first) = first_row(scroll);
+            let lines: usize = usize::from(pinned.is_some())
+                + (first..=app.cursor.min(total.saturating_sub(1)))
+                    .map(|i| usize::from(row_height(app, screen, i)))
+                    .sum::<usize>();
+            if lines <= height {
+                break;
+            }
+            scroll += 1;
+        }
+    }
+    let (pinned, first) = first_row(scroll);
+    let mut placed = Vec::new();
+    let mut line = 0u16;
+    if let Some(heading) = pinned {
+        placed.push(PlacedRow {
+            index: heading,
+            line: 0,
+            height: 1,
+            pinned: true,
+        });
+        line = 1;
+    }
+    for index in first..total {
+        if usize::from(line) >= height {
+            break;
+        }
+        let rows = row_height(app, screen, index);
+        placed.push(PlacedRow {
+            index,
+            line,
+            height: rows,
+            pinned: false,
+        });
+        line += rows;
+    }
+    placed
+}
+
+/// The row drawn on `line` of the panes, if a row (not the pinned heading) is there.
+pub fn row_on_line(app: &App, screen: &ScreenLayout, line: usize) -> Option<usize> {
+    placed_rows(app, screen)
+        .into_iter()
+        .find(|p| (usize::from(p.line)..usize::from(p.line + p.height)).contains(&line))
+        .filter(|p| !p.pinned)
+        .map(|p| p.index)
 }
 
 /// Lays out a screen of size `area`.
@@ -197,11 +311,17 @@ impl MatrixGeometry {
         let short_width = shorts.iter().map(|s| width(s)).max().unwrap_or(1) as u16;
         let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0) as u16;
         // Row labels get what the cells leave, between the short label alone and 40
-        // columns.
-        let cells_width = CELL * count as u16;
+        // columns; when the cells scroll anyway (many roles), up to a third of the width,
+        // so that the rows keep their names.
+        let cells_width = (CELL as usize * count).min(usize::from(u16::MAX)) as u16;
+        let room = if cells_width + short_width + 3 <= area.width {
+            area.width - cells_width - 2
+        } else {
+            area.width / 3
+        };
         let label_width = (short_width + 1 + name_width)
             .min(40)
-            .min(area.width.saturating_sub(cells_width + 2))
+            .min(room)
             .max(short_width + 1);
         let x0 = area.x + 1 + label_width + 1;
         let visible_columns = usize::from(area.width.saturating_sub(x0 - area.x) / CELL);
@@ -232,7 +352,7 @@ impl MatrixGeometry {
 /// drawn over `area` (the screen but the footer), for the mouse.
 pub fn landscape_cell(app: &App, area: Rect, x: u16, y: u16) -> Option<(usize, usize)> {
     let landscape = app.landscape.as_ref()?;
-    let matrix = landscape.matrix.as_ref()?;
+    let matrix = &landscape.matrix;
     let count = matrix.roles.len();
     if count == 0 || area.height < 8 {
         return None;

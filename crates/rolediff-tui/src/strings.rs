@@ -52,13 +52,40 @@ pub struct Strings {
     pub same_role: &'static str,
     pub no_tasks_either: &'static str,
     pub open_pair: &'static str,
-    pub too_many_roles: &'static str,
+    /// "computing the similarities: 12 of 100 roles (Esc: back)".
+    pub computing: fn(&str, &str, &str) -> String,
+    /// A landscape cell not computed yet.
+    pub pending: &'static str,
     pub off_axis: &'static str,
     /// "A decides, B carries out" for a split pair.
     pub split_roles: fn(&str, &str) -> String,
     pub disputes: &'static str,
     pub no_disputes: &'static str,
     pub stated_by: &'static str,
+    pub wrapped_to_top: &'static str,
+    pub wrapped_to_bottom: &'static str,
+    pub no_difference: &'static str,
+    pub how_to_quit: &'static str,
+    pub more: &'static str,
+    pub no_other_role: &'static str,
+    /// While the first comparison is computed, before the view.
+    pub comparing: &'static str,
+    /// While `c` looks for the closest role; the keys that stop it follow.
+    pub finding_closest: &'static str,
+    /// Label of the histograms: what their bars count.
+    pub histogram: &'static str,
+    /// The same with the scale: a full cell is this many tasks.
+    pub histogram_scale: fn(&str) -> String,
+    /// Under the panes' last column: what the per-task figure is.
+    pub axis_column: &'static str,
+    pub about: &'static str,
+    pub tasks_count: &'static str,
+    /// "4 of 30 tasks": the tasks a pane shows of all its role's.
+    pub shown_of: fn(usize, usize) -> String,
+    /// Lines at the end of the help: what the marks and figures mean, and the config.
+    pub help_notes: &'static [&'static str],
+    /// `: ` in English, ` : ` in French.
+    pub colon: &'static str,
 }
 
 /// English.
@@ -109,7 +136,10 @@ pub const EN: Strings = Strings {
     same_role: "the same role",
     no_tasks_either: "no task on either side",
     open_pair: "Enter: side by side",
-    too_many_roles: "Too many roles for the landscape; the limit is",
+    computing: |done, total, back| {
+        format!(" computing the similarities: {done} of {total} roles · {back} back ")
+    },
+    pending: "being computed…",
     off_axis: "not placed on the axis",
     split_roles: |decides, carries_out| {
         format!("split: one subject at two levels — {decides} decides, {carries_out} carries out")
@@ -117,6 +147,27 @@ pub const EN: Strings = Strings {
     disputes: "Where the sources disagree",
     no_disputes: "The sources do not contradict each other on these two roles.",
     stated_by: "Stated by",
+    wrapped_to_top: "search hit BOTTOM, continuing at TOP",
+    wrapped_to_bottom: "search hit TOP, continuing at BOTTOM",
+    no_difference: "no difference here",
+    how_to_quit: "nothing to go back from; quit:",
+    more: "more",
+    no_other_role: "no other role to compare with",
+    comparing: "Comparing the two roles…  (q quits)",
+    finding_closest: "looking for the closest role… stop:",
+    histogram: "tasks",
+    histogram_scale: |max| format!("tasks, █ = {max}"),
+    axis_column: "axis: 0 execution … 1 strategy",
+    about: "The two roles",
+    tasks_count: "Tasks",
+    shown_of: |shown, total| format!("{shown} of {total} tasks"),
+    help_notes: &[
+        "Each task row ends with its place on the axis: 0.0 = execution, 1.0 = strategy.",
+        "Under the axis, one histogram per role: its tasks counted by tenth of the axis.",
+        "Mouse capture off (to select text): `mouse: false` in the config file.",
+        "Keys: `keys:` in the config file (`rolediff config --help`).",
+    ],
+    colon: ": ",
 };
 
 /// French.
@@ -167,7 +218,10 @@ pub const FR: Strings = Strings {
     same_role: "le même rôle",
     no_tasks_either: "aucune tâche",
     open_pair: "Entrée : côte à côte",
-    too_many_roles: "Trop de rôles pour le paysage ; la limite est",
+    computing: |done, total, back| {
+        format!(" calcul des similarités : {done} rôles sur {total} · {back} retour ")
+    },
+    pending: "en cours de calcul…",
     off_axis: "hors de l'axe",
     split_roles: |decides, carries_out| {
         format!("scindée : un même sujet à deux niveaux — {decides} décide, {carries_out} exécute")
@@ -175,6 +229,27 @@ pub const FR: Strings = Strings {
     disputes: "Là où les sources divergent",
     no_disputes: "Les sources ne se contredisent pas sur ces deux rôles.",
     stated_by: "Affirmé par",
+    wrapped_to_top: "fin atteinte, retour au début",
+    wrapped_to_bottom: "début atteint, retour à la fin",
+    no_difference: "aucune différence ici",
+    how_to_quit: "rien à annuler ; quitter :",
+    more: "de plus",
+    no_other_role: "aucun autre rôle à comparer",
+    comparing: "Comparaison des deux rôles…  (q quitte)",
+    finding_closest: "recherche du rôle le plus proche… arrêter :",
+    histogram: "tâches",
+    histogram_scale: |max| format!("tâches, █ = {max}"),
+    axis_column: "axe : 0 exécution … 1 stratégie",
+    about: "Les deux rôles",
+    tasks_count: "Tâches",
+    shown_of: |shown, total| format!("{shown} sur {total} tâches"),
+    help_notes: &[
+        "Chaque tâche finit par sa place sur l'axe : 0,0 = exécution, 1,0 = stratégie.",
+        "Sous l'axe, un histogramme par rôle : ses tâches comptées par dixième de l'axe.",
+        "Souris désactivée (pour sélectionner du texte) : `mouse: false` dans la config.",
+        "Touches : `keys:` dans le fichier de config (`rolediff config --help`).",
+    ],
+    colon: " : ",
 };
 
 /// The strings of `lang`.

@@ -19,6 +19,8 @@ struct Colors {
     left: Color,
     right: Color,
     near: Color,
+    split: Color,
+    contested: Color,
     warning: Color,
     heat: [(Color, Color); HEAT_STEPS],
 }
@@ -58,6 +60,8 @@ impl From<&Palette> for Colors {
             left: color(palette.left),
             right: color(palette.right),
             near: color(palette.near),
+            split: color(palette.split),
+            contested: color(palette.contested),
             warning: color(palette.warning),
             heat: palette
                 .heat
@@ -102,9 +106,18 @@ impl Theme {
         }
     }
 
-    /// Role names in the header.
+    /// Headings of reading popups.
     pub fn title(&self) -> Style {
         self.fg(self.colors.accent).add_modifier(Modifier::BOLD)
+    }
+
+    /// A role's name, in its side's colour everywhere (header, panes, axis, landscape).
+    pub fn role(&self, left: bool) -> Style {
+        if left {
+            self.left_role()
+        } else {
+            self.right_role()
+        }
     }
 
     /// The similarity figure.
@@ -131,13 +144,14 @@ impl Theme {
         }
     }
 
-    /// Role name on a pane's border; the active one is reversed so it shows without colour.
-    pub fn pane_title(&self, active: bool) -> Style {
+    /// Role name on a pane's border, in its side's colour; the active one is reversed
+    /// so it shows without colour.
+    pub fn pane_title(&self, active: bool, left: bool) -> Style {
+        let style = self.role(left);
         if active {
-            self.fg(self.colors.accent)
-                .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+            style.add_modifier(Modifier::REVERSED)
         } else {
-            Style::new().add_modifier(Modifier::BOLD)
+            style
         }
     }
 
@@ -163,7 +177,7 @@ impl Theme {
 
     /// The `!` of a contested task.
     pub fn contested(&self) -> Style {
-        self.fg(self.colors.warning).add_modifier(Modifier::BOLD)
+        self.fg(self.colors.contested).add_modifier(Modifier::BOLD)
     }
 
     /// The row under the cursor; the active side's cell is also bold.
@@ -216,6 +230,11 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
+    /// A notice in the footer (a search that wrapped, how to quit).
+    pub fn notice(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    }
+
     /// The "too small" message.
     pub fn warning(&self) -> Style {
         self.fg(self.colors.warning).add_modifier(Modifier::BOLD)
@@ -257,7 +276,8 @@ impl Theme {
             Marker::Shared => self.colors.shared,
             Marker::LeftOnly => self.colors.left,
             Marker::RightOnly => self.colors.right,
-            Marker::Near | Marker::Split => self.colors.near,
+            Marker::Near => self.colors.near,
+            Marker::Split => self.colors.split,
         }
     }
 }

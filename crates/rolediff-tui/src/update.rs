@@ -4,10 +4,16 @@ use ratatui::layout::Rect;
 use rolediff::compare::Row;
 
 use crate::action::{Action, Side};
-use crate::app::{App, ChoiceItem, ChoiceKind, ChoicePopup, PIN_MIN_HEIGHT, Popup, RolePicker};
+use crate::app::{
+    App, ChoiceItem, ChoiceKind, ChoicePopup, Notice, PIN_MIN_HEIGHT, Popup, RolePicker,
+};
 
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
+    // A notice answers the key that raised it; the next key clears it, a resize does not.
+    if !matches!(action, Action::Resize(..)) {
+        app.notice = None;
+    }
     match action {
         Action::Quit => app.should_quit = true,
         // The loop owns the terminal: it suspends and resumes, then redraws.
@@ -21,6 +27,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::PreviousRole => step_role(app, -1),
         Action::NextRole => step_role(app, 1),
         Action::Swap => app.swap_sides(),
+        // Ranking every role can take a moment on a large catalogue: a worker does it.
+        Action::ClosestRole => app.find_closest(),
+        Action::ToggleWrap => {
+            app.wrap = !app.wrap;
+            app.keep_cursor_visible();
+        }
         Action::CursorUp if app.landscape.is_some() => move_cell(app, -1, 0),
         Action::CursorDown if app.landscape.is_some() => move_cell(app, 1, 0),
         Action::ColumnLeft => move_cell(app, 0, -1),
@@ -52,20 +64,24 @@ pub fn update(app: &mut App, action: Action) {
             let last = (0..app.rows().len()).rev().find(|&i| app.is_task_row(i));
             set_cursor(app, last.unwrap_or(0));
         }
-        Action::NextDifference => {
-            let next = (app.cursor + 1..app.rows().len()).find(|&i| is_difference(&app.rows()[i]));
-            if let Some(row) = next {
-                set_cursor(app, row);
+        Action::HalfPageUp => move_cursor(app, -((app.visible_rows() / 2).max(2) as isize)),
+        Action::HalfPageDown => move_cursor(app, (app.visible_rows() / 2).max(2) as isize),
+        Action::NextDifference => next_difference(app, true),
+        Action::PreviousDifference => next_difference(app, false),
+        Action::Back => {
+            if app.stop_finding_closest() {
+                // Back from the search for the closest role: nothing else changes.
+            } else if app.filter.query.is_empty() {
+                app.notice = Some(Notice::HowToQuit);
+            } else {
+                app.filter.query.clear();
+                app.recompute();
             }
         }
-        Action::PreviousDifference => {
-            let previous = (0..app.cursor)
-                .rev()
-                .find(|&i| is_difference(&app.rows()[i]));
-            if let Some(row) = previous {
-                set_cursor(app, row);
-            }
-        }
+        Action::PopupFirst => popup_jump(app, Jump::First),
+        Action::PopupLast => popup_jump(app, Jump::Last),
+        Action::PopupPageUp => popup_jump(app, Jump::PageUp),
+        Action::PopupPageDown => popup_jump(app, Jump::PageDown),
         Action::SelectRow(side, row) => {
             app.active = side;
             if app.is_task_row(row) {
@@ -78,6 +94,7 @@ pub fn update(app: &mut App, action: Action) {
             app.recompute();
         }
         Action::OpenDetails => app.popup = Some(Popup::Details(0)),
+        Action::OpenAbout => app.popup = Some(Popup::About(0)),
         Action::OpenHelp => app.popup = Some(Popup::Help(0)),
         Action::OpenDisputes => app.popup = Some(Popup::Disputes(0)),
         Action::OpenThemeFilter => {
@@ -111,8 +128,8 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ClosePopup => app.popup = None,
-        Action::PopupUp => popup_move(app, -1),
-        Action::PopupDown => popup_move(app, 1),
+        Action::PopupUp => popup_jump(app, Jump::By(-1)),
+        Action::PopupDown => popup_jump(app, Jump::By(1)),
         Action::PopupToggle => {
             if let Some(Popup::Choice(choice)) = &mut app.popup
                 && let Some(item) = choice.items.get_mut(choice.cursor)
@@ -340,20 +357,84 @@ fn type_text(app: &mut App, text: &str) {
 /// Longest query typed or pasted: longer than any label worth searching for.
 pub const MAX_QUERY: usize = 200;
 
-fn popup_move(app: &mut App, delta: isize) {
+/// A move in a popup: lines, pages, or to an end.
+#[derive(Debug, Clone, Copy)]
+enum Jump {
+    By(isize),
+    PageUp,
+    PageDown,
+    First,
+    Last,
+}
+
+/// Moves the cursor of a list popup, or scrolls a reading popup without passing its
+/// last line (so that the way back up starts at once).
+fn popup_jump(app: &mut App, jump: Jump) {
+    let geometry = crate::ui::popup_geometry(app);
+    let target = |at: usize, last: usize| -> usize {
+        let page = geometry.page.max(1) as isize;
+        let moved = match jump {
+            Jump::By(delta) => at.saturating_add_signed(delta),
+            Jump::PageUp => at.saturating_add_signed(-page),
+            Jump::PageDown => at.saturating_add_signed(page),
+            Jump::First => 0,
+            Jump::Last => last,
+        };
+        moved.min(last)
+    };
     match &mut app.popup {
         Some(Popup::Choice(choice)) => {
-            let last = choice.items.len().saturating_sub(1);
-            choice.cursor = choice.cursor.saturating_add_signed(delta).min(last);
+            choice.cursor = target(choice.cursor, choice.items.len().saturating_sub(1));
         }
         Some(Popup::RolePicker(picker)) => {
-            let last = picker.matches.len().saturating_sub(1);
-            picker.cursor = picker.cursor.saturating_add_signed(delta).min(last);
+            picker.cursor = target(picker.cursor, picker.matches.len().saturating_sub(1));
         }
-        Some(Popup::Details(scroll) | Popup::Help(scroll) | Popup::Disputes(scroll)) => {
-            *scroll = scroll.saturating_add_signed(delta as i16);
+        Some(
+            Popup::Details(scroll)
+            | Popup::Help(scroll)
+            | Popup::Disputes(scroll)
+            | Popup::About(scroll),
+        ) => {
+            let at = usize::from(*scroll).min(geometry.last);
+            *scroll = target(at, geometry.last) as u16;
         }
         None => {}
+    }
+}
+
+/// Cursor on the next (or previous) difference; past the last one it goes on from the
+/// first and says so, as vim's search does.
+fn next_difference(app: &mut App, forward: bool) {
+    let len = app.rows().len();
+    if len == 0 {
+        app.notice = Some(Notice::NoDifference);
+        return;
+    }
+    let rows = app.rows();
+    let found =
+        |mut range: Box<dyn Iterator<Item = usize>>| range.find(|&i| is_difference(&rows[i]));
+    let (ahead, wrapped) = if forward {
+        (
+            found(Box::new(app.cursor + 1..len)),
+            found(Box::new(0..=app.cursor.min(len.saturating_sub(1)))),
+        )
+    } else {
+        (
+            found(Box::new((0..app.cursor).rev())),
+            found(Box::new((app.cursor..len).rev())),
+        )
+    };
+    match (ahead, wrapped) {
+        (Some(row), _) => set_cursor(app, row),
+        (None, Some(row)) => {
+            app.notice = Some(if forward {
+                Notice::WrappedToTop
+            } else {
+                Notice::WrappedToBottom
+            });
+            set_cursor(app, row);
+        }
+        (None, None) => app.notice = Some(Notice::NoDifference),
     }
 }
 
@@ -381,6 +462,6 @@ fn confirm_popup(app: &mut App) {
             None => app.popup = Some(Popup::RolePicker(picker)),
         },
         // Reading popups have nothing to apply: taking them closed them.
-        Some(Popup::Details(_) | Popup::Help(_) | Popup::Disputes(_)) | None => {}
+        Some(Popup::Details(_) | Popup::Help(_) | Popup::Disputes(_) | Popup::About(_)) | None => {}
     }
 }

@@ -116,7 +116,12 @@ pub struct Palette {
     pub right: PaletteColor,
     /// Near pairs (`~`).
     pub near: PaletteColor,
-    /// Contested tasks (`!`), the selected task on the axis, warnings.
+    /// Split pairs (`^`): one subject at two levels. Optional in a file: `near` then.
+    pub split: PaletteColor,
+    /// Contested tasks (`!`). Optional in a file: `warning` then.
+    pub contested: PaletteColor,
+    /// The selected task on the axis, warnings (and contested tasks, unless
+    /// `contested` names another colour).
     pub warning: PaletteColor,
     /// Heatmap steps, least similar first.
     pub heat: [HeatStep; HEAT_STEPS],
@@ -167,6 +172,8 @@ const KEYS: &[&str] = &[
     "left",
     "right",
     "near",
+    "split",
+    "contested",
     "warning",
     "heat",
 ];
@@ -256,6 +263,15 @@ impl Palette {
         let right = color(&mut doc, "right");
         let near = color(&mut doc, "near");
         let warning = color(&mut doc, "warning");
+        // Added after the first palettes: a file without them stays valid.
+        let optional = |doc: &mut Document, key: &str| {
+            entries
+                .iter()
+                .find(|(k, _, _)| *k == key)
+                .and_then(|(_, value, path)| read_color(doc, value, path))
+        };
+        let split = optional(&mut doc, "split");
+        let contested = optional(&mut doc, "contested");
         if let Some((_, value, path)) = entries.iter().find(|(k, _, _)| *k == "description") {
             doc.string(value, path, "description");
         }
@@ -289,6 +305,8 @@ impl Palette {
                 left,
                 right,
                 near,
+                split: split.unwrap_or(near),
+                contested: contested.unwrap_or(warning),
                 warning,
                 heat,
             }),

@@ -16,10 +16,27 @@ pub struct Hint {
     pub en: &'static str,
     /// Word in French.
     pub fr: &'static str,
+    /// Shown at any width (help and the way out), the others as room allows.
+    pub keep: bool,
 }
 
 const fn hint(actions: &'static [Action], en: &'static str, fr: &'static str) -> Hint {
-    Hint { actions, en, fr }
+    Hint {
+        actions,
+        en,
+        fr,
+        keep: false,
+    }
+}
+
+/// A hint the footer never drops: how to get help, and the way out.
+const fn kept(actions: &'static [Action], en: &'static str, fr: &'static str) -> Hint {
+    Hint {
+        actions,
+        en,
+        fr,
+        keep: true,
+    }
 }
 
 impl Hint {
@@ -32,7 +49,7 @@ impl Hint {
     }
 
     /// The keys, from the table: `←/→`; empty when every action is unbound.
-    pub fn keys(&self, keymap: &Keymap, context: Context) -> String {
+    pub fn keys(&self, keymap: &Keymap, context: Context, lang: Lang) -> String {
         self.actions
             .iter()
             .filter_map(|action| {
@@ -40,7 +57,7 @@ impl Hint {
                     .bindings(context)
                     .find(|b| b.action == *action)
                     .and_then(|b| b.keys.first())
-                    .map(|k| k.display())
+                    .map(|k| k.display(lang))
             })
             .collect::<Vec<_>>()
             .join("/")
@@ -58,13 +75,15 @@ const MAIN_HINTS: &[Hint] = &[
     ),
     hint(&[Action::OpenDetails], "details", "détails"),
     hint(&[Action::OpenThemeFilter], "themes", "thèmes"),
-    hint(&[Action::OpenHelp], "help", "aide"),
-    hint(&[Action::Quit], "quit", "quitter"),
+    kept(&[Action::OpenHelp], "help", "aide"),
+    kept(&[Action::Quit], "quit", "quitter"),
     hint(&[Action::OpenLandscape], "landscape", "paysage"),
     hint(&[Action::StartSearch], "search", "chercher"),
     hint(&[Action::OpenRolePicker], "pick role", "choisir un rôle"),
     hint(&[Action::CycleView], "view", "vue"),
     hint(&[Action::Swap], "swap", "échanger"),
+    hint(&[Action::ClosestRole], "closest", "le plus proche"),
+    hint(&[Action::ToggleWrap], "wrap", "replier"),
     hint(&[Action::OpenSourceFilter], "sources", "sources"),
 ];
 
@@ -80,34 +99,34 @@ const LANDSCAPE_HINTS: &[Hint] = &[
         "case",
     ),
     hint(&[Action::OpenPair], "open pair", "ouvrir"),
-    hint(&[Action::CloseLandscape], "back", "retour"),
+    kept(&[Action::CloseLandscape], "back", "retour"),
     hint(&[Action::OpenThemeFilter], "themes", "thèmes"),
     hint(&[Action::OpenSourceFilter], "sources", "sources"),
-    hint(&[Action::OpenHelp], "help", "aide"),
+    kept(&[Action::OpenHelp], "help", "aide"),
 ];
 
 const CHOICE_HINTS: &[Hint] = &[
     hint(&[Action::PopupUp, Action::PopupDown], "move", "bouger"),
     hint(&[Action::PopupToggle], "toggle", "cocher"),
     hint(&[Action::PopupClear], "clear", "effacer"),
-    hint(&[Action::PopupConfirm], "apply", "appliquer"),
-    hint(&[Action::ClosePopup], "cancel", "annuler"),
+    kept(&[Action::PopupConfirm], "apply", "appliquer"),
+    kept(&[Action::ClosePopup], "cancel", "annuler"),
 ];
 
 const ROLE_PICKER_HINTS: &[Hint] = &[
     hint(&[Action::PopupUp, Action::PopupDown], "move", "bouger"),
     hint(&[Action::PopupConfirm], "choose", "choisir"),
-    hint(&[Action::ClosePopup], "cancel", "annuler"),
+    kept(&[Action::ClosePopup], "cancel", "annuler"),
 ];
 
 const SEARCH_HINTS: &[Hint] = &[
     hint(&[Action::SearchKeep], "keep", "garder"),
-    hint(&[Action::SearchClear], "clear", "effacer"),
+    kept(&[Action::SearchClear], "clear", "effacer"),
 ];
 
 const READER_HINTS: &[Hint] = &[
     hint(&[Action::PopupUp, Action::PopupDown], "scroll", "défiler"),
-    hint(&[Action::ClosePopup], "close", "fermer"),
+    kept(&[Action::ClosePopup], "close", "fermer"),
 ];
 
 /// The hints of a context, most useful first; the footer shows as many as fit.

@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 use rolediff::config::{KeyName, KeySpec};
+use rolediff::lang::Lang;
 
 /// A key with the modifiers that matter (Shift is part of the character or of
 /// `BackTab`, so it is ignored).
@@ -78,7 +79,7 @@ impl Key {
             KeyCode::PageUp => KeyName::PageUp,
             KeyCode::PageDown => KeyName::PageDown,
             KeyCode::F(n) => KeyName::F(n),
-            _ => return self.display(),
+            _ => return self.display(rolediff::lang::Lang::En),
         };
         KeySpec {
             key,
@@ -87,9 +88,20 @@ impl Key {
         .to_string()
     }
 
-    /// How the key is written in the footer and the help.
-    pub fn display(self) -> String {
+    /// How the key is written in the footer and the help, with the names printed on
+    /// keyboards of `lang` (`Entrée`, `Échap`, `Espace` in French).
+    pub fn display(self, lang: Lang) -> String {
+        let french = lang == Lang::Fr;
         let name = match self.code {
+            KeyCode::Enter if french => "Entrée".to_string(),
+            KeyCode::Esc if french => "Échap".to_string(),
+            KeyCode::BackTab if french => "Maj-Tab".to_string(),
+            KeyCode::PageUp if french => "PgPréc".to_string(),
+            KeyCode::PageDown if french => "PgSuiv".to_string(),
+            KeyCode::Home if french => "Début".to_string(),
+            KeyCode::End if french => "Fin".to_string(),
+            KeyCode::Backspace if french => "Retour arrière".to_string(),
+            KeyCode::Char(' ') if french => "Espace".to_string(),
             KeyCode::Up => "↑".to_string(),
             KeyCode::Down => "↓".to_string(),
             KeyCode::Left => "←".to_string(),

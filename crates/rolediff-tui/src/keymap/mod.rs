@@ -338,11 +338,11 @@ mod tests {
             .bindings(Main)
             .find(|b| b.action == Action::Quit)
             .unwrap();
-        assert_eq!(quit.keys_display(), "x j");
+        assert_eq!(quit.keys_display(Lang::En), "x j");
         let swap = keymap
             .bindings(Main)
             .find(|b| b.action == Action::Swap)
             .unwrap();
-        assert_eq!(swap.keys_display(), "–");
+        assert_eq!(swap.keys_display(Lang::En), "–");
     }
 }

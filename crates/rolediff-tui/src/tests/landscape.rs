@@ -44,11 +44,7 @@ fn landscape_with_a_theme_filter() {
     assert_eq!(app.filter.themes, vec![moderation]);
     assert_eq!(app.context(), Context::Landscape);
     // The matrix follows the filter.
-    let matrix = app
-        .landscape
-        .as_ref()
-        .and_then(|l| l.matrix.as_ref())
-        .unwrap();
+    let matrix = &app.landscape.as_ref().unwrap().matrix;
     let filter = Filter {
         themes: vec![moderation],
         ..Filter::default()
@@ -199,4 +195,59 @@ fn a_click_selects_the_cell_drawn_under_it_and_a_second_click_opens_the_pair() {
         }
         assert!(app.landscape.is_some());
     }
+}
+
+#[test]
+fn the_footer_offers_no_key_that_does_nothing() {
+    let data = bundled();
+    let mut app = app(&data, 100, 30);
+    apply(&mut app, &[Action::OpenLandscape]);
+    let footer = |app: &crate::app::App| {
+        screen_text(app, 100, 30)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(footer(&app).contains("Enter open pair"));
+    // On the diagonal, a role with itself: Enter does nothing, so it is not offered.
+    let landscape = app.landscape.as_mut().unwrap();
+    landscape.column = landscape.row;
+    assert!(!footer(&app).contains("open pair"), "{}", footer(&app));
+    // Shared tasks only: there is no difference to jump to, so `n/N` is not offered.
+    apply(&mut app, &[Action::CloseLandscape]);
+    assert!(footer(&app).contains("n/N diff"));
+    apply(&mut app, &[Action::CycleView]);
+    assert!(!footer(&app).contains("diff"), "{}", footer(&app));
+}
+
+#[test]
+fn more_than_a_hundred_roles_fill_in_from_the_selected_row() {
+    use crate::work::{compute_row, row_order};
+    use std::sync::atomic::AtomicBool;
+    // Rows arrive one by one; the screen shows the progress and what is done.
+    let data = bundled();
+    let mut app = app(&data, 100, 30);
+    crate::update::update(&mut app, Action::OpenLandscape);
+    let Some(crate::work::Request::Matrix(request)) = app.take_work().pop() else {
+        panic!("the landscape asks for its matrix")
+    };
+    let screen = screen_text(&app, 100, 30);
+    assert!(
+        screen.contains("computing the similarities: 0 of 7 roles"),
+        "{screen}"
+    );
+    let comparator = app.comparator_handle();
+    let first = row_order(request.first_row, request.count).next().unwrap();
+    let row = compute_row(&comparator, &request, first, &AtomicBool::new(false)).unwrap();
+    app.apply_finished(crate::work::Finished::Row(row.clone()));
+    let screen = screen_text(&app, 100, 30);
+    assert!(screen.contains("1 of 7 roles"), "{screen}");
+    // A row of an older request (the filter changed since) is dropped.
+    crate::update::update(&mut app, Action::OpenLandscape);
+    app.apply_finished(crate::work::Finished::Row(row));
+    assert_eq!(app.landscape.as_ref().unwrap().done, 0);
+    // Leaving the landscape leaves no work wanted: the loop drops the worker.
+    crate::update::update(&mut app, Action::CloseLandscape);
+    assert!(!app.wants(request.generation));
 }

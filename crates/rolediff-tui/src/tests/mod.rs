@@ -3,8 +3,14 @@
 //!
 //! They live in the binary (the TUI is not part of the library), next to the code.
 
+mod capture;
+mod colours;
+mod counts;
+mod explore;
+mod keys;
 mod landscape;
 mod properties;
+mod reading;
 mod screens;
 mod shared_aliases;
 mod updates;
@@ -43,9 +49,12 @@ fn app(data: &DataSet, width: u16, height: u16) -> App<'_> {
     )
 }
 
+/// Applies `actions`, doing the work each asks for at once (the event loop does it in
+/// a worker).
 fn apply(app: &mut App, actions: &[Action]) {
     for &action in actions {
         update(app, action);
+        crate::work::run_now(app);
     }
 }
 

@@ -206,6 +206,17 @@ fn action() -> impl Strategy<Value = Action> {
         Action::ColumnLeft,
         Action::ColumnRight,
         Action::OpenPair,
+        Action::Back,
+        Action::HalfPageUp,
+        Action::HalfPageDown,
+        Action::PopupFirst,
+        Action::PopupLast,
+        Action::PopupPageUp,
+        Action::PopupPageDown,
+        Action::OpenAbout,
+        Action::OpenDisputes,
+        Action::ClosestRole,
+        Action::ToggleWrap,
     ]);
     prop_oneof![
         6 => simple,

@@ -82,9 +82,9 @@ fn n_and_shift_n_land_on_differences() {
     apply(&mut app, &[Action::First]);
     let mut differences = Vec::new();
     for _ in 0..6 {
-        let before = app.cursor;
         apply(&mut app, &[Action::NextDifference]);
-        if app.cursor == before {
+        if app.notice.is_some() {
+            // Past the last difference `n` goes on from the first and says so.
             break;
         }
         assert!(marker(&app, app.cursor).unwrap().is_difference());
@@ -95,6 +95,8 @@ fn n_and_shift_n_land_on_differences() {
         .filter(|&i| i > 1)
         .collect();
     assert_eq!(differences, expected);
+    assert_eq!(app.notice, Some(crate::app::Notice::WrappedToTop));
+    app.cursor = expected[expected.len() - 1];
     apply(&mut app, &[Action::PreviousDifference]);
     assert_eq!(app.cursor, expected[expected.len() - 2]);
 }

@@ -191,3 +191,26 @@ fn escape_sequences_are_shown_not_obeyed() {
     // The escapes are visible as U+FFFD, so a reader sees that something was there.
     assert!(text.contains("Evil\u{FFFD}[2J"), "{text}");
 }
+
+#[test]
+fn wrapped_labels_keep_the_panes_and_the_gutter_aligned() {
+    let data = hostile("wide.yaml");
+    check(
+        &data,
+        "wide_wrapped",
+        Lang::Fr,
+        &[Action::ToggleWrap, Action::CursorDown],
+        true,
+    );
+    // The 1,000-character label is shown whole, over as many lines as the panes have.
+    let mut app = app(&data, 120, 40);
+    apply(&mut app, &[Action::ToggleWrap]);
+    let placed = layout::placed_rows(&app, &layout::screen(app.area));
+    assert!(placed.iter().any(|p| p.height > 1), "{placed:?}");
+    let lines: u16 = placed.iter().map(|p| p.height).sum();
+    assert!(usize::from(lines) > placed.len() + 10, "{placed:?}");
+    // Back to one line per row.
+    apply(&mut app, &[Action::ToggleWrap]);
+    let placed = layout::placed_rows(&app, &layout::screen(app.area));
+    assert!(placed.iter().all(|p| p.height == 1));
+}

@@ -50,8 +50,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             None => mean,
         }
     };
-    let (left_value, right_value) = (role_value(left_position), role_value(right_position));
-    let selected_value = selected.map(|v| format!("{v:.2}"));
+    let (left_value, right_value) = (
+        crate::numbers::local(app.lang, &role_value(left_position)),
+        crate::numbers::local(app.lang, &role_value(right_position)),
+    );
+    let selected_value = selected.map(|v| crate::numbers::decimal(app.lang, v, 2));
     // The names share what the rest of the title leaves, so that R is never cut off.
     let fixed = 1
         + width(s.axis_title)
@@ -87,14 +90,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
 
-    let names = [app.role_name(app.left), app.role_name(app.right)];
-    let label_width = names
-        .iter()
-        .map(|n| width(n) + 2)
-        .chain([width(s.execution)])
-        .max()
-        .unwrap_or(0)
-        .min(usize::from(inner.width / 5)) as u16;
+    let label_width = [
+        width(&(s.histogram_scale)("99")) + 2,
+        width(s.histogram) + 2,
+    ]
+    .into_iter()
+    .chain([width(s.execution)])
+    .max()
+    .unwrap_or(0)
+    .min(usize::from(inner.width / 5)) as u16;
     let right_label = width(s.strategy) as u16;
     let x0 = inner.x + 1 + label_width + 1;
     let scale_width = inner
@@ -166,11 +170,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let mark = if i == 0 { "L" } else { "R" };
         let base = top + hist_height - 1;
         buf.set_string(inner.x + 1, base, mark, style);
+        // What the bars count, and the scale: a full cell is the tallest bar's count.
+        let label = if i == 0 {
+            (s.histogram_scale)(&crate::numbers::integer(app.lang, max))
+        } else {
+            s.histogram.to_string()
+        };
         put(
             buf,
             inner.x + 3,
             base,
-            &names[i],
+            &label,
             label_width.saturating_sub(2),
             theme.dim(),
         );

@@ -25,7 +25,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let task = &data.tasks[task_index];
     let field = |name: &str, value: String| {
         Line::from(vec![
-            Span::styled(format!("{name}: "), theme.field()),
+            Span::styled(format!("{name}{}", s.colon), theme.field()),
             Span::raw(value),
         ])
     };
@@ -48,7 +48,10 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         field(
             s.axis,
             match task.axis {
-                Some(axis) => format!("{axis:.2}  ({} 0 … 1 {})", s.execution, s.strategy),
+                Some(axis) => crate::numbers::local(
+                    app.lang,
+                    &format!("{axis:.2}  ({} 0 … 1 {})", s.execution, s.strategy),
+                ),
                 None => s.off_axis.to_string(),
             },
         ),
@@ -78,7 +81,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         out.push(Line::default());
         out.push(Line::styled(
             app.role_name(app.role(row_side)),
-            theme.field().add_modifier(Modifier::UNDERLINED),
+            theme
+                .role(row_side == Side::Left)
+                .add_modifier(Modifier::UNDERLINED),
         ));
         out.push(field(s.said_by, sources(app, &role_task.sources)));
         // Only the contests of the view's sources: under a source filter, the view is
@@ -87,7 +92,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         if !contesting.is_empty() {
             out.push(Line::from(vec![
                 Span::styled("! ", theme.contested()),
-                Span::styled(format!("{}: ", s.contested_by), theme.field()),
+                Span::styled(format!("{}{}", s.contested_by, s.colon), theme.field()),
                 Span::raw(sources(app, &contesting)),
             ]));
         }
@@ -107,10 +112,10 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             out.push(field(
                 s.near_to,
                 format!(
-                    "{} ({}, {:.0}%)",
+                    "{} ({}, {})",
                     app.task_label(other_task),
                     app.role_name(app.role(other_side)),
-                    score * 100.0
+                    crate::numbers::local(app.lang, &format!("{:.0}%", score * 100.0))
                 ),
             ));
             // A split pair: say which side decides and which carries out.

@@ -16,7 +16,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let c = &app.comparison();
     let counts = &app.counts();
-    let similarity = similarity_range(c.similarity, c.similarity_agreed);
+    let similarity = crate::numbers::local(
+        app.lang,
+        &similarity_range(c.similarity, c.similarity_agreed),
+    );
     let view = match app.view {
         ViewMode::All => s.view_all,
         ViewMode::Shared => s.view_shared,
@@ -43,7 +46,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
     ];
     if app.view != ViewMode::All {
-        first.push(Span::styled(format!("   {}: ", s.view), theme.dim()));
+        first.push(Span::styled(
+            format!("   {}{}", s.view, s.colon),
+            theme.dim(),
+        ));
         first.push(Span::styled(view, theme.filter()));
     }
     // Long names are cut so that the similarity and the counts stay on screen.
@@ -54,8 +60,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         &app.role_name(app.right),
         room.max(2),
     );
-    first[1] = Span::styled(left, theme.title());
-    first[3] = Span::styled(right, theme.title());
+    first[1] = Span::styled(left, theme.left_role());
+    first[3] = Span::styled(right, theme.right_role());
     Line::from(first).render(Rect::new(area.x, area.y, area.width, 1), buf);
 
     let filters = filter_spans(app);
@@ -85,7 +91,7 @@ pub fn filter_spans(app: &App) -> Vec<Span<'static>> {
         if spans.len() > 1 {
             spans.push(Span::styled("  ·  ", theme.dim()));
         }
-        spans.push(Span::styled(format!("{name}: "), theme.dim()));
+        spans.push(Span::styled(format!("{name}{}", s.colon), theme.dim()));
         spans.push(Span::styled(value, theme.filter()));
     };
     if !f.themes.is_empty() {

@@ -10,7 +10,7 @@ use rolediff::config::palette::{HEAT_THRESHOLDS, heat_step};
 use rolediff::report::{percent, short_labels, similarity_range};
 use rolediff::text::width;
 
-use crate::app::{App, LANDSCAPE_MAX_ROLES, Landscape};
+use crate::app::{App, Landscape};
 use crate::layout::{CELL, MatrixGeometry, SHORT, matrix_area};
 use crate::ui::header::filter_spans;
 use crate::ui::put;
@@ -28,22 +28,29 @@ pub fn render(app: &App, landscape: &Landscape, area: Rect, buf: &mut Buffer) {
     ]);
     title.render(Rect::new(area.x, area.y, area.width, 1), buf);
     Line::from(filter_spans(app)).render(Rect::new(area.x, area.y + 1, area.width, 1), buf);
-    let Some(matrix) = &landscape.matrix else {
+    let matrix = &landscape.matrix;
+    let count = matrix.roles.len();
+    // The worker's progress, while it works; Esc (back) stops it.
+    if landscape.done < count {
+        let back = app
+            .keymap
+            .bindings(crate::keymap::Context::Landscape)
+            .find(|b| b.action == crate::action::Action::CloseLandscape)
+            .map(|b| b.keys_display(app.lang))
+            .unwrap_or_default();
         put(
             buf,
             area.x + 1,
-            area.y + 3,
-            &format!(
-                "{} {LANDSCAPE_MAX_ROLES} ({}).",
-                s.too_many_roles,
-                app.data.roles.len(),
+            area.y + 2,
+            &(s.computing)(
+                &crate::numbers::integer(app.lang, landscape.done),
+                &crate::numbers::integer(app.lang, count),
+                &back,
             ),
             area.width.saturating_sub(2),
-            theme.warning(),
+            theme.notice(),
         );
-        return;
-    };
-    let count = matrix.roles.len();
+    }
     if count == 0 || area.height < 8 {
         return;
     }
@@ -83,6 +90,7 @@ fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
             Some(upper) => format!("{}–{upper}%", bounds[step - 1]),
             None => format!("≥{}%", bounds[step - 1]),
         };
+        let range = crate::numbers::local(app.lang, &range);
         spans.push(Span::styled(
             format!("{} {range} ", SHADES[step]),
             theme.heat(step),
@@ -146,12 +154,13 @@ fn render_matrix(
             let x = x0 + n as u16 * CELL;
             let selected = i == landscape.row && j == landscape.column;
             let (text, style) = match matrix.similarity[i][j] {
+                _ if !landscape.computed[i] => ("    …".to_string(), theme.dim()),
                 _ if i == j => ("    ·".to_string(), theme.dim()),
                 None => ("    –".to_string(), theme.dim()),
                 Some(similarity) => {
                     let step = heat_step(similarity);
                     (
-                        format!("{}{:>4}", SHADES[step], format!("{}%", percent(similarity))),
+                        format!("{}{:>4}", SHADES[step], cell_percent(app, similarity)),
                         theme.heat(step),
                     )
                 }
@@ -172,13 +181,18 @@ fn render_matrix(
             Span::styled(names[j].clone(), theme.right_role()),
             Span::raw("  "),
         ];
-        if i == j {
+        if !landscape.computed[i] {
+            spans.push(Span::styled(s.pending, theme.dim()));
+        } else if i == j {
             spans.push(Span::styled(s.same_role, theme.dim()));
         } else {
             spans.push(Span::styled(
                 format!(
                     "{} {}",
-                    similarity_range(matrix.similarity[i][j], matrix.similarity_agreed[i][j]),
+                    crate::numbers::local(
+                        app.lang,
+                        &similarity_range(matrix.similarity[i][j], matrix.similarity_agreed[i][j])
+                    ),
                     s.similarity
                 ),
                 theme.similarity(),
@@ -295,5 +309,17 @@ fn render_axis(
         if let Some(&(_, start, up)) = placed.iter().find(|(p, _, _)| *p == i) {
             buf.set_string(start, scale_y - up, &shorts[i], style);
         }
+    }
+}
+
+/// A cell's percentage in its language, in the 4 columns a cell gives it (`100%` keeps
+/// no space in French, where `23 %` does).
+fn cell_percent(app: &App, similarity: f64) -> String {
+    let plain = format!("{}%", percent(similarity));
+    let local = crate::numbers::local(app.lang, &plain);
+    if rolediff::text::width(&local) > 4 {
+        plain
+    } else {
+        local
     }
 }

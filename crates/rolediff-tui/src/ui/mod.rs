@@ -8,6 +8,7 @@ mod footer;
 mod header;
 pub(crate) mod landscape;
 mod panes;
+mod popup_about;
 mod popup_choice;
 mod popup_details;
 mod popup_disputes;
@@ -39,7 +40,10 @@ impl Widget for &App<'_> {
             header::render(self, screen.header, buf);
             panes::render(self, &screen, buf);
             axis::render(self, screen.axis, buf);
-            if let Some(panel) = screen.side_panel {
+            // With the details popup open, the panel would say the same thing twice.
+            if let Some(panel) = screen.side_panel
+                && !matches!(self.popup, Some(Popup::Details(_)))
+            {
                 details::render_panel(self, panel, buf);
             }
         }
@@ -51,6 +55,7 @@ impl Widget for &App<'_> {
             Some(Popup::RolePicker(picker)) => popup_roles::render(self, picker, area, buf),
             Some(Popup::Help(scroll)) => popup_help::render(self, *scroll, area, buf),
             Some(Popup::Disputes(scroll)) => popup_disputes::render(self, *scroll, area, buf),
+            Some(Popup::About(scroll)) => popup_about::render(self, *scroll, area, buf),
         }
     }
 }
@@ -127,4 +132,63 @@ pub fn popup_frame(app: &App, area: Rect, title: &str, buf: &mut Buffer) -> Rect
     let inner = block.inner(area);
     block.render(area, buf);
     inner
+}
+
+/// How a popup scrolls: lines (or list items) shown at once, and the largest scroll of
+/// a reading popup. `update` pages and jumps to the end with it, so that a scroll never
+/// passes the last line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReaderGeometry {
+    /// Lines or items shown at once.
+    pub page: usize,
+    /// Largest scroll (reading popups).
+    pub last: usize,
+}
+
+impl ReaderGeometry {
+    /// `total` lines in a body `shown` lines high.
+    pub fn new(total: usize, shown: u16) -> Self {
+        Self {
+            page: usize::from(shown),
+            last: total.saturating_sub(usize::from(shown)),
+        }
+    }
+}
+
+/// The geometry of the open popup at the current size.
+pub fn popup_geometry(app: &App) -> ReaderGeometry {
+    match &app.popup {
+        Some(Popup::Help(_)) => popup_help::geometry(app),
+        Some(Popup::Details(_)) => popup_details::geometry(app),
+        Some(Popup::Disputes(_)) => popup_disputes::geometry(app),
+        Some(Popup::About(_)) => popup_about::geometry(app),
+        Some(Popup::Choice(choice)) => popup_choice::geometry(app, choice),
+        Some(Popup::RolePicker(_)) => popup_roles::geometry(app),
+        None => ReaderGeometry::default(),
+    }
+}
+
+/// Writes `↑ 3 more` on the top border and `↓ 5 more` on the bottom border of a popup
+/// whose list hides lines above or below: a cut list says it is cut.
+pub fn scroll_marks(app: &App, outer: Rect, above: usize, below: usize, buf: &mut Buffer) {
+    if outer.height < 3 || outer.width < 16 {
+        return;
+    }
+    let more = app.strings().more;
+    let style = app.theme.popup_border();
+    for (count, arrow, y) in [
+        (above, '↑', outer.y),
+        (below, '↓', outer.y + outer.height - 1),
+    ] {
+        if count == 0 {
+            continue;
+        }
+        let text = format!(
+            " {arrow} {} {more} ",
+            crate::numbers::integer(app.lang, count)
+        );
+        let w = rolediff::text::width(&text) as u16;
+        let x = outer.x + outer.width.saturating_sub(w + 2);
+        put(buf, x, y, &text, w, style);
+    }
 }

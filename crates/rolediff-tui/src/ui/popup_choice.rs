@@ -7,7 +7,13 @@ use rolediff::text::{sanitize, width};
 use crate::app::{App, ChoiceKind, ChoicePopup};
 use crate::keymap::Context;
 use crate::ui::popup_help::hint_line;
-use crate::ui::{centered, popup_frame, put};
+use crate::ui::{ReaderGeometry, centered, popup_frame, put, scroll_marks};
+
+/// Items shown at once.
+pub fn geometry(app: &App, choice: &ChoicePopup) -> ReaderGeometry {
+    let height = (choice.items.len() as u16 + 4).min(app.area.height);
+    ReaderGeometry::new(choice.items.len(), height.saturating_sub(3))
+}
 
 /// Draws the popup over `area`.
 pub fn render(app: &App, choice: &ChoicePopup, area: Rect, buf: &mut Buffer) {
@@ -50,6 +56,13 @@ pub fn render(app: &App, choice: &ChoicePopup, area: Rect, buf: &mut Buffer) {
     let list_height = usize::from(inner.height - 1);
     // Keep the cursor in view without storing a scroll: start where it must.
     let first = choice.cursor.saturating_sub(list_height.saturating_sub(1));
+    scroll_marks(
+        app,
+        outer,
+        first,
+        choice.items.len().saturating_sub(first + list_height),
+        buf,
+    );
     for (line, item) in choice
         .items
         .iter()

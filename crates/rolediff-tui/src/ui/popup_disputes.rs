@@ -12,7 +12,7 @@ use rolediff::text::sanitize;
 
 use crate::app::App;
 use crate::keymap::Context;
-use crate::ui::{centered, popup_frame, popup_help::hint_line};
+use crate::ui::{ReaderGeometry, centered, popup_frame, popup_help::hint_line, scroll_marks};
 
 /// The lines of the popup: per role (left, then right) its disputed tasks.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
@@ -41,7 +41,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
         out.push(Line::styled(
             app.role_name(role),
-            theme.field().add_modifier(Modifier::UNDERLINED),
+            theme
+                .role(role == app.left)
+                .add_modifier(Modifier::UNDERLINED),
         ));
         for dispute in found {
             let entry = dispute.entry(data);
@@ -52,19 +54,25 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
                     app.task_label(entry.task),
                     theme.title().add_modifier(Modifier::BOLD),
                 ),
-                Span::styled(format!("  {}", axis_text(task.axis)), theme.dim()),
+                Span::styled(
+                    format!(
+                        "  {}",
+                        crate::numbers::local(app.lang, &axis_text(task.axis))
+                    ),
+                    theme.dim(),
+                ),
             ]));
             out.push(Line::from(vec![
-                Span::styled(format!("  {}: ", s.stated_by), theme.field()),
+                Span::styled(format!("  {}{}", s.stated_by, s.colon), theme.field()),
                 Span::raw(ids(&entry.sources)),
             ]));
             out.push(Line::from(vec![
-                Span::styled(format!("  {}: ", s.contested_by), theme.field()),
+                Span::styled(format!("  {}{}", s.contested_by, s.colon), theme.field()),
                 Span::raw(ids(&entry.contested_by)),
             ]));
             if let Some(note) = &entry.note {
                 out.push(Line::from(vec![
-                    Span::styled(format!("  {}: ", s.note), theme.field()),
+                    Span::styled(format!("  {}{}", s.note, s.colon), theme.field()),
                     Span::raw(sanitize(note.get(app.lang)).into_owned()),
                 ]));
             }
@@ -76,9 +84,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out
 }
 
-/// Draws the popup over `area`, scrolled by `scroll` lines.
-pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
-    let lines = lines(app);
+/// The frame and the number of lines once wrapped (near enough: word wrapping may
+/// take a line more), for `area`.
+fn frame(lines: &[Line], area: Rect) -> (Rect, usize) {
     let width = (area.width * 9 / 10).clamp(20, 100);
     let text_width = usize::from(width.saturating_sub(4).max(1));
     let wrapped: usize = lines
@@ -86,7 +94,20 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         .map(|l| l.width().div_ceil(text_width).max(1))
         .sum();
     let height = (wrapped as u16 + 3).min(area.height.saturating_sub(2));
-    let outer = centered(area, width, height);
+    (centered(area, width, height), wrapped)
+}
+
+/// Lines shown at once and the largest scroll.
+pub fn geometry(app: &App) -> ReaderGeometry {
+    let lines = lines(app);
+    let (outer, wrapped) = frame(&lines, app.area);
+    ReaderGeometry::new(wrapped, outer.height.saturating_sub(3))
+}
+
+/// Draws the popup over `area`, scrolled by `scroll` lines.
+pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let lines = lines(app);
+    let (outer, wrapped) = frame(&lines, area);
     let inner = popup_frame(app, outer, app.strings().disputes, buf);
     if inner.height < 2 {
         return;
@@ -97,10 +118,18 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         inner.width.saturating_sub(2),
         inner.height - 1,
     );
+    let scroll = scroll.min((wrapped as u16).saturating_sub(body.height));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .render(body, buf);
+    scroll_marks(
+        app,
+        outer,
+        usize::from(scroll),
+        wrapped.saturating_sub(usize::from(scroll + body.height)),
+        buf,
+    );
     hint_line(
         app,
         Context::Reader,

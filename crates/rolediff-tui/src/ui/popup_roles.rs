@@ -9,7 +9,13 @@ use crate::action::Side;
 use crate::app::{App, RolePicker};
 use crate::keymap::Context;
 use crate::ui::popup_help::hint_line;
-use crate::ui::{centered, popup_frame, put};
+use crate::ui::{ReaderGeometry, centered, popup_frame, put, scroll_marks};
+
+/// Roles shown at once.
+pub fn geometry(app: &App) -> ReaderGeometry {
+    let height = (app.data.roles.len().min(20) as u16 + 5).min(app.area.height);
+    ReaderGeometry::new(app.data.roles.len(), height.saturating_sub(4))
+}
 
 /// Draws the popup over `area`.
 pub fn render(app: &App, picker: &RolePicker, area: Rect, buf: &mut Buffer) {
@@ -57,6 +63,13 @@ pub fn render(app: &App, picker: &RolePicker, area: Rect, buf: &mut Buffer) {
         );
     }
     let first = picker.cursor.saturating_sub(list_height.saturating_sub(1));
+    scroll_marks(
+        app,
+        outer,
+        first,
+        picker.matches.len().saturating_sub(first + list_height),
+        buf,
+    );
     for (line, &role) in picker
         .matches
         .iter()
