@@ -1,5 +1,6 @@
-//! Comparing at catalogue scale: two roles of 1,000 tasks (near pairs included), and
-//! `similar ROLE` (one role ranked against all the others) over 3,000 roles.
+//! Comparing at catalogue scale: two roles of 1,000 tasks (near pairs included),
+//! `similar ROLE` (one role ranked against all the others) over 3,000 roles, and the
+//! landscape (`matrix`) of 40 roles of 300 tasks.
 //!
 //! `cargo bench --bench compare -- --warm-up-time 1 --measurement-time 3`
 
@@ -8,7 +9,7 @@ mod support;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rolediff::compare::{Comparator, Filter};
+use rolediff::compare::{Comparator, Filter, Matrix};
 use rolediff::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, Theme};
 
 use support::Synthetic;
@@ -50,6 +51,28 @@ fn similar(c: &mut Criterion) {
     c.bench_function("similar_3000_roles", |b| {
         b.iter(|| comparator.rank(black_box(0), &filter))
     });
+}
+
+fn landscape(c: &mut Criterion) {
+    let data = Synthetic::new(40, Some(300)).load();
+    let comparator = Comparator::new(&data);
+    let filter = Filter::default();
+    let mut group = c.benchmark_group("matrix_40x300");
+    group.sample_size(10);
+    group.bench_function("matrix", |b| {
+        b.iter(|| Matrix::compute(&comparator, black_box(&filter)))
+    });
+    // What `Matrix::compute` did before it used the symmetry: every ordered pair.
+    group.bench_function("every_ordered_pair", |b| {
+        b.iter(|| {
+            let n = data.roles.len();
+            (0..n)
+                .flat_map(|i| (0..n).map(move |j| (i, j)))
+                .map(|(i, j)| comparator.compare(i, j, &filter).similarity)
+                .collect::<Vec<_>>()
+        })
+    });
+    group.finish();
 }
 
 /// Two roles of 1,000 tasks each out of 3,000, with labels of 3 to 6 words from a
@@ -118,5 +141,5 @@ fn made_up_words() -> DataSet {
     }
 }
 
-criterion_group!(benches, large_roles, similar);
+criterion_group!(benches, large_roles, similar, landscape);
 criterion_main!(benches);

@@ -14,7 +14,7 @@ pub struct Matrix {
     /// The roles, in data order.
     pub roles: Vec<RoleIdx>,
     /// `similarity[i][j]`: the similarity of `compare(roles[i], roles[j])`, exactly as
-    /// `rolediff compare` computes it (the diagonal is a role with itself); `None` when
+    /// `rolediff compare` computes it (the same as `[j][i]`) (the diagonal is a role with itself); `None` when
     /// neither role keeps a task under the filter.
     pub similarity: Vec<Vec<Option<f64>>>,
     /// The same over the tasks no source of the view contests.
@@ -26,7 +26,10 @@ pub struct Matrix {
 }
 
 impl Matrix {
-    /// Compares every ordered pair of roles under `filter`.
+    /// Compares every pair of roles under `filter`, each pair once: a comparison is
+    /// symmetric (swapping the roles swaps the sides of its shared tasks and near
+    /// pairs, not its similarity), so the cell below the diagonal repeats the one
+    /// above, and the landscape costs half the comparisons.
     pub fn compute(comparator: &Comparator, filter: &Filter) -> Self {
         let count = comparator.data().roles.len();
         let roles: Vec<RoleIdx> = (0..count).collect();
@@ -35,10 +38,12 @@ impl Matrix {
         let mut axis = vec![None; count];
         let mut tasks = vec![0; count];
         for i in 0..count {
-            for j in 0..count {
+            for j in i..count {
                 let comparison = comparator.compare(i, j, filter);
                 similarity[i][j] = comparison.similarity;
+                similarity[j][i] = comparison.similarity;
                 similarity_agreed[i][j] = comparison.similarity_agreed;
+                similarity_agreed[j][i] = comparison.similarity_agreed;
                 if i == j {
                     axis[i] = comparison.left_axis;
                     tasks[i] = comparison.shared.len() + comparison.left_only.len();

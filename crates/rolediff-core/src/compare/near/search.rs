@@ -161,7 +161,10 @@ fn walk(
         }
         for &(doc, other) in &list[..walked] {
             let sum = &mut sums[doc as usize];
-            if *sum == [0.0; 2] {
+            // Weights are positive: a sum still at zero was not reached yet. (Written
+            // per element: comparing the arrays whole went through a slice comparison
+            // on every posting.)
+            if sum[0] == 0.0 && sum[1] == 0.0 {
                 reached.push(doc);
             }
             sum[slot] += weight * other;

@@ -1,6 +1,6 @@
 //! Choosing one-to-one pairs among candidates: best score first (greedy).
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 
 use crate::model::TaskIdx;
 
@@ -30,10 +30,18 @@ impl Candidate {
     /// tasks' indices in the data set (smaller first), so that comparing B with A pairs
     /// exactly like A with B; then by position, for a total order.
     pub(crate) fn order(a: &Self, b: &Self) -> Ordering {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.tasks.cmp(&b.tasks))
-            .then((a.left, a.right).cmp(&(b.left, b.right)))
+        a.key().cmp(&b.key())
+    }
+
+    /// [`Candidate::order`] as one key of integers. Scores are in `0..=1`, and the
+    /// bits of non-negative floats order like their values.
+    fn key(&self) -> (Reverse<u64>, (TaskIdx, TaskIdx), usize, usize) {
+        (
+            Reverse(self.score.to_bits()),
+            self.tasks,
+            self.left,
+            self.right,
+        )
     }
 }
 
@@ -45,7 +53,7 @@ pub(crate) fn select(
     left: usize,
     right: usize,
 ) -> Vec<(usize, usize, f64)> {
-    candidates.sort_unstable_by(Candidate::order);
+    candidates.sort_unstable_by_key(Candidate::key);
     let mut left_taken = vec![false; left];
     let mut right_taken = vec![false; right];
     let mut pairs = Vec::new();
