@@ -161,10 +161,7 @@ fn walk(
         }
         for &(doc, other) in &list[..walked] {
             let sum = &mut sums[doc as usize];
-            // Weights are positive: a sum still at zero was not reached yet. (Written
-            // per element: comparing the arrays whole went through a slice comparison
-            // on every posting.)
-            if sum[0] == 0.0 && sum[1] == 0.0 {
+            if *sum == [0.0; 2] {
                 reached.push(doc);
             }
             sum[slot] += weight * other;

@@ -1,6 +1,6 @@
 //! Choosing one-to-one pairs among candidates: best score first (greedy).
 
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Ordering;
 
 use crate::model::TaskIdx;
 
@@ -30,18 +30,10 @@ impl Candidate {
     /// tasks' indices in the data set (smaller first), so that comparing B with A pairs
     /// exactly like A with B; then by position, for a total order.
     pub(crate) fn order(a: &Self, b: &Self) -> Ordering {
-        a.key().cmp(&b.key())
-    }
-
-    /// [`Candidate::order`] as one key of integers. Scores are in `0..=1`, and the
-    /// bits of non-negative floats order like their values.
-    fn key(&self) -> (Reverse<u64>, (TaskIdx, TaskIdx), usize, usize) {
-        (
-            Reverse(self.score.to_bits()),
-            self.tasks,
-            self.left,
-            self.right,
-        )
+        b.score
+            .total_cmp(&a.score)
+            .then(a.tasks.cmp(&b.tasks))
+            .then((a.left, a.right).cmp(&(b.left, b.right)))
     }
 }
 
@@ -53,7 +45,7 @@ pub(crate) fn select(
     left: usize,
     right: usize,
 ) -> Vec<(usize, usize, f64)> {
-    candidates.sort_unstable_by_key(Candidate::key);
+    candidates.sort_unstable_by(Candidate::order);
     let mut left_taken = vec![false; left];
     let mut right_taken = vec![false; right];
     let mut pairs = Vec::new();
