@@ -343,3 +343,43 @@ fn ctrl_c_cannot_be_bound_away_from_quit() {
     );
     assert!(!stderr.contains("keys.quit"), "{stderr}");
 }
+
+#[test]
+fn config_problems_and_command_line_errors_speak_french() {
+    let home = TempDir::new().unwrap();
+    let path = write(
+        home.path(),
+        "config.yaml",
+        "keys:\n  nope: [x]\npalette: drak\n",
+    );
+    let output = rolediff(home.path())
+        .args(["--lang", "fr", "--config", path.to_str().unwrap(), "list"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(output).unwrap();
+    assert!(
+        stderr.contains("keys.nope: action inconnue `nope` ;"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("palette inconnue `drak` ;"), "{stderr}");
+    assert!(
+        stderr.ends_with("erreur : 2 problèmes dans le fichier de configuration\n"),
+        "{stderr}"
+    );
+    let output = rolediff(home.path())
+        .args(["--lang", "fr", "matrix", "--theme", "strat"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(output).unwrap();
+    assert!(
+        stderr
+            .contains("erreur : thème inconnu `strat` ; identifiants les plus proches : strategy"),
+        "{stderr}"
+    );
+}

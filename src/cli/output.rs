@@ -39,7 +39,7 @@ pub fn finish(result: Result<Output, Failure>) -> ExitCode {
         Ok(output) => match to_stdout(&output.text) {
             Ok(()) => ExitCode::from(output.code),
             Err(message) => {
-                to_stderr(&format!("rolediff: {message}\n"));
+                to_stderr(&format!("{}\n", in_lang(&format!("error: {message}"))));
                 ExitCode::from(EXIT_ERROR)
             }
         },

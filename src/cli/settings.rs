@@ -16,7 +16,6 @@ use std::path::PathBuf;
 use rolediff::config::{CONFIG_ENV, Config, ConfigLocation, Palette};
 use rolediff::diagnostics::Diagnostics;
 use rolediff::lang::Lang;
-use rolediff::text::sanitize;
 
 use crate::cli::{Cli, Failure};
 use rolediff_tui::keymap::{self, Keymap};
@@ -105,9 +104,7 @@ impl Settings {
 fn config_failure(diagnostics: Diagnostics, what: &str) -> Failure {
     let count = diagnostics.len();
     let noun = if count == 1 { "problem" } else { "problems" };
-    let lines: String = diagnostics
-        .iter()
-        .map(|d| format!("{}\n", sanitize(&d.to_string())))
-        .collect();
+    // The same lines as the data's problems: sanitised, in the run's language.
+    let lines = crate::cli::validate::error_lines(diagnostics.iter(), false);
     Failure::input(format!("{lines}error: {count} {noun} in the {what}"))
 }

@@ -5,6 +5,81 @@
 
 /// Whole messages: English template → French template, values in the same order.
 const TEMPLATES: &[(&str, &str)] = &[
+    // The command line's own messages.
+    (
+        "unknown theme `{}`; valid ids: {}",
+        "thème inconnu `{}` ; identifiants valides : {}",
+    ),
+    (
+        "unknown theme `{}`; closest ids: {}",
+        "thème inconnu `{}` ; identifiants les plus proches : {}",
+    ),
+    (
+        "unknown source `{}`; valid ids: {}",
+        "source inconnue `{}` ; identifiants valides : {}",
+    ),
+    (
+        "unknown source `{}`; closest ids: {}",
+        "source inconnue `{}` ; identifiants les plus proches : {}",
+    ),
+    (
+        "did you mean the command `{}`?",
+        "vouliez-vous dire la commande `{}` ?",
+    ),
+    (
+        "cannot write the output: {}",
+        "impossible d'écrire la sortie : {}",
+    ),
+    (
+        "unknown action `{}`; `rolediff config --print-default` lists them all",
+        "action inconnue `{}` ; `rolediff config --print-default` les liste toutes",
+    ),
+    (
+        "unknown palette `{}`; bundled palettes: {} (or give a file path)",
+        "palette inconnue `{}` ; palettes fournies : {} (ou donnez le chemin d'un fichier)",
+    ),
+    (
+        "{} problems in the config file",
+        "{} problèmes dans le fichier de configuration",
+    ),
+    (
+        "{} problem in the config file",
+        "{} problème dans le fichier de configuration",
+    ),
+    (
+        "`{}` always quits rolediff; it cannot be bound to `{}`",
+        "`{}` quitte toujours rolediff ; impossible de l'associer à `{}`",
+    ),
+    ("choose another key", "choisissez une autre touche"),
+    (
+        "the interactive view needs a terminal; for a report use `rolediff compare LEFT RIGHT`",
+        "la vue interactive a besoin d'un terminal ; pour un rapport, utilisez `rolediff compare GAUCHE DROITE`",
+    ),
+    (
+        "no man page for `{}`; pages: {}",
+        "pas de page de manuel pour `{}` ; pages : {}",
+    ),
+    (
+        "the data is not UTF-8 text (invalid byte at offset {}): expected a YAML file",
+        "les données ne sont pas du texte UTF-8 (octet invalide à la position {}) : attendu un fichier YAML",
+    ),
+    (
+        "the data is larger than {} MiB: expected a smaller YAML file",
+        "les données dépassent {} Mio : attendu un fichier YAML plus petit",
+    ),
+    ("cannot read it: {}", "impossible de le lire : {}"),
+    (
+        "a value of {} bytes: values are limited to {} bytes (a name, a label or a note takes a few hundred); shorten it",
+        "une valeur de {} octets : les valeurs sont limitées à {} octets (un nom, un libellé ou une note en font quelques centaines) ; raccourcissez-la",
+    ),
+    (
+        "cannot export into {}: {} is a file, expected a folder",
+        "impossible d'exporter dans {} : {} est un fichier, attendu un dossier",
+    ),
+    (
+        "export-data writes the bundled data set as a starting point; it does not read `--data` (the files of your own data set are already yours to copy)",
+        "export-data écrit les données fournies comme point de départ ; il ne lit pas `--data` (les fichiers de vos propres données sont déjà à vous)",
+    ),
     // Reading the data.
     (
         "unknown field `{}` in {}; expected one of: {}",
