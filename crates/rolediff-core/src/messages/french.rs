@@ -221,8 +221,9 @@ const TEMPLATES: &[(&str, &str)] = &[
         "le fichier est vide : attendu {}",
     ),
     (
-        "missing file: a data folder needs {}.yaml ({})",
-        "fichier manquant : un dossier de données doit contenir {}.yaml ({})",
+        // The file name is one value, so that it is never translated ("themes.yaml").
+        "missing file: a data folder needs {} ({})",
+        "fichier manquant : un dossier de données doit contenir {} ({})",
     ),
     (
         "no such file or folder (expected the {})",
@@ -440,6 +441,15 @@ pub fn translate(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_are_not_translated() {
+        assert_eq!(
+            translate("missing file: a data folder needs themes.yaml (a list of themes)")
+                .as_deref(),
+            Some("fichier manquant : un dossier de données doit contenir themes.yaml (une liste de thèmes)")
+        );
+    }
 
     #[test]
     fn templates_and_their_values_are_translated() {
