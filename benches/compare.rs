@@ -138,6 +138,7 @@ fn made_up_words() -> DataSet {
         // 200 tasks in common, 800 only on each side.
         roles: vec![role("a", 0..1000), role("b", 800..1800)],
         origin: DataOrigin::Bundled,
+        language: None,
     }
 }
 

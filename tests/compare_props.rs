@@ -108,6 +108,7 @@ fn data_set() -> impl Strategy<Value = DataSet> {
                     })
                     .collect(),
                 origin: DataOrigin::Bundled,
+                language: None,
             })
     })
 }

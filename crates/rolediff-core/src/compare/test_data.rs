@@ -63,5 +63,6 @@ pub fn data(themes: usize, tasks: Vec<Task>, roles: Vec<Role>) -> DataSet {
         tasks,
         roles,
         origin: DataOrigin::Bundled,
+        language: None,
     }
 }

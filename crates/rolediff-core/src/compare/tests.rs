@@ -184,3 +184,25 @@ fn rows_group_by_theme_with_pairs_on_one_row() {
         ]
     );
 }
+
+#[test]
+fn a_declared_language_beats_the_guess_from_the_words() {
+    // French-looking labels (accents, French stop words) in a file that says it is
+    // English: the declaration wins.
+    let text = "language: en\nroles:\n  - name: A\n    tasks: [Gérer les réseaux, Rédiger des posts]\n  - name: B\n    tasks: [Gérer la communauté]\n";
+    let data = crate::model::load_text("declared.yaml", text).expect("loads");
+    assert_eq!(data.language, Some(crate::lang::Lang::En));
+    let index = NearIndex::new(&data);
+    assert_eq!(
+        index.reading().usual,
+        crate::compare::near::Language::English
+    );
+    // Without the declaration, the words tell: French.
+    let guessed = crate::model::load_text("guessed.yaml", &text.replace("language: en\n", ""))
+        .expect("loads");
+    assert_eq!(guessed.language, None);
+    assert_eq!(
+        NearIndex::new(&guessed).reading().usual,
+        crate::compare::near::Language::French
+    );
+}

@@ -447,7 +447,9 @@ mod tests {
         assert_eq!(
             translate("missing file: a data folder needs themes.yaml (a list of themes)")
                 .as_deref(),
-            Some("fichier manquant : un dossier de données doit contenir themes.yaml (une liste de thèmes)")
+            Some(
+                "fichier manquant : un dossier de données doit contenir themes.yaml (une liste de thèmes)"
+            )
         );
     }
 

@@ -277,20 +277,23 @@ impl Reader<'_> {
     }
 
     /// The optional `language` of a data set: `fr` or `en`.
-    fn language(&mut self, fields: &mut Fields) {
-        let Some((node, path)) = fields.get("language") else {
-            return;
-        };
-        if let Some(code) = self.string(node, &path, "the language of the file")
-            && code != "fr"
-            && code != "en"
+    fn language(&mut self, fields: &mut Fields) -> Option<crate::lang::Lang> {
+        let (node, path) = fields.get("language")?;
+        match self
+            .string(node, &path, "the language of the file")?
+            .as_str()
         {
-            self.problem(
-                &path,
-                Anchor::Value,
-                format!("unknown language `{code}`: expected `fr` or `en`"),
-                None,
-            );
+            "fr" => Some(crate::lang::Lang::Fr),
+            "en" => Some(crate::lang::Lang::En),
+            code => {
+                self.problem(
+                    &path,
+                    Anchor::Value,
+                    format!("unknown language `{code}`: expected `fr` or `en`"),
+                    None,
+                );
+                None
+            }
         }
     }
 
@@ -301,7 +304,7 @@ impl Reader<'_> {
         let Some(mut fields) = self.fields(node, &root, &DATASET) else {
             return;
         };
-        self.language(&mut fields);
+        raw.language = self.language(&mut fields);
         if let Some((node, path)) = fields.get("themes")
             && !matches!(node, Node::Null)
         {

@@ -244,6 +244,7 @@ fn check(
         )),
         _ => DefinedIn::folder(),
     };
+    let mut language = None;
     for (file_id, file) in files.iter().enumerate() {
         let FileEntries {
             raw: mut entries,
@@ -261,6 +262,7 @@ fn check(
         let room = MAX_PROBLEMS.saturating_sub(problems.len());
         problems.extend(file_problems.into_iter().take(room));
         let roles = std::mem::take(&mut entries.roles);
+        language = language.or(entries.language);
         raw.append(entries);
         if !roles.is_empty() {
             let resolver = resolver.get_or_insert_with(|| {
@@ -279,7 +281,7 @@ fn check(
         raw.unreadable = unreadable_kinds(&failed_kinds);
         Resolver::new(&mut raw, &mut problems, defined_in.clone())
     });
-    let (data, warnings) = resolver.finish(origin);
+    let (data, warnings) = resolver.finish(origin, language);
     // The note names the file where the cap was reached, not whatever file sorts last.
     let capped_in = problems
         .last()

@@ -161,6 +161,9 @@ pub struct DataSet {
     pub roles: Vec<Role>,
     /// Where the data came from.
     pub origin: DataOrigin,
+    /// The language a single-file data set declares (`language: fr`): labels written
+    /// once, as plain text, are read in it (near pairs stem them in it).
+    pub language: Option<Lang>,
 }
 
 impl DataSet {

@@ -235,6 +235,7 @@ mod tests {
             tasks: Vec::new(),
             roles,
             origin: crate::model::DataOrigin::Bundled,
+            language: None,
         }
     }
 

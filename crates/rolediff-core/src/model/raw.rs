@@ -118,6 +118,8 @@ pub(crate) struct RawData {
     /// Kinds ("theme", "source", "task") whose file could not be read at all:
     /// references of that kind cannot be checked and are not reported as unknown.
     pub unreadable: Vec<&'static str>,
+    /// The language a single-file data set declares (`language: fr`).
+    pub language: Option<crate::lang::Lang>,
 }
 
 impl RawData {
@@ -131,7 +133,9 @@ impl RawData {
             roles,
             broken_ids,
             unreadable,
+            language,
         } = other;
+        self.language = self.language.or(language);
         self.themes.extend(themes);
         self.sources.extend(sources);
         self.tasks.extend(tasks);

@@ -489,7 +489,11 @@ impl Resolver {
     /// Settles the aliases against every role's id and names (see
     /// [`settle_aliases`]), and gives the data set with its warnings. The caller uses
     /// the data set only when no problem was found.
-    pub(crate) fn finish(mut self, origin: DataOrigin) -> (DataSet, AliasWarnings) {
+    pub(crate) fn finish(
+        mut self,
+        origin: DataOrigin,
+        language: Option<crate::lang::Lang>,
+    ) -> (DataSet, AliasWarnings) {
         let warnings = settle_aliases(&mut self.roles, self.aliases, &self.id_origins);
         let data = DataSet {
             themes: self.themes,
@@ -497,6 +501,7 @@ impl Resolver {
             tasks: self.tasks,
             roles: self.roles,
             origin,
+            language,
         };
         (data, warnings)
     }

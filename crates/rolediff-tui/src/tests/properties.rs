@@ -139,6 +139,7 @@ fn build(shape: &Shape) -> DataSet {
         tasks,
         roles,
         origin: DataOrigin::Bundled,
+        language: None,
     }
 }
 

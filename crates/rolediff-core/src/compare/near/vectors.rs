@@ -87,7 +87,20 @@ impl TaskVectors {
                 })
             })
             .collect();
-        let usual = settle_unknown_languages(&mut one_text);
+        // A language the file declares beats a guess from the words.
+        let usual = match data.language {
+            Some(declared) => {
+                let declared = match declared {
+                    crate::lang::Lang::Fr => Language::French,
+                    crate::lang::Lang::En => Language::English,
+                };
+                for (_, language) in one_text.iter_mut().flatten() {
+                    *language = declared;
+                }
+                declared
+            }
+            None => settle_unknown_languages(&mut one_text),
+        };
         let mut ordered = Ragged::default();
         let mut slots = Vec::with_capacity(data.tasks.len());
         let mut words = Vec::new();
