@@ -752,3 +752,41 @@ fn a_slow_comparison_says_so_and_the_view_answers_meanwhile() {
         asked.elapsed()
     );
 }
+
+#[test]
+fn wide_text_leaves_no_stale_cell_when_a_popup_closes() {
+    // Emoji, flags, CJK and combining marks under the popups: after each closes, the
+    // layout is whole again (a flag once left stale cells behind).
+    let wide = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/text/wide.yaml"
+    );
+    let mut session = Session::start(&["--data", wide, "--lang", "en"], 80, 24);
+    session.wait_for(&["q quit"]);
+    session.assert_layout(24);
+    // Trailing blanks are how the emulator stores cleared cells, not what a person sees.
+    let visible = |screen: String| -> Vec<String> {
+        screen
+            .lines()
+            .map(|line| line.trim_end().to_owned())
+            .collect()
+    };
+    let before = visible(session.contents());
+    for key in ["?", "\r", "f", "t", "d"] {
+        session.send(key);
+        session.send("\x1b");
+        session.wait_for_layout(24);
+    }
+    // The same screen as before the popups, cell for cell.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while visible(session.contents()) != before && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        before,
+        visible(session.contents()),
+        "a popup left cells behind"
+    );
+    session.send("q");
+    assert!(session.wait_exit().success());
+}
