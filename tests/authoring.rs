@@ -458,3 +458,48 @@ fn help_is_french_under_lang_fr() {
     let (_, out, _) = run(&["--help"]);
     assert!(out.contains("Usage: rolediff"), "{out}");
 }
+
+#[test]
+fn usage_errors_are_french_under_lang_fr() {
+    let (code, _, err) = run(&["--lang", "fr", "compare", "cm"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("erreur : argument obligatoire manquant : `<RIGHT>`\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Utilisation : rolediff compare <LEFT> <RIGHT>"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Pour en savoir plus, essayez `--help`."),
+        "{err}"
+    );
+
+    let (code, _, err) = run(&["--lang", "fr", "compare", "cm", "smm", "--format", "xml"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(
+            "erreur : valeur `xml` invalide pour `--format <FORMAT>` ; valeurs possibles : `text`, `markdown`, `json`"
+        ),
+        "{err}"
+    );
+
+    let (code, _, err) = run(&["--lang", "fr", "--colr", "never", "list"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("erreur : argument inattendu `--colr`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("conseil : vouliez-vous dire `--color` ?"),
+        "{err}"
+    );
+
+    // English stays the default, in clap's own words.
+    let (_, _, err) = run(&["compare", "cm"]);
+    assert!(
+        err.starts_with("error: the following required arguments were not provided"),
+        "{err}"
+    );
+}

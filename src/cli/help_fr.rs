@@ -1,6 +1,7 @@
 //! `--help` in French, as far as clap allows: the headings (through help templates),
 //! the description of every command and of the options shared by all. clap's own
-//! usage errors stay in English.
+//! usage errors are rebuilt in French from their parts (the argument, the value, the
+//! valid values, the usage line) for the kinds people meet; rarer kinds stay in English.
 
 use clap::Command;
 use rolediff::lang::Lang;
@@ -268,4 +269,80 @@ pub fn help_lang() -> Lang {
         Some("en") => Lang::En,
         _ => Lang::from_env(),
     }
+}
+
+/// A usage error in French, built from the parts clap keeps about it; `None` for the
+/// kinds rolediff never produces or that clap words best (they are printed in English).
+pub fn usage_error(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |kind| match error.get(kind) {
+        Some(ContextValue::String(value)) => Some(value.clone()),
+        Some(ContextValue::Strings(values)) => Some(values.join(", ")),
+        Some(ContextValue::StyledStr(value)) => Some(value.to_string()),
+        Some(ContextValue::Number(value)) => Some(value.to_string()),
+        _ => None,
+    };
+    let quoted = |values: String| {
+        values
+            .split(", ")
+            .map(|value| format!("`{value}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let argument = text(ContextKind::InvalidArg).unwrap_or_default();
+    let mut message = match error.kind() {
+        ErrorKind::MissingRequiredArgument => {
+            let missing: Vec<&str> = argument.split(", ").collect();
+            let noun = if missing.len() > 1 {
+                "arguments obligatoires manquants"
+            } else {
+                "argument obligatoire manquant"
+            };
+            format!("erreur : {noun} : {}", quoted(argument.clone()))
+        }
+        ErrorKind::UnknownArgument => format!("erreur : argument inattendu `{argument}`"),
+        ErrorKind::InvalidSubcommand => {
+            let word = text(ContextKind::InvalidSubcommand).unwrap_or_default();
+            format!("erreur : commande inconnue `{word}`")
+        }
+        ErrorKind::InvalidValue => {
+            let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            let mut line = if value.is_empty() {
+                format!("erreur : `{argument}` attend une valeur")
+            } else {
+                format!("erreur : valeur `{value}` invalide pour `{argument}`")
+            };
+            if let Some(valid) = text(ContextKind::ValidValue) {
+                line.push_str(&format!(" ; valeurs possibles : {}", quoted(valid)));
+            }
+            line
+        }
+        ErrorKind::ValueValidation => {
+            let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            format!("erreur : valeur `{value}` invalide pour `{argument}`")
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = text(ContextKind::PriorArg).unwrap_or_default();
+            format!("erreur : `{argument}` ne peut pas être utilisé avec `{prior}`")
+        }
+        ErrorKind::TooManyValues => {
+            let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            format!("erreur : valeur en trop `{value}` pour `{argument}`")
+        }
+        _ => return None,
+    };
+    message.push('\n');
+    for suggestion in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand] {
+        if let Some(suggested) = text(suggestion) {
+            message.push_str(&format!(
+                "\n  conseil : vouliez-vous dire `{suggested}` ?\n"
+            ));
+        }
+    }
+    if let Some(usage) = text(ContextKind::Usage) {
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        message.push_str(&format!("\nUtilisation : {usage}\n"));
+    }
+    message.push_str("\nPour en savoir plus, essayez `--help`.\n");
+    Some(message)
 }

@@ -143,7 +143,11 @@ pub fn clap_exit(error: &clap::Error) -> ExitCode {
             finish(Ok(Output::from(text)))
         }
         _ => {
-            let mut text = error.render().to_string();
+            let mut text = match super::help_fr::help_lang() {
+                Lang::Fr => super::help_fr::usage_error(error),
+                Lang::En => None,
+            }
+            .unwrap_or_else(|| error.render().to_string());
             if let Some(hint) = super::suggest::mistyped_command(std::env::args().skip(1)) {
                 text = format!("{}\n{hint}\n", text.trim_end());
             }
