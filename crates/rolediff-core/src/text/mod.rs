@@ -130,12 +130,14 @@ pub fn fit(text: &str, columns: usize) -> String {
 /// `text` in lines of at most `columns` columns, broken between words; a word wider
 /// than a line is broken inside, between characters. Nothing is lost: the lines hold
 /// every character of `text` but the spaces they were broken at. One empty line for
-/// an empty text.
+/// an empty text. French typography puts a space before `;` `:` `!` `?` `»` and after
+/// `«`: those spaces never break, so no line starts with a lone `;`.
 pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     let columns = columns.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    for word in unbreakable_words(text) {
+        let word = word.as_str();
         let needed = if line.is_empty() { 0 } else { 1 } + width(word);
         if width(&line) + needed <= columns {
             if !line.is_empty() {
@@ -152,7 +154,10 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
             let mut longer = line.clone();
             longer.push(c);
             if width(&longer) > columns && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+                lines.push(std::mem::take(&mut line).trim_end().to_owned());
+                if c == ' ' {
+                    continue;
+                }
             }
             line.push(c);
         }
@@ -161,9 +166,39 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     lines
 }
 
+/// The words of `text` split at spaces, a French punctuation mark kept with the word
+/// it belongs to (`dit ;` and `« mot »` are one word each for wrapping).
+fn unbreakable_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let glue_previous = word.starts_with([';', ':', '!', '?', '»']);
+        match words.last_mut() {
+            Some(last) if glue_previous || glue_next => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+        glue_next = word == "«";
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_never_starts_a_line_with_french_punctuation() {
+        assert_eq!(
+            wrap("son périmètre ; smm-vs-cm dit « le poste » ici", 16),
+            ["son périmètre ;", "smm-vs-cm dit", "« le poste » ici"]
+        );
+        assert_eq!(wrap("Quoi ? Oui !", 6), ["Quoi ?", "Oui !"]);
+        // Narrower than the glued word: cut inside it, never leaving a space at an edge.
+        assert_eq!(wrap("Quoi ?", 4), ["Quoi", "?"]);
+    }
 
     #[test]
     fn wrap_breaks_between_words_and_loses_nothing() {

@@ -498,3 +498,33 @@ fn a_huge_paste_is_one_short_query_and_one_refresh() {
     };
     assert_eq!(picker.query, "ma\u{FFFD}[200~ker");
 }
+
+#[test]
+fn a_long_dispute_note_hangs_under_its_label_and_no_line_starts_with_punctuation() {
+    let data = rolediff::model::load_bundled().expect("bundled data");
+    let mut app = app(&data, 80, 24);
+    app.lang = rolediff::lang::Lang::Fr;
+    apply(&mut app, &[Action::OpenDisputes]);
+    let screen = super::screen_text(&app, 80, 24);
+    // The popup's text starts two columns inside its border `│`.
+    let texts: Vec<&str> = screen
+        .lines()
+        .filter_map(|line| line.split_once('│').map(|(_, rest)| rest))
+        .filter_map(|rest| rest.strip_prefix(' '))
+        .collect();
+    let note = texts
+        .iter()
+        .position(|text| text.starts_with("  Note : "))
+        .unwrap_or_else(|| panic!("a note:\n{screen}"));
+    assert!(
+        texts[note + 1].starts_with("    ") && !texts[note + 1].starts_with("     "),
+        "the note's second line hangs four columns in:\n{screen}"
+    );
+    for text in &texts {
+        let start = text.trim_start();
+        assert!(
+            !start.starts_with([';', ':', '?', '!', '»']) || start.starts_with("! "),
+            "a line starts with punctuation: {text:?}\n{screen}"
+        );
+    }
+}

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use rolediff::model::SourceIdx;
 use rolediff::report::{axis_text, disputes};
-use rolediff::text::sanitize;
+use rolediff::text::{sanitize, wrap};
 
 use crate::app::App;
 use crate::keymap::Context;
@@ -71,10 +71,22 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
                 Span::raw(ids(&entry.contested_by)),
             ]));
             if let Some(note) = &entry.note {
-                out.push(Line::from(vec![
-                    Span::styled(format!("  {}{}", s.note, s.colon), theme.field()),
-                    Span::raw(sanitize(note.get(app.lang)).into_owned()),
-                ]));
+                // Wrapped here, not by the paragraph, so that the note hangs under its
+                // label and the popup knows its exact height.
+                let label = format!("{}{}", s.note, s.colon);
+                let text = format!("{label}{}", sanitize(note.get(app.lang)));
+                let width = text_width(app.area).saturating_sub(4);
+                for (i, line) in wrap(&text, width).into_iter().enumerate() {
+                    let label_part = label.trim_end();
+                    out.push(match line.strip_prefix(label_part) {
+                        Some(rest) if i == 0 => Line::from(vec![
+                            Span::raw("  "),
+                            Span::styled(label_part.to_owned(), theme.field()),
+                            Span::raw(rest.to_owned()),
+                        ]),
+                        _ => Line::raw(format!("    {line}")),
+                    });
+                }
             }
         }
     }
@@ -84,11 +96,21 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out
 }
 
+/// The popup's width over `area`.
+fn popup_width(area: Rect) -> u16 {
+    (area.width * 9 / 10).clamp(20, 100)
+}
+
+/// The columns of text inside the popup (its borders and margins taken off).
+fn text_width(area: Rect) -> usize {
+    usize::from(popup_width(area).saturating_sub(4).max(1))
+}
+
 /// The frame and the number of lines once wrapped (near enough: word wrapping may
 /// take a line more), for `area`.
 fn frame(lines: &[Line], area: Rect) -> (Rect, usize) {
-    let width = (area.width * 9 / 10).clamp(20, 100);
-    let text_width = usize::from(width.saturating_sub(4).max(1));
+    let width = popup_width(area);
+    let text_width = text_width(area);
     let wrapped: usize = lines
         .iter()
         .map(|l| l.width().div_ceil(text_width).max(1))
