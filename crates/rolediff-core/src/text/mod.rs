@@ -166,6 +166,22 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     lines
 }
 
+/// `text` with the spaces French typography puts before `;` `:` `!` `?` `»` and after
+/// `«` made no-break spaces (U+00A0), for widgets that wrap text themselves (ratatui
+/// never breaks a line at a no-break space).
+pub fn no_break_before_punctuation(text: &str) -> Cow<'_, str> {
+    if !text.contains([';', ':', '!', '?', '»', '«']) {
+        return Cow::Borrowed(text);
+    }
+    let words = unbreakable_words(text);
+    let joined = words
+        .iter()
+        .map(|word| word.replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Cow::Owned(joined)
+}
+
 /// The words of `text` split at spaces, a French punctuation mark kept with the word
 /// it belongs to (`dit ;` and `« mot »` are one word each for wrapping).
 fn unbreakable_words(text: &str) -> Vec<String> {
@@ -188,6 +204,18 @@ fn unbreakable_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_punctuation_gets_no_break_spaces() {
+        assert_eq!(
+            no_break_before_punctuation("dit ; « oui » ici"),
+            "dit\u{a0}; «\u{a0}oui\u{a0}» ici"
+        );
+        assert!(matches!(
+            no_break_before_punctuation("plain words"),
+            Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn wrap_never_starts_a_line_with_french_punctuation() {

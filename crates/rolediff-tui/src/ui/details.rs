@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use rolediff::compare::{Marker, Row};
 use rolediff::model::SourceIdx;
-use rolediff::text::sanitize;
+use rolediff::text::{no_break_before_punctuation, sanitize};
 
 use crate::action::Side;
 use crate::app::App;
@@ -26,7 +26,8 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let field = |name: &str, value: String| {
         Line::from(vec![
             Span::styled(format!("{name}{}", s.colon), theme.field()),
-            Span::raw(value),
+            // The paragraph wraps this text: French punctuation keeps its space.
+            Span::raw(no_break_before_punctuation(&value).into_owned()),
         ])
     };
     let mut out = vec![
