@@ -46,7 +46,8 @@ pub struct Strings {
     pub left: &'static str,
     pub right: &'static str,
     pub shared_count: &'static str,
-    pub tasks: &'static str,
+    /// "1 task", "30 tasks": a count of tasks, singular or plural as the language wants.
+    pub tasks: fn(usize) -> String,
     pub landscape: &'static str,
     pub landscape_axis: &'static str,
     pub same_role: &'static str,
@@ -130,7 +131,7 @@ pub const EN: Strings = Strings {
     left: "left",
     right: "right",
     shared_count: "shared",
-    tasks: "tasks",
+    tasks: |n| format!("{n} {}", if n == 1 { "task" } else { "tasks" }),
     landscape: "Landscape: similarity of every pair of roles",
     landscape_axis: "Every role on the axis",
     same_role: "the same role",
@@ -160,7 +161,10 @@ pub const EN: Strings = Strings {
     axis_column: "axis: 0 execution … 1 strategy",
     about: "The two roles",
     tasks_count: "Tasks",
-    shown_of: |shown, total| format!("{shown} of {total} tasks"),
+    shown_of: |shown, total| {
+        let noun = if total == 1 { "task" } else { "tasks" };
+        format!("{shown} of {total} {noun}")
+    },
     help_notes: &[
         "Each task row ends with its place on the axis: 0.0 = execution, 1.0 = strategy.",
         "Under the axis, one histogram per role: its tasks counted by tenth of the axis.",
@@ -212,7 +216,8 @@ pub const FR: Strings = Strings {
     left: "gauche",
     right: "droite",
     shared_count: "communes",
-    tasks: "tâches",
+    // French: 0 and 1 take the singular.
+    tasks: |n| format!("{n} {}", if n <= 1 { "tâche" } else { "tâches" }),
     landscape: "Paysage : similarité de chaque paire de rôles",
     landscape_axis: "Chaque rôle sur l'axe",
     same_role: "le même rôle",
@@ -242,7 +247,10 @@ pub const FR: Strings = Strings {
     axis_column: "axe : 0 exécution … 1 stratégie",
     about: "Les deux rôles",
     tasks_count: "Tâches",
-    shown_of: |shown, total| format!("{shown} sur {total} tâches"),
+    shown_of: |shown, total| {
+        let noun = if total <= 1 { "tâche" } else { "tâches" };
+        format!("{shown} sur {total} {noun}")
+    },
     help_notes: &[
         "Chaque tâche finit par sa place sur l'axe : 0,0 = exécution, 1,0 = stratégie.",
         "Sous l'axe, un histogramme par rôle : ses tâches comptées par dixième de l'axe.",

@@ -78,3 +78,20 @@ fn pane_titles_say_how_many_of_the_role_s_tasks_they_show() {
     assert!(left < 37);
     let _ = Side::Left;
 }
+
+#[test]
+fn one_task_is_singular_in_both_languages() {
+    let data = rolediff::model::load_text(
+        "two.yaml",
+        "roles:\n  - name: Solo\n    tasks: [Write]\n  - name: Duo\n    tasks: [Write, Read]\n",
+    )
+    .expect("the file loads");
+    let mut app = app(&data, 100, 30);
+    let screen = screen_text(&app, 100, 30);
+    assert!(screen.contains("· 1 task "), "{screen}");
+    assert!(screen.contains("· 2 tasks "), "{screen}");
+    app.lang = rolediff::lang::Lang::Fr;
+    let screen = screen_text(&app, 100, 30);
+    assert!(screen.contains("· 1 tâche "), "{screen}");
+    assert!(screen.contains("· 2 tâches "), "{screen}");
+}

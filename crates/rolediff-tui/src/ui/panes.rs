@@ -111,7 +111,7 @@ fn frame(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
         Side::Right => right,
     };
     let count = if shown == total {
-        format!("{total} {}", s.tasks)
+        (s.tasks)(total)
     } else {
         (s.shown_of)(shown, total)
     };
