@@ -95,3 +95,23 @@ fn one_task_is_singular_in_both_languages() {
     assert!(screen.contains("· 1 tâche "), "{screen}");
     assert!(screen.contains("· 2 tâches "), "{screen}");
 }
+
+#[test]
+fn narrow_screens_give_the_names_room_before_the_words_around_them() {
+    let data = load_bundled().expect("bundled data");
+    // 60 columns: the counts close up, "similarity" goes, the names stay readable.
+    let app = app(&data, 60, 16);
+    let screen = screen_text(&app, 60, 16);
+    let header = screen.lines().next().unwrap();
+    assert!(header.starts_with(" Community m"), "{screen}");
+    assert!(header.contains("⟷  Social media"), "{screen}");
+    assert!(header.contains("=7 <29 >12"), "{screen}");
+    assert!(!header.contains("similarity"), "{screen}");
+    // Pane titles drop the side word (the ▶ and the place say it) rather than the name.
+    assert!(screen.contains("┏ ▶ Community … ━ 37 tasks ┓"), "{screen}");
+    // 120 columns: everything in full words.
+    let app = super::app(&data, 120, 40);
+    let screen = screen_text(&app, 120, 40);
+    assert!(screen.contains("similarity 6–15%   = 7  < 29"), "{screen}");
+    assert!(screen.contains("left · 37 tasks"), "{screen}");
+}

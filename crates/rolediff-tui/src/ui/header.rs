@@ -10,6 +10,9 @@ use rolediff::text::{sanitize, width};
 use crate::app::{App, ViewMode};
 use crate::ui::fit_pair;
 
+/// Columns each role name should get before the header closes up its figures.
+const NAME_ROOM: usize = 12;
+
 /// Draws the two header lines.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let s = app.strings();
@@ -52,9 +55,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
         first.push(Span::styled(view, theme.filter()));
     }
-    // Long names are cut so that the similarity and the counts stay on screen.
-    let fixed: usize = first.iter().map(|sp| width(&sp.content)).sum();
-    let room = usize::from(area.width).saturating_sub(fixed);
+    // Long names are cut so that the similarity and the counts stay on screen. When
+    // that would leave the names less than NAME_ROOM columns each, the counts close up,
+    // then the word "similarity" goes (60 columns, say): the names matter more.
+    let fixed = |spans: &[Span]| spans.iter().map(|sp| width(&sp.content)).sum::<usize>();
+    let mut room = usize::from(area.width).saturating_sub(fixed(&first));
+    let names = width(&app.role_name(app.left)) + width(&app.role_name(app.right));
+    if names > room && room < 2 * NAME_ROOM {
+        first[6] = Span::styled(
+            format!(
+                "  ={} <{} >{} ~{} ^{} !{}",
+                counts.shared,
+                counts.left,
+                counts.right,
+                counts.near,
+                counts.split,
+                counts.contested,
+            ),
+            theme.dim(),
+        );
+        room = usize::from(area.width).saturating_sub(fixed(&first));
+    }
+    if names > room && room < 2 * NAME_ROOM {
+        first[4] = Span::raw("  ");
+        room = usize::from(area.width).saturating_sub(fixed(&first));
+    }
     let (left, right) = fit_pair(
         &app.role_name(app.left),
         &app.role_name(app.right),

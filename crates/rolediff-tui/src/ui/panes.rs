@@ -115,11 +115,20 @@ fn frame(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     } else {
         (s.shown_of)(shown, total)
     };
-    let counts = format!(" {side_word} · {count} ");
-    // The name is cut so that it never runs under the counts on the right.
-    let room = usize::from(area.width)
-        .saturating_sub(2 + 2 + width(mark) + width(&counts) + 1)
-        .max(1);
+    let mut counts = format!(" {side_word} · {count} ");
+    // The name is cut so that it never runs under the counts on the right; in a narrow
+    // pane the side word goes first (the ▶ and the pane's place already say it).
+    // Decided for both panes at once (as if both had the mark, for the longer name), so
+    // that both titles have the same shape.
+    let room_for = |counts: &str, mark: usize| {
+        usize::from(area.width).saturating_sub(2 + 2 + mark + width(counts) + 1)
+    };
+    let longest_name = width(&app.role_name(app.left)).max(width(&app.role_name(app.right)));
+    let room_with_side = room_for(&counts, width("▶ "));
+    if room_with_side < 14 && longest_name > room_with_side {
+        counts = format!(" {count} ");
+    }
+    let room = room_for(&counts, width(mark)).max(1);
     let name = truncate(&app.role_name(role), room).into_owned();
     let block = Block::bordered()
         .border_type(if active {
