@@ -1,8 +1,6 @@
 //! Choosing one-to-one pairs among candidates: best score first (greedy).
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
-use std::collections::binary_heap::PeekMut;
 
 use crate::model::TaskIdx;
 
@@ -42,81 +40,24 @@ impl Candidate {
 /// The one-to-one pairs `(left, right, score)` among `candidates`, best first: each
 /// candidate in [`Candidate::order`] is taken unless its left or right task is already
 /// taken. `left` and `right` are the lengths of the two lists.
-///
-/// The same as sorting every candidate and walking the list (the tests' oracle), but
-/// each left task's candidates are sorted on their own and merged lazily, best head
-/// first: once a left task is taken the rest of its candidates are never looked at,
-/// and most of them never are (docs/performance.md, `compare_1000_tasks`).
 pub(crate) fn select(
     mut candidates: Vec<Candidate>,
     left: usize,
     right: usize,
 ) -> Vec<(usize, usize, f64)> {
-    // The search gives them grouped by left task already.
-    if !candidates.is_sorted_by_key(|c| c.left) {
-        candidates.sort_by_key(|c| c.left);
-    }
-    let mut heads = BinaryHeap::with_capacity(left.min(candidates.len()));
-    let mut start = 0;
-    for group in candidates.chunk_by_mut(|a, b| a.left == b.left) {
-        group.sort_unstable_by(Candidate::order);
-        let end = start + group.len();
-        heads.push(Head {
-            best: group[0],
-            next: start + 1,
-            end,
-        });
-        start = end;
-    }
+    candidates.sort_unstable_by(Candidate::order);
+    let mut left_taken = vec![false; left];
     let mut right_taken = vec![false; right];
     let mut pairs = Vec::new();
-    // A head's left task is always free: its group leaves when it is taken.
-    while let Some(mut head) = heads.peek_mut() {
-        let c = head.best;
-        if right_taken[c.right] {
-            if head.next < head.end {
-                head.best = candidates[head.next];
-                head.next += 1;
-            } else {
-                PeekMut::pop(head);
-            }
-        } else {
+    for c in candidates {
+        if !left_taken[c.left] && !right_taken[c.right] {
+            left_taken[c.left] = true;
             right_taken[c.right] = true;
             pairs.push((c.left, c.right, c.score));
-            PeekMut::pop(head);
         }
     }
     pairs
 }
-
-/// A left task's best candidate not looked at yet, and where the rest of its
-/// candidates are (`candidates[next..end]`, in order).
-struct Head {
-    best: Candidate,
-    next: usize,
-    end: usize,
-}
-
-impl Ord for Head {
-    // The heap gives its greatest first: the candidate first in order.
-    fn cmp(&self, other: &Self) -> Ordering {
-        Candidate::order(&other.best, &self.best)
-    }
-}
-
-impl PartialOrd for Head {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl PartialEq for Head {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Head {}
 
 #[cfg(test)]
 mod tests {
@@ -140,52 +81,5 @@ mod tests {
         let b = Candidate::new(0.8, 4, 5, 1, 1);
         assert_eq!(Candidate::order(&a, &b), Ordering::Less);
         assert_eq!(a.tasks, (3, 7));
-    }
-
-    /// The oracle: every candidate sorted, then walked.
-    fn select_by_full_sort(
-        mut candidates: Vec<Candidate>,
-        left: usize,
-        right: usize,
-    ) -> Vec<(usize, usize, f64)> {
-        candidates.sort_by(Candidate::order);
-        let (mut left_taken, mut right_taken) = (vec![false; left], vec![false; right]);
-        let mut pairs = Vec::new();
-        for c in candidates {
-            if !left_taken[c.left] && !right_taken[c.right] {
-                left_taken[c.left] = true;
-                right_taken[c.right] = true;
-                pairs.push((c.left, c.right, c.score));
-            }
-        }
-        pairs
-    }
-
-    proptest::proptest! {
-        /// The lazy merge takes exactly the pairs of the full sort, whatever order the
-        /// candidates come in; scores are few so that ties are common.
-        #[test]
-        fn the_lazy_merge_takes_the_pairs_of_the_full_sort(
-            found in proptest::collection::vec((0u8..4, 0usize..8, 0usize..8), 0..60),
-            grouped in proptest::bool::ANY,
-        ) {
-            let mut candidates: Vec<Candidate> = found
-                .iter()
-                .map(|&(score, i, j)| {
-                    Candidate::new(0.6 + f64::from(score) / 10.0, 100 + i, 200 + j, i, j)
-                })
-                .collect();
-            candidates.sort_by_key(|c| (c.left, c.right));
-            candidates.dedup_by_key(|c| (c.left, c.right));
-            if !grouped {
-                candidates.reverse();
-                let third = candidates.len() / 3;
-                candidates.rotate_left(third);
-            }
-            proptest::prop_assert_eq!(
-                select(candidates.clone(), 8, 8),
-                select_by_full_sort(candidates, 8, 8)
-            );
-        }
     }
 }
