@@ -117,7 +117,13 @@ pub(crate) fn candidates(
             if f64::from(could) < NEAR_THRESHOLD - 1e-3 || other == probe {
                 continue;
             }
-            let score = score(vectors, probe, other);
+            // Within the budget each sum added the same products in the same order
+            // (term order) as the dot product does: it is the score, bit for bit.
+            let score = if exact {
+                clean(french.max(english))
+            } else {
+                score(vectors, probe, other)
+            };
             if score >= NEAR_THRESHOLD {
                 found.push(Candidate::new(score, probe, other, left, doc as usize));
             }
