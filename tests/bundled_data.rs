@@ -180,3 +180,30 @@ fn bundled_file_list_matches_the_data_folder() {
         );
     }
 }
+
+#[test]
+fn untitled_articles_carry_a_marked_description_in_their_own_language() {
+    // Two of the five texts have no title: the title shown is ours, says so, and is in
+    // French like the real titles beside it, so a French screen shows no English in it.
+    let data = load_bundled().unwrap();
+    let untitled: Vec<&str> = data
+        .sources
+        .iter()
+        .filter(|s| s.title.starts_with('['))
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(untitled, ["cm-vs-smm-b2b", "strategist-agency-inhouse"]);
+    for source in data.sources.iter().filter(|s| s.title.starts_with('[')) {
+        assert!(
+            source.title.starts_with("[sans titre] "),
+            "{}",
+            source.title
+        );
+        assert!(
+            source.title.ends_with(" (titre descriptif, de notre main)"),
+            "{}",
+            source.title
+        );
+        assert_eq!(source.language, "fr");
+    }
+}
