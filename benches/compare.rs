@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rolediff::compare::{Comparator, Filter, Matrix};
-use rolediff::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, Theme};
+use rolediff::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, TaskIdx, Text, Theme};
 
 use support::Synthetic;
 
@@ -112,7 +112,7 @@ fn made_up_words() -> DataSet {
         summary: None,
         tasks: range
             .map(|task| RoleTask {
-                task,
+                task: TaskIdx(task),
                 sources: vec![0].into(),
                 contested_by: Vec::new(),
                 note: None,

@@ -74,7 +74,7 @@ fn every_source_theme_and_task_is_used() {
     }
     for (i, task) in data.tasks.iter().enumerate() {
         assert!(
-            role_tasks().any(|t| t.task == i),
+            role_tasks().any(|t| t.task.get() == i),
             "task {} is used by no role",
             task.id
         );

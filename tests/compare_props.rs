@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 use rolediff::compare::{Comparator, Comparison, Filter, Marker, NEAR_THRESHOLD, Row, rows};
-use rolediff::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, Theme};
+use rolediff::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, TaskIdx, Text, Theme};
 
 /// Few words, so that labels often share their stems and near pairs happen: word forms
 /// of one stem (modérer, modération), a paraphrase (faire vivre), stop words, English.
@@ -49,7 +49,7 @@ fn role_tasks(tasks: usize, sources: usize) -> impl Strategy<Value = Vec<RoleTas
     .prop_map(|map| {
         map.into_iter()
             .map(|(task, (sources, contested))| RoleTask {
-                task,
+                task: TaskIdx(task),
                 sources: sources.into_iter().collect(),
                 contested_by: contested.into_iter().collect(),
                 note: None,
@@ -145,7 +145,7 @@ fn filtered(data: &DataSet, role: usize, filter: &Filter) -> BTreeSet<usize> {
 }
 
 fn shared_tasks(c: &Comparison) -> BTreeSet<usize> {
-    c.shared.iter().map(|s| s.task).collect()
+    c.shared.iter().map(|s| s.task.get()).collect()
 }
 
 proptest! {

@@ -8,7 +8,7 @@ use rolediff::compare::{
     axis_position, rows,
 };
 use rolediff::lang::Lang;
-use rolediff::model::{DataSet, RoleIdx};
+use rolediff::model::{DataSet, RoleIdx, TaskIdx};
 
 use crate::action::Side;
 use crate::keymap::{Context, Keymap};
@@ -481,7 +481,7 @@ fn section_counts(rows: &[Row]) -> Vec<(usize, usize)> {
 
 /// A selected row, as its meaning and task indices (not role-task indices): it can be
 /// found again after the roles or the filter changed.
-type Selection = Option<(Marker, Option<usize>, Option<usize>)>;
+type Selection = Option<(Marker, Option<TaskIdx>, Option<TaskIdx>)>;
 
 /// Tasks of the two roles together from which they are compared in the background
 /// (a second or more in a release build; most roles have tens of tasks).

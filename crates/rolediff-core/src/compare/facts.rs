@@ -30,12 +30,12 @@ impl TaskFacts {
     }
 
     fn themes(&self, task: TaskIdx) -> &[u32] {
-        &self.themes[self.theme_starts[task] as usize..self.theme_starts[task + 1] as usize]
+        &self.themes[self.theme_starts[task.0] as usize..self.theme_starts[task.0 + 1] as usize]
     }
 
     /// The axis of `task`, when the data places it.
     pub(crate) fn axis(&self, task: TaskIdx) -> Option<f64> {
-        self.axis[task]
+        self.axis[task.0]
     }
 
     /// Mean axis of the kept tasks that `counts` accepts and the data places; `None`
@@ -70,12 +70,12 @@ impl TaskFacts {
             })
             .collect();
         for &i in left.1 {
-            for &t in self.themes(left.0[i] as usize) {
+            for &t in self.themes(TaskIdx(left.0[i] as usize)) {
                 counts[t as usize].left += 1;
             }
         }
         for &j in right.1 {
-            for &t in self.themes(right.0[j] as usize) {
+            for &t in self.themes(TaskIdx(right.0[j] as usize)) {
                 counts[t as usize].right += 1;
             }
         }

@@ -87,7 +87,7 @@ mod tests {
 
     fn entry(sources: &[SourceIdx], contested_by: &[SourceIdx]) -> RoleTask {
         RoleTask {
-            task: 0,
+            task: crate::model::TaskIdx(0),
             sources: Arc::from(sources),
             contested_by: contested_by.to_vec(),
             note: None,

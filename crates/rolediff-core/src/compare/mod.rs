@@ -157,7 +157,7 @@ impl<'d> Comparator<'d> {
             role_tasks: data
                 .roles
                 .iter()
-                .map(|role| role.tasks.iter().map(|t| t.task as u32).collect())
+                .map(|role| role.tasks.iter().map(|t| t.task.0 as u32).collect())
                 .collect(),
             folded_labels: std::sync::OnceLock::new(),
             wording: std::sync::OnceLock::new(),
@@ -169,7 +169,7 @@ impl<'d> Comparator<'d> {
                         .tasks
                         .iter()
                         .enumerate()
-                        .map(|(i, t)| (t.task as u32, i as u32))
+                        .map(|(i, t)| (t.task.0 as u32, i as u32))
                         .collect();
                     sorted.sort_unstable();
                     sorted
@@ -284,7 +284,7 @@ impl<'d> Comparator<'d> {
             let role_task = &tasks[i];
             let task = role_task.task;
             filter.accepts_with(role_task, &data.tasks[task].themes, query, |query| {
-                self.folded_labels()[task]
+                self.folded_labels()[task.0]
                     .iter()
                     .any(|label| label.contains(query))
             })
@@ -375,7 +375,7 @@ impl<'d> Comparator<'d> {
             match partner[i] {
                 NOT_THERE => left_only.push(i),
                 j => shared.push(SharedTask {
-                    task: left_tasks[i] as TaskIdx,
+                    task: TaskIdx(left_tasks[i] as usize),
                     left: i,
                     right: j as usize,
                 }),
@@ -385,7 +385,7 @@ impl<'d> Comparator<'d> {
         right_only.extend(right_kept.iter().copied().filter(|&j| !right_matched[j]));
 
         right_only_tasks.clear();
-        right_only_tasks.extend(right_only.iter().map(|&j| right_tasks[j] as TaskIdx));
+        right_only_tasks.extend(right_only.iter().map(|&j| TaskIdx(right_tasks[j] as usize)));
         let pairs = match ranking {
             Some(Ranking { neighbours, .. }) => {
                 // Position in `left_kept` → index in `left_only`.
@@ -407,7 +407,7 @@ impl<'d> Comparator<'d> {
             None => {
                 let left_only_tasks: Vec<TaskIdx> = left_only
                     .iter()
-                    .map(|&i| left_tasks[i] as TaskIdx)
+                    .map(|&i| TaskIdx(left_tasks[i] as usize))
                     .collect();
                 self.near.pairs(&left_only_tasks, right_only_tasks)
             }
@@ -422,8 +422,8 @@ impl<'d> Comparator<'d> {
                     right,
                     score,
                     kind: PairKind::of(
-                        facts.axis(left_tasks[left] as TaskIdx),
-                        facts.axis(right_tasks[right] as TaskIdx),
+                        facts.axis(TaskIdx(left_tasks[left] as usize)),
+                        facts.axis(TaskIdx(right_tasks[right] as usize)),
                     ),
                 }
             })

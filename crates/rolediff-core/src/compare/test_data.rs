@@ -1,6 +1,6 @@
 //! Small hand-made data sets for the unit tests of the comparison.
 
-use crate::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, Theme};
+use crate::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, TaskIdx, Text, Theme};
 
 /// A task with the same label in both languages, like an inline task of user data.
 pub fn task(id: &str, label: &str, themes: &[usize], axis: f64) -> Task {
@@ -32,7 +32,7 @@ pub fn role(id: &str, tasks: &[usize]) -> Role {
         tasks: tasks
             .iter()
             .map(|&task| RoleTask {
-                task,
+                task: TaskIdx(task),
                 sources: vec![0].into(),
                 contested_by: Vec::new(),
                 note: None,

@@ -24,7 +24,7 @@ fn comparison_worked_by_hand() {
     let c = Comparator::new(&data).compare(0, 1, &Filter::default());
     let shared: Vec<(TaskIdx, usize, usize)> =
         c.shared.iter().map(|s| (s.task, s.left, s.right)).collect();
-    assert_eq!(shared, [(0, 0, 0), (3, 2, 3)]);
+    assert_eq!(shared, [(TaskIdx(0), 0, 0), (TaskIdx(3), 2, 3)]);
     assert_eq!(c.left_only, [1]);
     assert_eq!(c.right_only, [1, 2]);
     assert_eq!(c.near.len(), 1);

@@ -455,7 +455,10 @@ mod tests {
         let data = load_path(dir.path()).unwrap();
         assert_eq!(data.tasks.len(), count);
         assert_eq!(data.tasks[2500].label.en, "Task number 2500");
-        assert_eq!(data.roles[0].tasks[1].task, count - 1);
+        assert_eq!(
+            data.roles[0].tasks[1].task,
+            crate::model::TaskIdx(count - 1)
+        );
 
         // A mistake far down is reported at its own line and path.
         let dir = large_catalogue(count, |i, task| {

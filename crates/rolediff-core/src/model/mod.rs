@@ -67,8 +67,32 @@ impl Text {
 pub type ThemeIdx = usize;
 /// Index of a source in [`DataSet::sources`].
 pub type SourceIdx = usize;
-/// Index of a task in [`DataSet::tasks`].
-pub type TaskIdx = usize;
+/// Index of a task in [`DataSet::tasks`]: its own type, because a task's index in the
+/// data set and its position in a role's `tasks` meet everywhere in the comparison, and
+/// mixing them up compiles silently when both are `usize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct TaskIdx(pub usize);
+
+impl TaskIdx {
+    /// The index as a `usize`, for tables indexed by task.
+    pub fn get(self) -> usize {
+        self.0
+    }
+}
+
+impl std::ops::Index<TaskIdx> for [Task] {
+    type Output = Task;
+    fn index(&self, index: TaskIdx) -> &Task {
+        &self[index.0]
+    }
+}
+
+impl std::ops::Index<TaskIdx> for Vec<Task> {
+    type Output = Task;
+    fn index(&self, index: TaskIdx) -> &Task {
+        &self[index.0]
+    }
+}
 /// Index of a role in [`DataSet::roles`].
 pub type RoleIdx = usize;
 
@@ -179,7 +203,7 @@ impl DataSet {
 
     /// Finds a task by id.
     pub fn task_index(&self, id: &str) -> Option<TaskIdx> {
-        self.tasks.iter().position(|t| t.id == id)
+        self.tasks.iter().position(|t| t.id == id).map(TaskIdx)
     }
 
     /// Finds a role by exact id.

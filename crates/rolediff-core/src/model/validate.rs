@@ -13,7 +13,7 @@ use crate::model::ids::IdIndex;
 use crate::model::raw::{
     InlineTask, Located, MAX_PROBLEMS, Origin, Problem, RawData, RawRole, RawTaskRef,
 };
-use crate::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, Theme};
+use crate::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, TaskIdx, Text, Theme};
 use crate::text::slugify;
 
 /// The problem list, and what is needed to avoid cascades of messages.
@@ -468,7 +468,7 @@ impl Resolver {
                 continue;
             }
             role_tasks.push(RoleTask {
-                task,
+                task: TaskIdx(task),
                 sources,
                 contested_by,
                 note: entry.note,

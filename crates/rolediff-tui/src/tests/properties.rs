@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 use rolediff::compare::Row;
 use rolediff::lang::Lang;
-use rolediff::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, Text, Theme};
+use rolediff::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, TaskIdx, Text, Theme};
 
 use super::draw;
 use crate::action::{Action, Side};
@@ -115,9 +115,9 @@ fn build(shape: &Shape) -> DataSet {
         .map(|(r, entries)| {
             let mut held: Vec<RoleTask> = Vec::new();
             for &(task, source, contested) in entries {
-                if held.iter().all(|t| t.task != task) {
+                if held.iter().all(|t| t.task != TaskIdx(task)) {
                     held.push(RoleTask {
-                        task,
+                        task: TaskIdx(task),
                         sources: vec![source].into(),
                         contested_by: if contested { vec![source] } else { vec![] },
                         note: contested.then(|| Box::new(text(LABELS[5], r))),

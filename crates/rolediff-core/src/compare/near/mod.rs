@@ -115,16 +115,19 @@ impl NearIndex {
     /// Computed once for the role being ranked, it answers the near pairs of each of
     /// its comparisons without a search.
     pub(crate) fn neighbours(&self, tasks: &[TaskIdx]) -> Neighbours {
-        let everything = self
-            .everything
-            .get_or_init(|| Indexed::new(&self.vectors, (0..self.vectors.len()).collect()));
+        let everything = self.everything.get_or_init(|| {
+            Indexed::new(
+                &self.vectors,
+                (0..self.vectors.len()).map(TaskIdx).collect(),
+            )
+        });
         let limits = Limits {
             per_task: usize::MAX,
             ..self.limits
         };
         let mut by_task: Vec<Vec<(usize, f64)>> = vec![Vec::new(); self.vectors.len()];
         for c in search::candidates(&self.vectors, tasks, everything, limits) {
-            by_task[everything.tasks[c.right]].push((c.left, c.score));
+            by_task[everything.tasks[c.right].0].push((c.left, c.score));
         }
         Neighbours {
             tasks: tasks.to_vec(),
@@ -144,7 +147,7 @@ impl NearIndex {
     ) -> Vec<(usize, usize, f64)> {
         let mut candidates = Vec::new();
         for (j, &task) in right.iter().enumerate() {
-            for &(p, score) in &neighbours.by_task[task] {
+            for &(p, score) in &neighbours.by_task[task.0] {
                 if let Some(i) = position[p] {
                     candidates.push(Candidate::new(score, neighbours.tasks[p], task, i, j));
                 }

@@ -66,10 +66,10 @@ mod tests {
     #[test]
     fn the_best_pair_goes_first_and_each_task_once() {
         let candidates = vec![
-            Candidate::new(0.7, 10, 20, 0, 0),
-            Candidate::new(0.9, 11, 20, 1, 0),
-            Candidate::new(0.7, 11, 21, 1, 1),
-            Candidate::new(0.65, 10, 21, 0, 1),
+            Candidate::new(0.7, TaskIdx(10), TaskIdx(20), 0, 0),
+            Candidate::new(0.9, TaskIdx(11), TaskIdx(20), 1, 0),
+            Candidate::new(0.7, TaskIdx(11), TaskIdx(21), 1, 1),
+            Candidate::new(0.65, TaskIdx(10), TaskIdx(21), 0, 1),
         ];
         // 0.9 takes left 1 and right 0; left 0 then gets right 1.
         assert_eq!(select(candidates, 2, 2), [(1, 0, 0.9), (0, 1, 0.65)]);
@@ -77,9 +77,9 @@ mod tests {
 
     #[test]
     fn equal_scores_go_by_task_index_whichever_side_they_are_on() {
-        let a = Candidate::new(0.8, 7, 3, 0, 0);
-        let b = Candidate::new(0.8, 4, 5, 1, 1);
+        let a = Candidate::new(0.8, TaskIdx(7), TaskIdx(3), 0, 0);
+        let b = Candidate::new(0.8, TaskIdx(4), TaskIdx(5), 1, 1);
         assert_eq!(Candidate::order(&a, &b), Ordering::Less);
-        assert_eq!(a.tasks, (3, 7));
+        assert_eq!(a.tasks, (TaskIdx(3), TaskIdx(7)));
     }
 }

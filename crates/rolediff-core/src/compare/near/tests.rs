@@ -4,6 +4,11 @@ use super::vectors::dot;
 use super::*;
 use crate::compare::test_data::{bilingual, data, task};
 
+/// Task indices written as plain numbers.
+fn ids(list: &[usize]) -> Vec<TaskIdx> {
+    list.iter().copied().map(TaskIdx).collect()
+}
+
 fn index(labels: &[&str]) -> (DataSet, NearIndex) {
     let tasks = labels
         .iter()
@@ -28,16 +33,25 @@ const COMMUNITY: &[&str] = &[
 #[test]
 fn paraphrases_and_word_forms_pair_but_a_common_word_alone_does_not() {
     let (_, index) = index(COMMUNITY);
-    assert!(index.score(0, 1) > 0.99, "animer ~ faire vivre");
-    assert!(index.score(2, 3) > 0.99, "modérer ~ modération");
     assert!(
-        index.score(0, 4) < NEAR_THRESHOLD,
+        index.score(TaskIdx(0), TaskIdx(1)) > 0.99,
+        "animer ~ faire vivre"
+    );
+    assert!(
+        index.score(TaskIdx(2), TaskIdx(3)) > 0.99,
+        "modérer ~ modération"
+    );
+    assert!(
+        index.score(TaskIdx(0), TaskIdx(4)) < NEAR_THRESHOLD,
         "only communauté in common"
     );
-    assert!(index.score(5, 6) < NEAR_THRESHOLD, "only contenu in common");
-    assert!(index.score(0, 2) == 0.0);
+    assert!(
+        index.score(TaskIdx(5), TaskIdx(6)) < NEAR_THRESHOLD,
+        "only contenu in common"
+    );
+    assert!(index.score(TaskIdx(0), TaskIdx(2)) == 0.0);
 
-    let pairs = index.pairs(&[0, 2, 5], &[3, 1, 6, 4]);
+    let pairs = index.pairs(&ids(&[0, 2, 5]), &ids(&[3, 1, 6, 4]));
     let found: Vec<(usize, usize)> = pairs.iter().map(|&(i, j, _)| (i, j)).collect();
     // Left 0 (Animer) with right 1 (Faire vivre), left 1 (Modérer) with right 0.
     assert_eq!(found, [(0, 1), (1, 0)]);
@@ -52,7 +66,7 @@ fn score_matches_the_tf_idf_cosine_worked_by_hand() {
     let (_, index) = index(&["Modérer les commentaires", "Modérer les avis"]);
     let rare = (1.5f64).ln() + 1.0;
     let expected = 1.0 / (1.0 + rare * rare);
-    assert!((index.score(0, 1) - expected).abs() < 1e-5);
+    assert!((index.score(TaskIdx(0), TaskIdx(1)) - expected).abs() < 1e-5);
     assert!((expected - 0.336_097).abs() < 1e-5);
 }
 
@@ -74,9 +88,9 @@ fn a_label_without_clues_is_read_in_the_data_sets_usual_language() {
         / ((rare * rare + 2.0 * common * common).sqrt() * (3.0 * common * common).sqrt());
     assert!((expected - 0.607_84).abs() < 1e-4, "{expected}");
     assert!(
-        (index.score(0, 1) - expected).abs() < 1e-4,
+        (index.score(TaskIdx(0), TaskIdx(1)) - expected).abs() < 1e-4,
         "{}",
-        index.score(0, 1)
+        index.score(TaskIdx(0), TaskIdx(1))
     );
 }
 
@@ -88,12 +102,12 @@ fn each_task_is_used_once_best_pair_first() {
         "Modérer les commentaires",
         "Modération des commentaires clients",
     ]);
-    let pairs = index.pairs(&[1, 0], &[2]);
+    let pairs = index.pairs(&ids(&[1, 0]), &ids(&[2]));
     assert_eq!(pairs.len(), 1);
     assert_eq!((pairs[0].0, pairs[0].1), (1, 0));
     // The same task on both sides is never a near pair.
-    assert!(index.pairs(&[0], &[0]).is_empty());
-    assert!(index.pairs(&[], &[0]).is_empty());
+    assert!(index.pairs(&ids(&[0]), &ids(&[0])).is_empty());
+    assert!(index.pairs(&ids(&[]), &ids(&[0])).is_empty());
 }
 
 #[test]
@@ -104,7 +118,7 @@ fn equal_scores_break_ties_by_position() {
         "Modérer les avis",
     ]);
     // Tasks 0 and 2 have the same label: both score 1 with each other.
-    let pairs = index.pairs(&[0, 2], &[2, 0]);
+    let pairs = index.pairs(&ids(&[0, 2]), &ids(&[2, 0]));
     let found: Vec<(usize, usize)> = pairs.iter().map(|&(i, j, _)| (i, j)).collect();
     assert_eq!(found, [(0, 0), (1, 1)]);
 }
@@ -124,10 +138,10 @@ fn a_one_language_label_meets_a_bilingual_one_in_its_language() {
     ];
     let data = data(1, tasks, Vec::new());
     let index = NearIndex::new(&data);
-    assert!(index.score(0, 1) > 0.99);
-    assert!(index.score(0, 2) > 0.99);
+    assert!(index.score(TaskIdx(0), TaskIdx(1)) > 0.99);
+    assert!(index.score(TaskIdx(0), TaskIdx(2)) > 0.99);
     assert!(
-        index.score(1, 2) < NEAR_THRESHOLD,
+        index.score(TaskIdx(1), TaskIdx(2)) < NEAR_THRESHOLD,
         "no translation between languages"
     );
 }
@@ -142,8 +156,8 @@ fn the_work_budget_bounds_the_search_and_keeps_it_sound() {
         .collect();
     let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
     let (_, mut index) = index(&labels);
-    let left: Vec<TaskIdx> = vec![0, 1, 2];
-    let right: Vec<TaskIdx> = (3..301).collect();
+    let left: Vec<TaskIdx> = ids(&[0, 1, 2]);
+    let right: Vec<TaskIdx> = (3..301).map(TaskIdx).collect();
     // Walking only the rare word's list (one posting) still finds the twin.
     index.limits = Limits {
         budget: 1,
@@ -238,8 +252,8 @@ proptest::proptest! {
         let mut index = NearIndex::new(&data);
         let n = data.tasks.len();
         // Lists may share tasks, in any order.
-        let left: Vec<TaskIdx> = left.into_iter().filter(|&t| t < n).rev().collect();
-        let right: Vec<TaskIdx> = right.into_iter().filter(|&t| t < n).collect();
+        let left: Vec<TaskIdx> = left.into_iter().filter(|&t| t < n).rev().map(TaskIdx).collect();
+        let right: Vec<TaskIdx> = right.into_iter().filter(|&t| t < n).map(TaskIdx).collect();
         index.limits = Limits::NONE;
         let expected = brute_force_pairs(&index, &left, &right);
         proptest::prop_assert_eq!(&index.pairs(&left, &right), &expected);

@@ -170,13 +170,13 @@ impl TaskVectors {
 
     /// The French and English vectors of `task`.
     pub(crate) fn of(&self, task: TaskIdx) -> [&SparseVector; 2] {
-        self.slots[task].map(|slot| self.vectors.get(slot))
+        self.slots[task.0].map(|slot| self.vectors.get(slot))
     }
 
     /// Which vectors (and ordered terms) are `task`'s French and English ones: the
     /// same one for a label with one text.
     pub(crate) fn slots(&self, task: TaskIdx) -> [usize; 2] {
-        self.slots[task]
+        self.slots[task.0]
     }
 
     pub(crate) fn len(&self) -> usize {
