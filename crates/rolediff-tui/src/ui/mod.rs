@@ -14,6 +14,7 @@ mod popup_details;
 mod popup_disputes;
 mod popup_help;
 mod popup_roles;
+mod reader;
 mod too_small;
 
 use ratatui::buffer::Buffer;

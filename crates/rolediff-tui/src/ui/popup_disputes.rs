@@ -5,14 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 use rolediff::model::SourceIdx;
 use rolediff::report::{axis_text, disputes};
 use rolediff::text::{sanitize, wrap};
 
 use crate::app::App;
-use crate::keymap::Context;
-use crate::ui::{ReaderGeometry, centered, popup_frame, popup_help::hint_line, scroll_marks};
+use crate::ui::ReaderGeometry;
+use crate::ui::reader::TextPopup;
 
 /// The lines of the popup: per role (left, then right) its disputed tasks.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
@@ -75,7 +74,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
                 // label and the popup knows its exact height.
                 let label = format!("{}{}", s.note, s.colon);
                 let text = format!("{label}{}", sanitize(note.get(app.lang)));
-                let width = text_width(app.area).saturating_sub(4);
+                let width = POPUP.text_width(app.area).saturating_sub(4);
                 for (i, line) in wrap(&text, width).into_iter().enumerate() {
                     let label_part = label.trim_end();
                     out.push(match line.strip_prefix(label_part) {
@@ -96,66 +95,19 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out
 }
 
-/// The popup's width over `area`.
-fn popup_width(area: Rect) -> u16 {
-    (area.width * 9 / 10).clamp(20, 100)
-}
-
-/// The columns of text inside the popup (its borders and margins taken off).
-fn text_width(area: Rect) -> usize {
-    usize::from(popup_width(area).saturating_sub(4).max(1))
-}
-
-/// The frame and the number of lines once wrapped (near enough: word wrapping may
-/// take a line more), for `area`.
-fn frame(lines: &[Line], area: Rect) -> (Rect, usize) {
-    let width = popup_width(area);
-    let text_width = text_width(area);
-    let wrapped: usize = lines
-        .iter()
-        .map(|l| l.width().div_ceil(text_width).max(1))
-        .sum();
-    let height = (wrapped as u16 + 3).min(area.height.saturating_sub(2));
-    (centered(area, width, height), wrapped)
-}
+/// Nine tenths of the screen, 20 to 100 columns; notes indent their own continuation
+/// lines, so wrapped lines keep their leading spaces.
+const POPUP: TextPopup = TextPopup {
+    width: |area| (area.width * 9 / 10).clamp(20, 100),
+    trim: false,
+};
 
 /// Lines shown at once and the largest scroll.
 pub fn geometry(app: &App) -> ReaderGeometry {
-    let lines = lines(app);
-    let (outer, wrapped) = frame(&lines, app.area);
-    ReaderGeometry::new(wrapped, outer.height.saturating_sub(3))
+    POPUP.geometry(app, &lines(app))
 }
 
 /// Draws the popup over `area`, scrolled by `scroll` lines.
 pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
-    let lines = lines(app);
-    let (outer, wrapped) = frame(&lines, area);
-    let inner = popup_frame(app, outer, app.strings().disputes, buf);
-    if inner.height < 2 {
-        return;
-    }
-    let body = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height - 1,
-    );
-    let scroll = scroll.min((wrapped as u16).saturating_sub(body.height));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .render(body, buf);
-    scroll_marks(
-        app,
-        outer,
-        usize::from(scroll),
-        wrapped.saturating_sub(usize::from(scroll + body.height)),
-        buf,
-    );
-    hint_line(
-        app,
-        Context::Reader,
-        Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1),
-        buf,
-    );
+    POPUP.render(app, app.strings().disputes, lines(app), scroll, area, buf);
 }
