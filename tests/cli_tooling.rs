@@ -198,6 +198,16 @@ fn matrix_in_every_format() {
     let csv = stdout(rolediff().args(["matrix", "--format", "csv"]));
     assert!(csv.starts_with("role,community-builder,"), "{csv}");
     assert_eq!(csv.lines().count(), 8);
+    // The filter in the words of compare and disputes: sources are a perspective.
+    let filtered =
+        stdout(rolediff().args(["matrix", "--source", "cb-vs-cm", "--theme", "strategy"]));
+    assert_eq!(
+        filtered.lines().nth(1),
+        Some("Filter: themes strategy; as seen by the sources cb-vs-cm"),
+        "{filtered}"
+    );
+    let french = stdout(rolediff().args(["--lang", "fr", "matrix"]));
+    assert_eq!(french.lines().nth(1), Some("Filtre : aucun"), "{french}");
     rolediff()
         .args(["matrix", "--theme", "nope"])
         .assert()

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::compare::{Filter, Matrix};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx};
+use crate::report::compare::filter_words;
 use crate::report::{axis_words, percent_text, round_axis, to_json};
 use crate::text::{sanitize, truncate, width};
 
@@ -46,6 +47,8 @@ struct Words {
     title: &'static str,
     filter: &'static str,
     no_filter: &'static str,
+    /// `: ` in English, ` : ` in French.
+    colon: &'static str,
     axis: &'static str,
     role: &'static str,
     tasks: &'static str,
@@ -59,6 +62,7 @@ fn words(lang: Lang) -> Words {
             title: "Similarity of every pair of roles",
             filter: "Filter",
             no_filter: "none",
+            colon: ": ",
             axis: "Strategy ↔ execution axis",
             role: "Role",
             tasks: "tasks",
@@ -69,6 +73,7 @@ fn words(lang: Lang) -> Words {
             title: "Similarité de chaque paire de rôles",
             filter: "Filtre",
             no_filter: "aucun",
+            colon: " : ",
             axis: "Axe stratégie ↔ exécution",
             role: "Rôle",
             tasks: "tâches",
@@ -78,32 +83,10 @@ fn words(lang: Lang) -> Words {
     }
 }
 
-fn filter_words(data: &DataSet, filter: &Filter, w: &Words) -> String {
-    let mut parts = Vec::new();
-    if !filter.themes.is_empty() {
-        let ids: Vec<&str> = filter
-            .themes
-            .iter()
-            .map(|&t| data.themes[t].id.as_str())
-            .collect();
-        parts.push(format!("themes {}", ids.join(", ")));
-    }
-    if !filter.sources.is_empty() {
-        let ids: Vec<&str> = filter
-            .sources
-            .iter()
-            .map(|&s| data.sources[s].id.as_str())
-            .collect();
-        parts.push(format!("sources {}", ids.join(", ")));
-    }
-    if !filter.query.trim().is_empty() {
-        parts.push(format!("\"{}\"", filter.query.trim()));
-    }
-    if parts.is_empty() {
-        w.no_filter.to_string()
-    } else {
-        sanitize(&parts.join("; ")).into_owned()
-    }
+/// The filter line: the words `compare` and `disputes` use, or "Filter: none".
+fn filter_line(data: &DataSet, filter: &Filter, lang: Lang, w: &Words) -> String {
+    filter_words(data, filter, lang)
+        .unwrap_or_else(|| format!("{}{}{}", w.filter, w.colon, w.no_filter))
 }
 
 /// Width of a column of the text table.
@@ -124,12 +107,7 @@ pub fn matrix_text(data: &DataSet, matrix: &Matrix, filter: &Filter, lang: Lang)
     let label_width = short_width + 2 + name_width;
     let pad =
         |text: &str, to: usize| format!("{text}{}", " ".repeat(to.saturating_sub(width(text))));
-    let mut out = format!(
-        "{}\n{}: {}\n\n",
-        w.title,
-        w.filter,
-        filter_words(data, filter, &w)
-    );
+    let mut out = format!("{}\n{}\n\n", w.title, filter_line(data, filter, lang, &w));
     out.push_str(&pad("", label_width));
     for short in &shorts {
         out.push_str(&format!("{:>COLUMN$}", pad(short, 0)));
@@ -190,10 +168,9 @@ pub fn matrix_markdown(data: &DataSet, matrix: &Matrix, filter: &Filter, lang: L
     // Names are data: escaped like every Markdown cell (pipes, emphasis, HTML).
     let cell = |text: &str| crate::report::compare::markdown_cell(text);
     let mut out = format!(
-        "# {}\n\n{}: {}\n\n| {} |",
+        "# {}\n\n{}\n\n| {} |",
         w.title,
-        w.filter,
-        cell(&filter_words(data, filter, &w)),
+        cell(&filter_line(data, filter, lang, &w)),
         w.role
     );
     for short in &shorts {
