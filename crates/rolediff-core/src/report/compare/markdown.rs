@@ -1,10 +1,12 @@
 //! The comparison as a Markdown document.
 
-use crate::compare::{Comparison, Filter, Marker, Row, RowCounts, Shown, axis_position, rows};
+use crate::compare::{Comparison, Filter, Marker, Row, RowCounts, Shown, rows};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx};
-use crate::report::compare::{SourceRefs, filter_words, heading_counts, label, percent, words};
-use crate::report::{axis_words, decimal_sign, position_text, similarity_range};
+use crate::report::compare::{
+    SourceRefs, axis_line, filter_words, heading_counts, label, percent, words,
+};
+use crate::report::{decimal_sign, similarity_range};
 use crate::text::sanitize;
 
 /// Text safe inside a Markdown table cell: sanitized, with Markdown punctuation and
@@ -54,19 +56,8 @@ pub fn compare_markdown(
         ));
     }
     out.push('\n');
-    let positions = (
-        axis_position(data, comparison.left, filter),
-        axis_position(data, comparison.right, filter),
-    );
-    out.push_str(&format!(
-        "- {} ({}), {}{}{left_name} {}, {right_name} {}\n",
-        w.axis,
-        axis_words(lang),
-        w.without_contested,
-        w.colon,
-        position_text(&positions.0, lang),
-        position_text(&positions.1, lang),
-    ));
+    let axis = axis_line(data, comparison, filter, lang, (&left_name, &right_name));
+    out.push_str(&format!("- {axis}\n"));
     out.push_str(&format!(
         "- `=` {} {}, `<` {} {left_name} {}, `>` {} {right_name} {}, `~` {} {}, `^` {} {}, `!` {} {}\n",
         counts.shared,

@@ -11,9 +11,10 @@ pub use markdown::compare_markdown;
 pub(crate) use markdown::markdown_cell;
 pub use text::{TextOptions, compare_text};
 
-use crate::compare::{Comparison, Filter, Marker, Row};
+use crate::compare::{Comparison, Filter, Marker, Row, axis_position};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, SourceIdx};
+use crate::report::{axis_words, position_text};
 use crate::text::sanitize;
 
 pub(super) struct Words {
@@ -82,6 +83,27 @@ pub(super) fn words(lang: Lang) -> Words {
             colon: " : ",
         },
     }
+}
+
+/// The axis line of a comparison: each role's mean position without the contested
+/// tasks, and the spread of its sources; the roles named `left` and `right`.
+pub(super) fn axis_line(
+    data: &DataSet,
+    comparison: &Comparison,
+    filter: &Filter,
+    lang: Lang,
+    (left, right): (&str, &str),
+) -> String {
+    let w = words(lang);
+    format!(
+        "{} ({}), {}{}{left} {}, {right} {}",
+        w.axis,
+        axis_words(lang),
+        w.without_contested,
+        w.colon,
+        position_text(&axis_position(data, comparison.left, filter), lang),
+        position_text(&axis_position(data, comparison.right, filter), lang),
+    )
 }
 
 /// A similarity as a whole percentage that shows 100% only for identical task sets

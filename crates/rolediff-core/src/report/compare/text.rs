@@ -1,14 +1,14 @@
 //! The comparison as `diff -y` text: both roles' cells side by side with the mark
 //! between them, each cell with its axis and its sources, labels wrapped, never cut.
 
-use crate::compare::{Comparison, Filter, Marker, Row, RowCounts, Shown, axis_position, rows};
+use crate::compare::{Comparison, Filter, Marker, Row, RowCounts, Shown, rows};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx};
 use crate::report::colors::{ReportColors, paint};
 use crate::report::compare::{
-    SourceRefs, Words, filter_words, heading_counts, label, percent, words,
+    SourceRefs, Words, axis_line, filter_words, heading_counts, label, percent, words,
 };
-use crate::report::{axis_words, decimal_sign, position_text, similarity_range};
+use crate::report::{decimal_sign, similarity_range};
 use crate::text::{sanitize, width, wrap};
 
 /// How the text report is drawn.
@@ -104,19 +104,14 @@ pub fn compare_text(
         counts.contested,
         w.contested,
     ));
-    let positions = (
-        axis_position(data, comparison.left, filter),
-        axis_position(data, comparison.right, filter),
-    );
-    out.push_str(&format!(
-        "{} ({}), {}{}{left_id} {}, {right_id} {}\n",
-        w.axis,
-        axis_words(lang),
-        w.without_contested,
-        w.colon,
-        position_text(&positions.0, lang),
-        position_text(&positions.1, lang),
+    out.push_str(&axis_line(
+        data,
+        comparison,
+        filter,
+        lang,
+        (&left_id, &right_id),
     ));
+    out.push('\n');
     if let Some(text) = filter_words(data, filter, lang) {
         out.push_str(&text);
         out.push('\n');
