@@ -1,27 +1,14 @@
 //! Starting one's own data (issue 17): the minimal format, the schema, `init` and
 //! `import`, each tried by running the binary on files the test writes.
 
+mod common;
+
+use common::rolediff;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use rolediff_yaml::Node;
 use serde_json::Value;
-
-fn rolediff() -> Command {
-    let mut command = Command::cargo_bin("rolediff").unwrap();
-    command
-        .env_remove("ROLEDIFF_DATA")
-        .env_remove("ROLEDIFF_LANG")
-        .env_remove("ROLEDIFF_CONFIG")
-        .env_remove("ROLEDIFF_PALETTE")
-        .env("XDG_CONFIG_HOME", "/nonexistent-rolediff-config")
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .arg("--no-pager");
-    command
-}
 
 /// Runs rolediff; (exit code, stdout, stderr).
 fn run(args: &[&str]) -> (i32, String, String) {

@@ -1,25 +1,14 @@
 //! The built binary: every command of the core and its exit codes.
 
+mod common;
+
+use common::rolediff;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
 const SMALL: &str = "tests/fixtures/small";
-
-fn rolediff() -> Command {
-    let mut cmd = Command::cargo_bin("rolediff").unwrap();
-    // Isolated from the developer's own settings (config file, env overrides).
-    cmd.env_remove("ROLEDIFF_DATA")
-        .env_remove("ROLEDIFF_CONFIG")
-        .env_remove("ROLEDIFF_LANG")
-        .env_remove("ROLEDIFF_PALETTE")
-        .env("XDG_CONFIG_HOME", "/nonexistent-rolediff-config")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 fn stdout_json(cmd: &mut Command) -> Value {
     let output = cmd.assert().success().get_output().stdout.clone();

@@ -1,5 +1,9 @@
 //! `rolediff compare` and `rolediff similar` through the built binary.
 
+mod common;
+
+use common::rolediff;
+
 use std::collections::BTreeSet;
 
 use assert_cmd::Command;
@@ -7,21 +11,6 @@ use predicates::prelude::*;
 use serde_json::{Value, json};
 
 const SMALL: &str = "tests/fixtures/small";
-
-fn rolediff() -> Command {
-    let mut cmd = Command::cargo_bin("rolediff").unwrap();
-    // Isolated from the developer's own settings (config file, env overrides).
-    cmd.env_remove("ROLEDIFF_DATA")
-        .env_remove("ROLEDIFF_CONFIG")
-        .env_remove("ROLEDIFF_LANG")
-        .env_remove("ROLEDIFF_PALETTE")
-        .env("XDG_CONFIG_HOME", "/nonexistent-rolediff-config")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 fn json_of(cmd: &mut Command) -> Value {
     let output = cmd.assert().success().get_output().stdout.clone();

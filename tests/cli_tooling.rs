@@ -1,29 +1,14 @@
 //! Shell integration and the landscape report: completions, the man page, `matrix`.
 
+mod common;
+
+use common::rolediff;
+
 use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn rolediff() -> Command {
-    let mut cmd = Command::cargo_bin("rolediff").unwrap();
-    for name in [
-        "ROLEDIFF_DATA",
-        "ROLEDIFF_CONFIG",
-        "ROLEDIFF_LANG",
-        "ROLEDIFF_PALETTE",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "COMPLETE",
-    ] {
-        cmd.env_remove(name);
-    }
-    cmd.env("LANG", "C")
-        .env("NO_COLOR", "1")
-        .env("XDG_CONFIG_HOME", "/nonexistent-rolediff-test");
-    cmd
-}
 
 fn stdout(cmd: &mut Command) -> String {
     String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()

@@ -2,26 +2,15 @@
 //! aliases shared by several roles, accents in any Unicode form. The built binary on
 //! files written into a temporary folder, on a French fixture, and on ESCO.
 
+mod common;
+
+use common::rolediff;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn rolediff() -> Command {
-    let mut cmd = Command::cargo_bin("rolediff").unwrap();
-    // Isolated from the developer's own settings (config file, env overrides).
-    cmd.env_remove("ROLEDIFF_DATA")
-        .env_remove("ROLEDIFF_CONFIG")
-        .env_remove("ROLEDIFF_LANG")
-        .env_remove("ROLEDIFF_PALETTE")
-        .env("XDG_CONFIG_HOME", "/nonexistent-rolediff-config")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 /// A one-file data set with these roles, each `(id, name, aliases)` on lines of its
 /// own: role `i` starts at line `6 + 4 * i`, its aliases on the line after.

@@ -1,25 +1,13 @@
 //! Each of the five bundled articles, taken as a perspective (`--source ID`), shows the
 //! distinction it draws; and docs/sources.md shows the binary's current output.
 
+mod common;
+
+use common::rolediff;
+
 use std::collections::BTreeSet;
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn rolediff() -> Command {
-    let mut cmd = Command::cargo_bin("rolediff").unwrap();
-    // Isolated from the developer's own settings (config file, env overrides).
-    cmd.env_remove("ROLEDIFF_DATA")
-        .env_remove("ROLEDIFF_CONFIG")
-        .env_remove("ROLEDIFF_LANG")
-        .env_remove("ROLEDIFF_PALETTE")
-        .env("XDG_CONFIG_HOME", "/nonexistent-rolediff-config")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 /// `rolediff compare LEFT RIGHT --source SOURCE --format json` on the bundled data.
 fn compare(left: &str, right: &str, source: &str) -> Value {
