@@ -1,6 +1,8 @@
 //! The config file and palettes through the binary: precedence (flag > environment >
 //! config > default), broken files with file:line:column and exit 2, palettes.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -12,22 +14,9 @@ const SMALL: &str = "tests/fixtures/small";
 /// The binary with a private home (so the user's own config is never read) and no
 /// variable that would change the settings.
 fn rolediff(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rolediff").unwrap();
-    for name in [
-        "ROLEDIFF_DATA",
-        "ROLEDIFF_CONFIG",
-        "ROLEDIFF_LANG",
-        "ROLEDIFF_PALETTE",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "COMPLETE",
-    ] {
-        cmd.env_remove(name);
-    }
+    let mut cmd = common::rolediff();
     cmd.env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("LANG", "C")
-        .env("NO_COLOR", "1");
+        .env("XDG_CONFIG_HOME", home.join(".config"));
     cmd
 }
 

@@ -4,6 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use rolediff::compare::RowCounts;
 use rolediff::report::similarity_range;
 use rolediff::text::{sanitize, width};
 
@@ -12,6 +13,22 @@ use crate::ui::fit_pair;
 
 /// Columns each role name should get before the header closes up its figures.
 const NAME_ROOM: usize = 12;
+
+/// The row counts after their marks (`= 7  < 29 …`), each mark `gap` after the
+/// previous count and `tight` before its own; the text starts with a `gap`.
+fn count_marks(counts: &RowCounts, gap: &str, tight: &str) -> String {
+    [
+        ('=', counts.shared),
+        ('<', counts.left),
+        ('>', counts.right),
+        ('~', counts.near),
+        ('^', counts.split),
+        ('!', counts.contested),
+    ]
+    .iter()
+    .map(|(mark, count)| format!("{gap}{mark}{tight}{count}"))
+    .collect()
+}
 
 /// Draws the two header lines.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -35,18 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::raw(""),
         Span::styled(format!("   {} ", s.similarity), theme.dim()),
         Span::styled(similarity, theme.similarity()),
-        Span::styled(
-            format!(
-                "   = {}  < {}  > {}  ~ {}  ^ {}  ! {}",
-                counts.shared,
-                counts.left,
-                counts.right,
-                counts.near,
-                counts.split,
-                counts.contested,
-            ),
-            theme.dim(),
-        ),
+        Span::styled(format!(" {}", count_marks(counts, "  ", " ")), theme.dim()),
     ];
     if app.view != ViewMode::All {
         first.push(Span::styled(
@@ -62,18 +68,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut room = usize::from(area.width).saturating_sub(fixed(&first));
     let names = width(&app.role_name(app.left)) + width(&app.role_name(app.right));
     if names > room && room < 2 * NAME_ROOM {
-        first[6] = Span::styled(
-            format!(
-                "  ={} <{} >{} ~{} ^{} !{}",
-                counts.shared,
-                counts.left,
-                counts.right,
-                counts.near,
-                counts.split,
-                counts.contested,
-            ),
-            theme.dim(),
-        );
+        first[6] = Span::styled(format!(" {}", count_marks(counts, " ", "")), theme.dim());
         room = usize::from(area.width).saturating_sub(fixed(&first));
     }
     if names > room && room < 2 * NAME_ROOM {
