@@ -4,7 +4,7 @@ use crate::compare::{Comparison, Filter, Marker, Row, RowCounts, Shown, rows};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx};
 use crate::report::compare::{
-    SourceRefs, axis_line, filter_words, heading_counts, label, percent, words,
+    SourceRefs, axis_line, count_items, filter_words, heading_counts, label, percent, words,
 };
 use crate::report::{decimal_sign, similarity_range};
 use crate::text::sanitize;
@@ -58,21 +58,12 @@ pub fn compare_markdown(
     out.push('\n');
     let axis = axis_line(data, comparison, filter, lang, (&left_name, &right_name));
     out.push_str(&format!("- {axis}\n"));
-    out.push_str(&format!(
-        "- `=` {} {}, `<` {} {left_name} {}, `>` {} {right_name} {}, `~` {} {}, `^` {} {}, `!` {} {}\n",
-        counts.shared,
-        w.shared,
-        counts.left,
-        w.only,
-        counts.right,
-        w.only,
-        counts.near,
-        w.near,
-        counts.split,
-        w.split,
-        counts.contested,
-        w.contested,
-    ));
+    let items = count_items(&counts, &w, (&left_name, &right_name));
+    let items: Vec<String> = items
+        .iter()
+        .map(|(mark, count, what)| format!("`{mark}` {count} {what}"))
+        .collect();
+    out.push_str(&format!("- {}\n", items.join(", ")));
     if let Some(text) = filter_words(data, filter, lang) {
         out.push_str(&format!("- {}\n", markdown_cell(&text)));
     }

@@ -11,7 +11,7 @@ pub use markdown::compare_markdown;
 pub(crate) use markdown::markdown_cell;
 pub use text::{TextOptions, compare_text};
 
-use crate::compare::{Comparison, Filter, Marker, Row, axis_position};
+use crate::compare::{Comparison, Filter, Marker, Row, RowCounts, axis_position};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, SourceIdx};
 use crate::report::{axis_words, position_text};
@@ -104,6 +104,23 @@ pub(super) fn axis_line(
         position_text(&axis_position(data, comparison.left, filter), lang),
         position_text(&axis_position(data, comparison.right, filter), lang),
     )
+}
+
+/// The row counts of a report, each with its mark and what it counts (the roles named
+/// `left` and `right`), for the text and Markdown summaries to lay out.
+pub(super) fn count_items(
+    counts: &RowCounts,
+    w: &Words,
+    (left, right): (&str, &str),
+) -> [(char, usize, String); 6] {
+    [
+        ('=', counts.shared, w.shared.to_string()),
+        ('<', counts.left, format!("{left} {}", w.only)),
+        ('>', counts.right, format!("{right} {}", w.only)),
+        ('~', counts.near, w.near.to_string()),
+        ('^', counts.split, w.split.to_string()),
+        ('!', counts.contested, w.contested.to_string()),
+    ]
 }
 
 /// A similarity as a whole percentage that shows 100% only for identical task sets

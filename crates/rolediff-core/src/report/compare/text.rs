@@ -6,7 +6,7 @@ use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx};
 use crate::report::colors::{ReportColors, paint};
 use crate::report::compare::{
-    SourceRefs, Words, axis_line, filter_words, heading_counts, label, percent, words,
+    SourceRefs, Words, axis_line, count_items, filter_words, heading_counts, label, percent, words,
 };
 use crate::report::{decimal_sign, similarity_range};
 use crate::text::{sanitize, width, wrap};
@@ -89,21 +89,13 @@ pub fn compare_text(
     );
     out.push_str(&similarity_line(comparison, &w));
     out.push('\n');
-    out.push_str(&format!(
-        "= {} {}   < {} {left_id} {}   > {} {right_id} {}   ~ {} {}   ^ {} {}   ! {} {}\n",
-        counts.shared,
-        w.shared,
-        counts.left,
-        w.only,
-        counts.right,
-        w.only,
-        counts.near,
-        w.near,
-        counts.split,
-        w.split,
-        counts.contested,
-        w.contested,
-    ));
+    let items = count_items(&counts, &w, (&left_id, &right_id));
+    let items: Vec<String> = items
+        .iter()
+        .map(|(mark, count, what)| format!("{mark} {count} {what}"))
+        .collect();
+    out.push_str(&items.join("   "));
+    out.push('\n');
     out.push_str(&axis_line(
         data,
         comparison,
