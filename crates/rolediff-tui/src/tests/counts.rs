@@ -109,6 +109,8 @@ fn narrow_screens_give_the_names_room_before_the_words_around_them() {
     assert!(!header.contains("similarity"), "{screen}");
     // Pane titles drop the side word (the ▶ and the place say it) rather than the name.
     assert!(screen.contains("┏ ▶ Community … ━ 37 tasks ┓"), "{screen}");
+    // The axis line gives the panes' letters alone rather than names cut to "…".
+    assert!(screen.contains("L 0.28 ‹0.21–0.55›  R 0.56"), "{screen}");
     // 120 columns: everything in full words.
     let app = super::app(&data, 120, 40);
     let screen = screen_text(&app, 120, 40);

@@ -34,7 +34,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     let mut figure = |mark: &str, style: Style, name: String, value: String| {
         title.push(Span::styled(mark.to_string(), style));
-        title.push(Span::styled(format!(" {name} {value}  "), theme.dim()));
+        let name = if name.is_empty() {
+            name
+        } else {
+            format!(" {name}")
+        };
+        title.push(Span::styled(format!("{name} {value}  "), theme.dim()));
     };
     // A role's value and, when its sources place it apart, their range ("0.25 ‹0.21–0.46›").
     let role_value = |position: &rolediff::compare::AxisPosition| {
@@ -70,6 +75,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         &app.role_name(app.right),
         usize::from(area.width).saturating_sub(fixed).max(2),
     );
+    // A name cut down to a letter and "…" says nothing: then L and R (the panes'
+    // letters) stand alone.
+    let (left_name, right_name) = if width(&left_name).min(width(&right_name)) < 4 {
+        (String::new(), String::new())
+    } else {
+        (left_name, right_name)
+    };
     figure("L", theme.left_role(), left_name, left_value);
     figure("R", theme.right_role(), right_name, right_value);
     if let Some(value) = selected_value {

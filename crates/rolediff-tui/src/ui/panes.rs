@@ -125,7 +125,8 @@ fn frame(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     };
     let longest_name = width(&app.role_name(app.left)).max(width(&app.role_name(app.right)));
     let room_with_side = room_for(&counts, width("▶ "));
-    if room_with_side < 14 && longest_name > room_with_side {
+    // Below about 16 columns a cut name ("Community man…") stops being recognisable.
+    if longest_name > room_with_side && room_with_side < 16 {
         counts = format!(" {count} ");
     }
     let room = room_for(&counts, width(mark)).max(1);
