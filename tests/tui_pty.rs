@@ -392,7 +392,7 @@ fn long_reports_go_through_the_pager_on_a_terminal_only() {
 
 #[test]
 fn reports_are_coloured_on_a_terminal_but_not_a_dumb_one() {
-    let coloured_cells = |term: &str| {
+    let coloured_cells = |env: &[(&str, &str)]| {
         let mut session = Session::start_with(
             &[
                 "compare",
@@ -400,7 +400,7 @@ fn reports_are_coloured_on_a_terminal_but_not_a_dumb_one() {
                 "social-media-manager",
                 "--no-pager",
             ],
-            &[("TERM", term)],
+            env,
             200,
             120,
         );
@@ -419,10 +419,29 @@ fn reports_are_coloured_on_a_terminal_but_not_a_dumb_one() {
             .count()
     };
     assert!(
-        coloured_cells("xterm-256color") > 0,
+        coloured_cells(&[("TERM", "xterm-256color")]) > 0,
         "no colour on a terminal"
     );
-    assert_eq!(coloured_cells("dumb"), 0, "colour on a dumb terminal");
+    assert_eq!(
+        coloured_cells(&[("TERM", "dumb")]),
+        0,
+        "colour on a dumb terminal"
+    );
+    // anstream alone colours a dumb terminal when CI is set; rolediff does not.
+    assert_eq!(
+        coloured_cells(&[("TERM", "dumb"), ("CI", "true")]),
+        0,
+        "colour on a dumb terminal under CI"
+    );
+    assert!(
+        coloured_cells(&[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")]) > 0,
+        "CLICOLOR_FORCE does not force colour"
+    );
+    assert_eq!(
+        coloured_cells(&[("NO_COLOR", "1")]),
+        0,
+        "colour despite NO_COLOR"
+    );
 }
 
 /// A one-file catalogue of `roles` roles of `tasks` tasks each, drawn from a shared

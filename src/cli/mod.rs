@@ -469,9 +469,7 @@ fn text_options(cli: &Cli, settings: &settings::Settings, shown: Shown) -> repor
     let colored = match cli.color {
         args::ColorWhen::Always => true,
         args::ColorWhen::Never => false,
-        args::ColorWhen::Auto => {
-            anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never
-        }
+        args::ColorWhen::Auto => output::colour_by_environment(&stdout),
     };
     let terminal_width = std::io::IsTerminal::is_terminal(&stdout)
         .then(|| ratatui::crossterm::terminal::size().ok())

@@ -1,7 +1,7 @@
 //! Writing what a command produced, and its exit code: the output discipline of a tool
 //! used in pipes and scripts. Nothing here panics on a closed or full stream.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use rolediff::lang::Lang;
@@ -135,7 +135,7 @@ pub fn clap_exit(error: &clap::Error) -> ExitCode {
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let rendered = error.render();
-            let text = if io::stdout().is_terminal() && !no_color() {
+            let text = if colour_by_environment(&io::stdout()) {
                 rendered.ansi().to_string()
             } else {
                 rendered.to_string()
@@ -157,7 +157,14 @@ pub fn clap_exit(error: &clap::Error) -> ExitCode {
     }
 }
 
-/// `NO_COLOR` set and non-empty (<https://no-color.org>).
-pub fn no_color() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+/// `--color auto`: anstream's reading of the environment (a terminal, `NO_COLOR`,
+/// `CLICOLOR`, `CLICOLOR_FORCE`), except that `TERM=dumb` is never coloured unless
+/// `CLICOLOR_FORCE` asks. anstream also colours when `CI` is set, for CI logs that
+/// understand colour whatever TERM says; a terminal that calls itself dumb is taken
+/// at its word here, wherever it runs (the pty tests run under CI=true).
+pub fn colour_by_environment(stdout: &io::Stdout) -> bool {
+    let term_is_dumb = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
+    let forced = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
+    anstream::AutoStream::choice(stdout) != anstream::ColorChoice::Never
+        && (!term_is_dumb || forced)
 }

@@ -71,7 +71,23 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env("LANG", "C.UTF-8");
         command.env_remove("LC_ALL");
-        command.env_remove("ROLEDIFF_DATA");
+        // Nothing of the caller's environment that changes what is drawn: CI machines
+        // set CI and sometimes CLICOLOR_FORCE, developers NO_COLOR or COLUMNS.
+        for name in [
+            "ROLEDIFF_DATA",
+            "ROLEDIFF_CONFIG",
+            "ROLEDIFF_LANG",
+            "ROLEDIFF_PALETTE",
+            "ROLEDIFF_PAGER",
+            "NO_COLOR",
+            "CLICOLOR",
+            "CLICOLOR_FORCE",
+            "CI",
+            "COLUMNS",
+            "LINES",
+        ] {
+            command.env_remove(name);
+        }
         for (name, value) in env {
             command.env(name, value);
         }
