@@ -4,15 +4,13 @@
 //!
 //! `cargo bench --bench compare -- --warm-up-time 1 --measurement-time 3`
 
-mod support;
-
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rolediff::compare::{Comparator, Filter, Matrix};
 use rolediff::model::{DataOrigin, DataSet, Role, RoleTask, Source, Task, TaskIdx, Text, Theme};
 
-use support::Synthetic;
+use rolediff_synth::Synthetic;
 
 fn large_roles(c: &mut Criterion) {
     // 16 roles of 1,000 catalogue tasks (+2 inline) in two families, 3,000 tasks.

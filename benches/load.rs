@@ -4,8 +4,6 @@
 //!
 //! `cargo bench --bench load -- --warm-up-time 1 --measurement-time 3`
 
-mod support;
-
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +11,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use rolediff::compare::Comparator;
 use rolediff::model::load_path;
 
-use support::Synthetic;
+use rolediff_synth::Synthetic;
 
 /// Every YAML file of a data set folder, in the order the loader reads them.
 fn yaml_files(folder: &Path) -> Vec<PathBuf> {

@@ -5,8 +5,6 @@
 //!
 //! `cargo bench --bench tui_step -- --warm-up-time 1 --measurement-time 3`
 
-mod support;
-
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -15,11 +13,11 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use rolediff::lang::Lang;
 
+use rolediff_synth::Synthetic;
 use rolediff_tui::action::Action;
 use rolediff_tui::app::App;
 use rolediff_tui::theme::Theme;
 use rolediff_tui::update::update;
-use support::Synthetic;
 
 fn step(c: &mut Criterion) {
     let data = Synthetic::new(16, Some(1000)).load();

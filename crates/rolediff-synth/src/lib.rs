@@ -1,12 +1,14 @@
 //! The synthetic catalogue generator, shared by `examples/synth` and the benchmarks
-//! (which include this file with `#[path]`): N roles in families of about eight (roles
+//! (through [`Synthetic`], a generated data set in a temp folder): N roles in families of about eight (roles
 //! of a family share most of their tasks), a catalogue of about 5×N tasks, 20–60 tasks
 //! per role (or exactly `role_tasks`), two inline tasks per role, 15 themes, 4 sources,
 //! labels in French and English of realistic length. The same seed gives the same files.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use rolediff::model::{DataSet, load_path};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
@@ -235,4 +237,37 @@ pub fn write(out: &Path, shape: Shape) -> std::io::Result<Written> {
         tasks: task_count,
         bytes,
     })
+}
+
+/// A generated data set folder, removed when dropped.
+pub struct Synthetic {
+    _dir: tempfile::TempDir,
+    /// The data set folder.
+    pub path: PathBuf,
+    /// Total bytes of its YAML files.
+    pub bytes: u64,
+}
+
+impl Synthetic {
+    /// `roles` roles of 20–60 tasks (or exactly `role_tasks`), seed 1.
+    pub fn new(roles: usize, role_tasks: Option<usize>) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("data");
+        let shape = Shape {
+            roles,
+            role_tasks,
+            seed: 1,
+        };
+        let written = write(&path, shape).expect("write synthetic data");
+        Self {
+            _dir: dir,
+            path,
+            bytes: written.bytes,
+        }
+    }
+
+    /// The data set, loaded and validated.
+    pub fn load(&self) -> DataSet {
+        load_path(&self.path).unwrap_or_else(|e| panic!("synthetic data is invalid: {e:?}"))
+    }
 }
