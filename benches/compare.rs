@@ -137,6 +137,7 @@ fn made_up_words() -> DataSet {
         roles: vec![role("a", 0..1000), role("b", 800..1800)],
         origin: DataOrigin::Bundled,
         language: None,
+        synonyms: Vec::new(),
     }
 }
 

@@ -122,6 +122,7 @@ fn init_writes_a_template_that_validates_and_never_overwrites() {
     // Every optional field of the format is shown once.
     for field in [
         "language:",
+        "synonyms:",
         "themes:",
         "description:",
         "sources:",
@@ -154,6 +155,7 @@ fn init_writes_a_template_that_validates_and_never_overwrites() {
     assert!(french.contains("Ingénieur data"));
     for field in [
         "language:",
+        "synonyms:",
         "url:",
         "axis:",
         "aliases:",

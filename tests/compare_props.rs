@@ -109,6 +109,7 @@ fn data_set() -> impl Strategy<Value = DataSet> {
                     .collect(),
                 origin: DataOrigin::Bundled,
                 language: None,
+                synonyms: Vec::new(),
             })
     })
 }

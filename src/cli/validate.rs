@@ -215,7 +215,8 @@ fn count_warnings(counts: &[usize]) -> String {
     )
 }
 
-/// "ok: 3 roles, 5 tasks, 3 themes, 2 sources".
+/// "ok: 3 roles, 5 tasks, 3 themes, 2 sources", and the synonym groups when the data
+/// declares some (so that whoever wrote them sees they were read).
 fn summary(data: &DataSet, lang: Lang) -> String {
     let (roles, tasks, themes, sources) = (
         data.roles.len(),
@@ -230,5 +231,10 @@ fn summary(data: &DataSet, lang: Lang) -> String {
         (sources, Noun::Source),
     ]
     .map(|(n, noun)| count(n, noun, lang));
-    format!("{}{}\n", label("ok", lang), counts.join(", "))
+    let synonyms = if data.synonyms.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", count(data.synonyms.len(), Noun::SynonymGroup, lang))
+    };
+    format!("{}{}{synonyms}\n", label("ok", lang), counts.join(", "))
 }

@@ -1,8 +1,8 @@
 //! The role picker's state: a typed query and the roles that match it, ranked as fzf
 //! and television rank theirs.
 
-use rolediff::compare::textnorm::fold;
 use rolediff::model::{DataSet, RoleIdx};
+use rolediff::text::fold::fold;
 
 use crate::action::Side;
 

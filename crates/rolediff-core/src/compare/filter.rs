@@ -1,8 +1,8 @@
 //! What a comparison looks at: themes, a text query, and the sources whose point of
 //! view it takes.
 
-use crate::compare::textnorm::fold;
 use crate::model::{DataSet, RoleTask, SourceIdx, ThemeIdx};
+use crate::text::fold::fold;
 
 /// A filter on a role's tasks. Empty parts let everything through.
 ///

@@ -12,7 +12,6 @@ mod position;
 mod rows;
 #[cfg(test)]
 pub(crate) mod test_data;
-pub mod textnorm;
 mod wording;
 mod words;
 
@@ -184,7 +183,12 @@ impl<'d> Comparator<'d> {
             self.data
                 .tasks
                 .iter()
-                .map(|t| [textnorm::fold(&t.label.fr), textnorm::fold(&t.label.en)])
+                .map(|t| {
+                    [
+                        crate::text::fold::fold(&t.label.fr),
+                        crate::text::fold::fold(&t.label.en),
+                    ]
+                })
                 .collect()
         })
     }
@@ -196,7 +200,7 @@ impl<'d> Comparator<'d> {
 
     /// Compares `left` with `right`; the filter applies before everything.
     pub fn compare(&self, left: RoleIdx, right: RoleIdx, filter: &Filter) -> Comparison {
-        let query = textnorm::fold(filter.query.trim());
+        let query = crate::text::fold::fold(filter.query.trim());
         let left_kept = self.kept(left, filter, &query);
         let mut scratch = Scratch::default();
         self.compare_kept(left, &left_kept, None, right, filter, &query, &mut scratch)
@@ -208,7 +212,7 @@ impl<'d> Comparator<'d> {
     /// Without a filter each role's wording counts (see [`Ranked`]); under a filter
     /// only the tasks that pass do, so the ranking is by the task similarity alone.
     pub fn rank(&self, role: RoleIdx, filter: &Filter) -> Vec<Ranked> {
-        let query = textnorm::fold(filter.query.trim());
+        let query = crate::text::fold::fold(filter.query.trim());
         let kept = self.kept(role, filter, &query);
         // The left role is the same in every comparison: the tasks its tasks could pair
         // with are found once, in the whole data set.

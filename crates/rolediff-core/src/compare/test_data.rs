@@ -64,5 +64,6 @@ pub fn data(themes: usize, tasks: Vec<Task>, roles: Vec<Role>) -> DataSet {
         roles,
         origin: DataOrigin::Bundled,
         language: None,
+        synonyms: Vec::new(),
     }
 }

@@ -1,6 +1,6 @@
 //! Word lists for near-pair matching: stop words and paraphrases, French and English.
 //!
-//! Every entry is in folded form (lowercase, no accents, see [`super::textnorm::fold`]),
+//! Every entry is in folded form (lowercase, no accents, see [`crate::text::fold::fold`]),
 //! because that is how words are looked up.
 
 /// French words that carry no meaning of their own in a task label: articles,
@@ -51,7 +51,7 @@ pub const PARAPHRASES: &[(&[&str], &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::textnorm::fold;
+    use crate::text::fold::fold;
 
     #[test]
     fn lists_are_folded_and_free_of_duplicates() {

@@ -128,6 +128,22 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("axis must be {}, found {}", "l'axe doit être {}, trouvé {}"),
     (
+        "expected a synonym group, a list of two words or more, such as `[track, monitor]`; found {}",
+        "attendu un groupe de synonymes, une liste de deux mots ou plus comme `[suivre, surveiller]` ; trouvé {}",
+    ),
+    (
+        "a synonym group needs two words or more, found {}",
+        "un groupe de synonymes demande deux mots ou plus, trouvé {}",
+    ),
+    (
+        "`{}` is not one word: a synonym is a single word of letters and digits",
+        "`{}` n'est pas un mot : un synonyme est un seul mot de lettres et de chiffres",
+    ),
+    (
+        "synonyms match word by word: list the words that differ, such as `[media, networks]`",
+        "les synonymes se comparent mot à mot : donnez les mots qui diffèrent, comme `[médias, réseaux]`",
+    ),
+    (
         "unknown theme `{}`: it is not defined in {}",
         "thème inconnu `{}` : il n'est pas défini dans {}",
     ),
@@ -349,6 +365,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("theme ids", "identifiants de thèmes"),
     ("source ids", "identifiants de sources"),
     ("aliases", "alias"),
+    ("synonym groups", "groupes de synonymes"),
+    ("a synonym", "un synonyme"),
     ("nothing (null)", "rien (null)"),
     ("a boolean", "un booléen"),
     ("a number", "un nombre"),

@@ -35,6 +35,8 @@ pub enum Noun {
     File,
     /// A place in a file.
     Place,
+    /// A group of words declared synonyms.
+    SynonymGroup,
 }
 
 impl Noun {
@@ -49,6 +51,12 @@ impl Noun {
             Noun::Warning => ["warning", "warnings", "avertissement", "avertissements"],
             Noun::File => ["file", "files", "fichier", "fichiers"],
             Noun::Place => ["place", "places", "endroit", "endroits"],
+            Noun::SynonymGroup => [
+                "synonym group",
+                "synonym groups",
+                "groupe de synonymes",
+                "groupes de synonymes",
+            ],
         }
     }
 

@@ -297,14 +297,69 @@ impl Reader<'_> {
         }
     }
 
-    /// A whole data set in one mapping (`roles`, and optionally `language`, `themes`,
-    /// `sources`, `tasks`).
+    /// One group of `synonyms`: two words or more, each a single word (letters and
+    /// digits), since they are matched word by word after stemming.
+    pub fn synonym_group(&mut self, node: &mut Node, path: &YamlPath) -> Option<Vec<String>> {
+        let expected = "a list of two words or more, such as `[track, monitor]`";
+        let Node::Seq(items) = node else {
+            let found = node.kind();
+            self.problem(
+                path,
+                Anchor::Value,
+                format!("expected a synonym group, {expected}; found {found}"),
+                None,
+            );
+            return None;
+        };
+        let count = items.len();
+        let mut words = Vec::new();
+        for (i, item) in items.iter_mut().enumerate() {
+            let item_path = path.index(i);
+            let Some(word) = self.string(item, &item_path, "a synonym") else {
+                continue;
+            };
+            if crate::text::fold::word_spans(&word).ne([word.as_str()]) {
+                self.problem(
+                    &item_path,
+                    Anchor::Value,
+                    format!("`{word}` is not one word: a synonym is a single word of letters and digits"),
+                    Some(
+                        "synonyms match word by word: list the words that differ, such as `[media, networks]`"
+                            .into(),
+                    ),
+                );
+                continue;
+            }
+            words.push(word);
+        }
+        if count < 2 {
+            self.problem(
+                path,
+                Anchor::Value,
+                format!("a synonym group needs two words or more, found {count}"),
+                None,
+            );
+            return None;
+        }
+        (words.len() == count).then_some(words)
+    }
+
+    /// A whole data set in one mapping (`roles`, and optionally `language`,
+    /// `synonyms`, `themes`, `sources`, `tasks`).
     pub fn dataset(&mut self, node: &mut Node, raw: &mut RawData) {
         let root = YamlPath::root();
         let Some(mut fields) = self.fields(node, &root, &DATASET) else {
             return;
         };
         raw.language = self.language(&mut fields);
+        if let Some((node, path)) = fields.get("synonyms")
+            && !matches!(node, Node::Null)
+        {
+            // Read here only when the parser did not stream its groups (they are then
+            // in `raw` already and the list left in the tree is empty).
+            let groups = self.list(node, &path, "synonym groups", Self::synonym_group);
+            raw.synonyms.extend(groups);
+        }
         if let Some((node, path)) = fields.get("themes")
             && !matches!(node, Node::Null)
         {

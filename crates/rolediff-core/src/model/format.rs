@@ -26,6 +26,8 @@ pub(crate) enum Shape {
     List(&'static Entry),
     /// A role's tasks: each a plain label or a task entry.
     RoleTasks,
+    /// Groups of words that mean the same thing: a list of lists of words.
+    WordGroups,
 }
 
 /// One field of an entry.
@@ -216,6 +218,11 @@ pub(crate) static DATASET: Entry = Entry {
             "the language of the file's plain texts, `fr` or `en`; without it, each text's language is detected",
         ),
         field(
+            "synonyms",
+            Shape::WordGroups,
+            "groups of words that mean the same thing in this data set, such as `[[track, monitor], [metrics, statistics]]`: near pairs and `similar` read the words of a group, and the words derived from them, as one",
+        ),
+        field(
             "themes",
             Shape::List(&THEME),
             "a list of themes; without it, every task is in the default theme `general`",
@@ -315,6 +322,14 @@ fn shape(shape: Shape) -> Value {
         Shape::IdList => json!({"type": ["array", "null"], "items": id}),
         Shape::StringList => json!({"type": ["array", "null"], "items": {"type": "string"}}),
         Shape::List(entry) => json!({"type": ["array", "null"], "items": reference(entry)}),
+        Shape::WordGroups => json!({
+            "type": ["array", "null"],
+            "items": {
+                "type": "array",
+                "minItems": 2,
+                "items": {"type": "string", "minLength": 1},
+            },
+        }),
         Shape::RoleTasks => json!({
             "type": "array",
             "minItems": 1,
@@ -338,5 +353,13 @@ mod tests {
             schema["$defs"]["role"]["required"],
             json!(["name", "tasks"])
         );
+    }
+
+    #[test]
+    fn synonyms_are_groups_of_two_words_or_more() {
+        let synonyms = &data_schema()["$defs"]["dataset"]["properties"]["synonyms"];
+        assert_eq!(synonyms["items"]["type"], "array");
+        assert_eq!(synonyms["items"]["minItems"], 2);
+        assert_eq!(synonyms["items"]["items"]["type"], "string");
     }
 }

@@ -245,6 +245,7 @@ fn check(
         _ => DefinedIn::folder(),
     };
     let mut language = None;
+    let mut synonyms = Vec::new();
     for (file_id, file) in files.iter().enumerate() {
         let FileEntries {
             raw: mut entries,
@@ -263,6 +264,7 @@ fn check(
         problems.extend(file_problems.into_iter().take(room));
         let roles = std::mem::take(&mut entries.roles);
         language = language.or(entries.language);
+        synonyms.append(&mut entries.synonyms);
         raw.append(entries);
         if !roles.is_empty() {
             let resolver = resolver.get_or_insert_with(|| {
@@ -281,7 +283,7 @@ fn check(
         raw.unreadable = unreadable_kinds(&failed_kinds);
         Resolver::new(&mut raw, &mut problems, defined_in.clone())
     });
-    let (data, warnings) = resolver.finish(origin, language);
+    let (data, warnings) = resolver.finish(origin, language, synonyms);
     // The note names the file where the cap was reached, not whatever file sorts last.
     let capped_in = problems
         .last()
@@ -359,6 +361,7 @@ fn read_file(file_id: usize, file: &LoadedFile) -> Result<FileEntries, Diagnosti
                 "sources" => raw.sources.extend(reader.source(&mut item, &path)),
                 "tasks" => raw.tasks.extend(reader.task(&mut item, &path)),
                 "roles" => raw.roles.extend(reader.role(&mut item, &path)),
+                "synonyms" => raw.synonyms.extend(reader.synonym_group(&mut item, &path)),
                 // Unknown keys are reported from the tree; their values are not read.
                 _ => {}
             }

@@ -188,6 +188,9 @@ pub struct DataSet {
     /// The language a single-file data set declares (`language: fr`): labels written
     /// once, as plain text, are read in it (near pairs stem them in it).
     pub language: Option<Lang>,
+    /// Groups of words the data set declares to mean the same thing (`synonyms:`):
+    /// near pairs and the wording of `similar` read each group as one word.
+    pub synonyms: Vec<Vec<String>>,
 }
 
 impl DataSet {

@@ -236,6 +236,7 @@ mod tests {
             roles,
             origin: crate::model::DataOrigin::Bundled,
             language: None,
+            synonyms: Vec::new(),
         }
     }
 

@@ -120,6 +120,8 @@ pub(crate) struct RawData {
     pub unreadable: Vec<&'static str>,
     /// The language a single-file data set declares (`language: fr`).
     pub language: Option<crate::lang::Lang>,
+    /// The synonym groups a single-file data set declares.
+    pub synonyms: Vec<Vec<String>>,
 }
 
 impl RawData {
@@ -134,8 +136,10 @@ impl RawData {
             broken_ids,
             unreadable,
             language,
+            synonyms,
         } = other;
         self.language = self.language.or(language);
+        self.synonyms.extend(synonyms);
         self.themes.extend(themes);
         self.sources.extend(sources);
         self.tasks.extend(tasks);

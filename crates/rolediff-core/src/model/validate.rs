@@ -493,6 +493,7 @@ impl Resolver {
         mut self,
         origin: DataOrigin,
         language: Option<crate::lang::Lang>,
+        synonyms: Vec<Vec<String>>,
     ) -> (DataSet, AliasWarnings) {
         let warnings = settle_aliases(&mut self.roles, self.aliases, &self.id_origins);
         let data = DataSet {
@@ -502,6 +503,7 @@ impl Resolver {
             roles: self.roles,
             origin,
             language,
+            synonyms,
         };
         (data, warnings)
     }

@@ -140,6 +140,7 @@ fn build(shape: &Shape) -> DataSet {
         roles,
         origin: DataOrigin::Bundled,
         language: None,
+        synonyms: Vec::new(),
     }
 }
 

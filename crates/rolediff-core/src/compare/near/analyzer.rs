@@ -5,7 +5,10 @@
 //!    stop words are dropped (French or English ones, by the label's language);
 //! 3. each word becomes its Snowball stem in the label's language, folded (no accents):
 //!    `modération`, `modérer` → `moder`. A label whose language is not known gets the
-//!    stems of both languages.
+//!    stems of both languages;
+//! 4. a stem of a word the data set declares a synonym of others (`synonyms:`) becomes
+//!    the stem of its group's first word, so that `monitoring` (stem `monitor`) and
+//!    `track` are one term once `[track, monitor]` is declared.
 //!
 //! Terms are named by ids, shared by every label the analyzer reads. What the analyzer
 //! learns about a word (folded form, stop-word flags, stems) is kept, so a word costs
@@ -16,8 +19,8 @@ use std::collections::{HashMap, HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::compare::textnorm::{fold, word_spans};
 use crate::compare::words::{ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, PARAPHRASES};
+use crate::text::fold::{fold, word_spans};
 
 /// Words are looked up once per word of every label: foldhash is several times
 /// faster than std's SipHash on short strings.
@@ -55,6 +58,9 @@ pub(crate) struct Analyzer {
     /// Lowercase word → index in `words`.
     word_ids: HashMap<String, u32, Hasher>,
     words: Vec<Word>,
+    /// Per language (French, English): folded stem of a declared synonym → folded stem
+    /// of its group's first word. Empty unless the data declares `synonyms`.
+    synonyms: [HashMap<String, String, Hasher>; 2],
     /// Folded stem → term id, and back.
     term_ids: HashMap<String, u32, Hasher>,
     term_names: Vec<String>,
@@ -80,10 +86,35 @@ impl Analyzer {
             english_stop: ENGLISH_STOP_WORDS.iter().copied().collect(),
             word_ids: HashMap::default(),
             words: Vec::new(),
+            synonyms: [HashMap::default(), HashMap::default()],
             term_ids: HashMap::default(),
             term_names: Vec::new(),
             lowercase: String::new(),
         }
+    }
+
+    /// An analyzer that reads each group of `synonyms` (words, as a data set declares
+    /// them) as one word, in both languages.
+    ///
+    /// Groups that share a stem are one group: synonymy is taken as transitive, so a
+    /// word never stands for two different words.
+    pub(crate) fn with_synonyms(synonyms: &[Vec<String>]) -> Self {
+        let mut analyzer = Self::new();
+        for slot in 0..2 {
+            let stemmer = if slot == 0 {
+                &analyzer.french
+            } else {
+                &analyzer.english
+            };
+            let stems = synonyms.iter().map(|group| {
+                group
+                    .iter()
+                    .map(|word| fold(&stemmer.stem(&word.to_lowercase())))
+                    .collect::<Vec<_>>()
+            });
+            analyzer.synonyms[slot] = union_of_groups(stems);
+        }
+        analyzer
     }
 
     /// Number of distinct terms met so far; term ids are below it.
@@ -243,7 +274,10 @@ impl Analyzer {
         } else {
             &self.english
         };
-        let name = fold(&stemmer.stem(&entry.lower));
+        let mut name = fold(&stemmer.stem(&entry.lower));
+        if let Some(first) = self.synonyms[slot].get(&name) {
+            name.clone_from(first);
+        }
         let term = match self.term_ids.get(name.as_str()) {
             Some(&term) => term,
             None => {
@@ -256,6 +290,46 @@ impl Analyzer {
         self.words[word as usize].stems[slot] = Some(term);
         term
     }
+}
+
+/// Groups of stems → each stem that is not its group's representative, mapped to
+/// it. Groups sharing a stem merge; the representative is the first stem of the first
+/// group that reached it.
+fn union_of_groups(groups: impl Iterator<Item = Vec<String>>) -> HashMap<String, String, Hasher> {
+    let mut parent: HashMap<String, String, Hasher> = HashMap::default();
+    let root = |parent: &HashMap<String, String, Hasher>, stem: &str| {
+        let mut at = stem.to_string();
+        while let Some(up) = parent.get(&at) {
+            at.clone_from(up);
+        }
+        at
+    };
+    // When the order stems were first met, so that merging groups keeps the earlier
+    // representative.
+    let mut first_seen: HashMap<String, usize, Hasher> = HashMap::default();
+    for group in groups {
+        for stem in &group {
+            let next = first_seen.len();
+            first_seen.entry(stem.clone()).or_insert(next);
+        }
+        let roots: Vec<String> = group.iter().map(|stem| root(&parent, stem)).collect();
+        let Some(representative) = roots.iter().min_by_key(|r| first_seen[*r]).cloned() else {
+            continue;
+        };
+        for other in roots {
+            if other != representative {
+                parent.insert(other, representative.clone());
+            }
+        }
+    }
+    let stems: Vec<String> = parent.keys().cloned().collect();
+    stems
+        .into_iter()
+        .map(|stem| {
+            let representative = root(&parent, &stem);
+            (stem, representative)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -325,6 +399,57 @@ mod tests {
             names(&mut analyzer, "Newsletter writing", Language::Unknown),
             ["newslet", "newslett", "writing", "write"]
         );
+    }
+
+    #[test]
+    fn declared_synonyms_and_their_derived_words_are_one_term() {
+        let groups = vec![
+            vec!["track".to_string(), "monitor".to_string()],
+            vec!["metrics".to_string(), "statistics".to_string()],
+            vec!["publication".to_string(), "post".to_string()],
+        ];
+        let mut analyzer = Analyzer::with_synonyms(&groups);
+        assert_eq!(
+            names(&mut analyzer, "Track engagement metrics", Language::English),
+            names(
+                &mut analyzer,
+                "Monitoring of engagement statistics",
+                Language::English
+            )
+        );
+        assert_eq!(
+            names(&mut analyzer, "les publications", Language::French),
+            names(&mut analyzer, "les posts", Language::French)
+        );
+        // Words outside the groups keep their own stems.
+        assert_eq!(
+            names(&mut analyzer, "Moderate statistics", Language::English),
+            ["moder", "metric"]
+        );
+        // Without the declaration, the words stay apart.
+        let mut plain = Analyzer::new();
+        assert_eq!(
+            names(&mut plain, "Monitoring statistics", Language::English),
+            ["monitor", "statist"]
+        );
+    }
+
+    #[test]
+    fn groups_that_share_a_word_are_one_group() {
+        let table = union_of_groups(
+            [
+                vec!["a", "b"],
+                vec!["c", "d"],
+                vec!["d", "b"],
+                vec!["e", "a"],
+            ]
+            .into_iter()
+            .map(|g| g.into_iter().map(String::from).collect()),
+        );
+        for stem in ["b", "c", "d", "e"] {
+            assert_eq!(table.get(stem).map(String::as_str), Some("a"), "{stem}");
+        }
+        assert!(!table.contains_key("a"), "a representative maps to nothing");
     }
 
     #[test]

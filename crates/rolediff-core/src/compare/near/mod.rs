@@ -60,7 +60,7 @@ pub(crate) struct Reading {
 impl NearIndex {
     /// Builds the index of every task label of `data`.
     pub fn new(data: &DataSet) -> Self {
-        let mut analyzer = Analyzer::new();
+        let mut analyzer = Analyzer::with_synonyms(&data.synonyms);
         let (vectors, ordered, usual) = TaskVectors::new(data, &mut analyzer);
         Self {
             vectors,
