@@ -81,6 +81,30 @@ fn declared_synonyms_make_near_pairs_of_tasks_said_in_other_words() {
         "Track campaign results".to_string(),
         "Monitoring of campaign outcomes".to_string()
     )));
+    // Each pair says which words meet, as each label writes them.
+    let compared = json(&[
+        "--data",
+        declared.to_str().unwrap(),
+        "compare",
+        "shift-lead",
+        "night-manager",
+        "--format",
+        "json",
+    ]);
+    let track = compared["near"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["left"]["label"] == "Track campaign results")
+        .unwrap();
+    assert_eq!(
+        track["in_common"],
+        serde_json::json!([
+            {"left": "Track", "right": "Monitoring"},
+            {"left": "campaign", "right": "campaign"},
+            {"left": "results", "right": "outcomes"},
+        ])
+    );
     // The payroll clerk shares no word with either role, synonyms or not.
     let ranked = json(&[
         "--data",

@@ -72,3 +72,29 @@ fn the_french_view_is_french_keys_colons_and_numbers() {
     }
     assert!(!screen.contains("Anglais:"), "{screen}");
 }
+
+#[test]
+fn a_near_pair_says_which_words_its_labels_meet_on() {
+    let data = rolediff::model::load_text(
+        "roles.yaml",
+        "language: en\nsynonyms: [[oversee, supervise]]\nroles:\n  - name: Shift lead\n    tasks: [Oversee the night crew]\n  - name: Night manager\n    tasks: [Supervision of the night crew]\n",
+    )
+    .expect("the data loads");
+    let mut app = app(&data, 100, 30);
+    apply(&mut app, &[Action::OpenDetails]);
+    let screen = screen_text(&app, 100, 30);
+    assert!(
+        screen.contains("Words in common: Oversee = Supervision, night, crew"),
+        "{screen}"
+    );
+    // The same from the right pane: its own words first.
+    apply(
+        &mut app,
+        &[Action::Back, Action::SwitchSide, Action::OpenDetails],
+    );
+    let screen = screen_text(&app, 100, 30);
+    assert!(
+        screen.contains("Words in common: Supervision = Oversee, night, crew"),
+        "{screen}"
+    );
+}

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
-use rolediff::compare::{Marker, Row};
+use rolediff::compare::{Marker, Row, words_in_common};
 use rolediff::model::SourceIdx;
 use rolediff::text::{no_break_before_punctuation, sanitize};
 
@@ -119,6 +119,22 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
                     crate::numbers::local(app.lang, &format!("{:.0}%", score * 100.0))
                 ),
             ));
+            // Why: the words the two labels meet on, this task's first, `a = b` where
+            // they are written differently (a derivation, declared synonyms).
+            let words: Vec<String> = words_in_common(data, task_index, other_task, app.lang)
+                .into_iter()
+                .map(|m| {
+                    let (left, right) = (sanitize(&m.left), sanitize(&m.right));
+                    if left.to_lowercase() == right.to_lowercase() {
+                        left.into_owned()
+                    } else {
+                        format!("{left} = {right}")
+                    }
+                })
+                .collect();
+            if !words.is_empty() {
+                out.push(field(s.in_common, words.join(", ")));
+            }
             // A split pair: say which side decides and which carries out.
             if marker == Marker::Split {
                 let (l, r) = (app.role(Side::Left), app.role(Side::Right));

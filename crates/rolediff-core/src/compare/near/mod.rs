@@ -9,6 +9,7 @@
 //! ([`select`]).
 
 mod analyzer;
+mod explain;
 mod search;
 mod select;
 mod vectors;
@@ -16,6 +17,7 @@ mod vectors;
 use std::sync::{Mutex, OnceLock};
 
 pub(crate) use analyzer::{Analyzer, Language};
+pub use explain::{WordMatch, words_in_common};
 use search::{Indexed, Limits};
 use select::{Candidate, select};
 use vectors::Ragged;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::compare::{Comparison, Filter, axis_position};
+use crate::compare::{Comparison, Filter, axis_position, words_in_common};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, RoleTask};
 use crate::report::{SourceAxisJson, TaskJson, round_axis, source_axes_json, task_json, to_json};
@@ -41,6 +41,14 @@ struct NearJson<'a> {
     left: TaskJson<'a>,
     right: TaskJson<'a>,
     score: f64,
+    /// The words the two labels meet on, as each writes them.
+    in_common: Vec<WordMatchJson>,
+}
+
+#[derive(Serialize)]
+struct WordMatchJson {
+    left: String,
+    right: String,
 }
 
 #[derive(Serialize)]
@@ -164,6 +172,18 @@ pub fn compare_json(
                 left: task_json(data, left_task(p.left), filter, lang),
                 right: task_json(data, right_task(p.right), filter, lang),
                 score: round_axis(p.score),
+                in_common: words_in_common(
+                    data,
+                    left_task(p.left).task,
+                    right_task(p.right).task,
+                    lang,
+                )
+                .into_iter()
+                .map(|m| WordMatchJson {
+                    left: m.left,
+                    right: m.right,
+                })
+                .collect(),
             })
             .collect(),
         themes: comparison
