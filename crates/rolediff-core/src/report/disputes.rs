@@ -6,7 +6,7 @@ use crate::compare::Filter;
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, RoleTask};
 use crate::report::compare::{filter_words, markdown_cell};
-use crate::report::{axis_text_in, round_axis, to_json};
+use crate::report::{axis_text_in, round_axis, task_field_line, to_json};
 use crate::text::sanitize;
 
 /// A role's task that one source states and another contests.
@@ -143,22 +143,18 @@ pub fn disputes_text(data: &DataSet, found: &[Dispute], filter: &Filter, lang: L
             axis_text_in(task.axis, lang),
             sanitize(task.label.get(lang))
         ));
-        out.push_str(&format!(
-            "        {}{}{}\n        {}{}{}\n",
+        out.push_str(&task_field_line(
             w.states,
             w.colon,
-            ids(data, &entry.sources),
+            &ids(data, &entry.sources),
+        ));
+        out.push_str(&task_field_line(
             w.contests,
             w.colon,
-            ids(data, &entry.contested_by)
+            &ids(data, &entry.contested_by),
         ));
         if let Some(note) = &entry.note {
-            out.push_str(&format!(
-                "        {}{}{}\n",
-                w.note,
-                w.colon,
-                sanitize(note.get(lang))
-            ));
+            out.push_str(&task_field_line(w.note, w.colon, &sanitize(note.get(lang))));
         }
     }
     out

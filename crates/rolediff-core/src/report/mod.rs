@@ -137,6 +137,12 @@ pub fn source_axes_json<'a>(
 }
 
 /// Pretty JSON with a final newline.
+/// A line of a task's particulars in a text report, under the task's own line:
+/// `        Note: …`. `value` is already safe to print.
+pub(crate) fn task_field_line(name: &str, colon: &str, value: &str) -> String {
+    format!("        {name}{colon}{value}\n")
+}
+
 pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
     // Serializing plain structs of strings and numbers cannot fail.
     let mut json = serde_json::to_string_pretty(value).unwrap_or_default();

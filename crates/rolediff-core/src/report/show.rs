@@ -5,7 +5,9 @@ use serde::Serialize;
 use crate::compare::{Filter, axis_position};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, RoleTask};
-use crate::report::{SourceAxisJson, axis_text_in, round_axis, source_axes_json, to_json};
+use crate::report::{
+    SourceAxisJson, axis_text_in, round_axis, source_axes_json, task_field_line, to_json,
+};
 use crate::text::sanitize;
 
 /// A role's task in JSON:
@@ -202,20 +204,14 @@ pub fn show_text(data: &DataSet, role: RoleIdx, filter: &Filter, lang: Lang) -> 
             // Only the contests of the view's sources: the view is their perspective.
             let contesting: Vec<usize> = filter.in_view(&role_task.contested_by).collect();
             if !contesting.is_empty() {
-                out.push_str(&format!(
-                    "        {}{}{}\n",
+                out.push_str(&task_field_line(
                     w.contested,
                     w.colon,
-                    sanitize(&source_ids(data, &contesting).join(", "))
+                    &sanitize(&source_ids(data, &contesting).join(", ")),
                 ));
             }
             if let Some(note) = &role_task.note {
-                out.push_str(&format!(
-                    "        {}{}{}\n",
-                    w.note,
-                    w.colon,
-                    sanitize(note.get(lang))
-                ));
+                out.push_str(&task_field_line(w.note, w.colon, &sanitize(note.get(lang))));
             }
         }
     }
