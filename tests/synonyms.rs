@@ -120,15 +120,21 @@ fn declared_synonyms_make_near_pairs_of_tasks_said_in_other_words() {
     assert_eq!(ranked[1]["similarity"], 0.0);
 }
 
-#[test]
-fn a_bad_synonym_group_is_reported_at_its_place() {
-    let (_dir, path) = write(&roles(Some("[[track], [social media, networks], {a: b}]")));
+/// The messages of `validate` on `roles(synonyms)`, which must fail (exit 2), in
+/// `lang`.
+fn refused(synonyms: &str, lang: &str) -> String {
+    let (_dir, path) = write(&roles(Some(synonyms)));
     let output = rolediff()
-        .args(["--data", path.to_str().unwrap(), "validate"])
+        .args(["--lang", lang, "--data", path.to_str().unwrap(), "validate"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+#[test]
+fn a_bad_synonym_group_is_reported_at_its_place() {
+    let stderr = refused("[[track], [social media, networks], {a: b}]", "en");
     for expected in [
         "roles.yaml:2:12: synonyms[0]: a synonym group needs two words or more, found 1",
         "roles.yaml:2:22: synonyms[1][0]: `social media` is not one word",
@@ -137,13 +143,7 @@ fn a_bad_synonym_group_is_reported_at_its_place() {
     ] {
         assert!(stderr.contains(expected), "{expected}\n{stderr}");
     }
-    let (_dir, path) = write(&roles(Some("track")));
-    let output = rolediff()
-        .args(["--data", path.to_str().unwrap(), "validate"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let stderr = refused("track", "en");
     assert!(
         stderr.contains("roles.yaml:2:11: synonyms: expected a list of synonym groups, found"),
         "{stderr}"
@@ -152,13 +152,7 @@ fn a_bad_synonym_group_is_reported_at_its_place() {
 
 #[test]
 fn synonym_messages_are_french_under_lang_fr() {
-    let (_dir, path) = write(&roles(Some("[[track], [social media, networks]]")));
-    let output = rolediff()
-        .args(["--lang", "fr", "--data", path.to_str().unwrap(), "validate"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let stderr = refused("[[track], [social media, networks]]", "fr");
     for expected in [
         "un groupe de synonymes demande deux mots ou plus, trouvé 1",
         "`social media` n'est pas un mot",
