@@ -352,11 +352,13 @@ fn similar_ranks_the_other_roles() {
         json,
         json!([
             {"id": "maker", "name": "Maker", "similarity": 0.253, "tasks": 0.25,
-             "tasks_agreed": 0.333, "wording": 0.255, "shared": 1, "near": 0, "axis": 0.45},
+             "tasks_agreed": 0.333, "wording": 0.255, "shared": 1, "near": 0, "axis": 0.45,
+             "words_in_common": ["plan", "content"]},
             // Nothing in common but a few letter pieces ("ent" of "content" and of
-            // "complaints"): not quite nothing.
+            // "complaints"): not quite nothing, and no word to name.
             {"id": "mixed", "name": "Mixed", "similarity": 0.001, "tasks": 0.0,
-             "tasks_agreed": 0.0, "wording": 0.003, "shared": 0, "near": 0, "axis": 0.15},
+             "tasks_agreed": 0.0, "wording": 0.003, "shared": 0, "near": 0, "axis": 0.15,
+             "words_in_common": []},
         ])
     );
     let top = json_of(rolediff().args([
@@ -371,11 +373,17 @@ fn similar_ranks_the_other_roles() {
             "\
 Roles most similar to Lead (lead)
 
-SIMILARITY   TASKS  WORDING  SHARED  NEAR  AXIS  ID     NAME
-       25%  25–33%      26%       1     0  0.45  maker  Maker
+SIMILARITY   TASKS  WORDING  SHARED  NEAR  AXIS  ID     NAME   WORDS IN COMMON
+       25%  25–33%      26%       1     0  0.45  maker  Maker  plan, content
         0%      0%       0%       0     0  0.15  mixed  Mixed
 ",
         );
+    // Under a filter there is no wording, and no word to show.
+    let filtered = json_of(rolediff().args([
+        "similar", "lead", "--data", SMALL, "--format", "json", "--query", "plan",
+    ]));
+    assert_eq!(filtered[0]["wording"], Value::Null);
+    assert_eq!(filtered[0]["words_in_common"], json!([]));
 }
 
 fn task_ids(json: &Value) -> BTreeSet<String> {
@@ -438,4 +446,34 @@ fn bundled_compare_agrees_with_show() {
     let similarity = b_entry["similarity"].as_f64().unwrap();
     assert!((similarity - (tasks + wording) / 2.0).abs() <= 0.001);
     assert_eq!(b_entry["shared"].as_u64().unwrap() as usize, shared.len());
+}
+
+#[test]
+fn similar_names_the_words_in_common_in_the_language_asked() {
+    let words = |lang: &str| -> Vec<String> {
+        let json = json_of(rolediff().args([
+            "--lang",
+            lang,
+            "similar",
+            "community-manager",
+            "--format",
+            "json",
+            "--top",
+            "1",
+        ]));
+        json[0]["words_in_common"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap().to_string())
+            .collect()
+    };
+    // The bundled labels say "social networks" and "réseaux sociaux": one stem, named
+    // as each language writes it.
+    let english = words("en");
+    assert!(english.contains(&"social".to_string()), "{english:?}");
+    assert!(!english.contains(&"sociaux".to_string()), "{english:?}");
+    let french = words("fr");
+    assert!(french.contains(&"sociaux".to_string()), "{french:?}");
+    assert!(!french.contains(&"social".to_string()), "{french:?}");
 }

@@ -352,8 +352,10 @@ fn run_command(
         } => {
             let role = resolve_role(&data, &role, lang)?;
             let filter = resolve_filter(&data, &filter)?;
-            let mut ranked = Comparator::new(&data).rank(role, &filter);
+            let comparator = Comparator::new(&data);
+            let mut ranked = comparator.rank(role, &filter);
             ranked.truncate(top.unwrap_or(usize::MAX));
+            comparator.explain_wording(role, &mut ranked, report::WORDS_IN_COMMON, lang);
             Ok(match format {
                 ListFormat::Text => report::similar_text(&data, role, &ranked, &filter, lang),
                 ListFormat::Json => report::similar_json(&data, &ranked, &filter, lang),

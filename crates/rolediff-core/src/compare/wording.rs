@@ -40,6 +40,10 @@ pub struct Ranked {
     /// What the ranking sorts by: [`ranking_score`] of the task similarity and the
     /// wording.
     pub score: f64,
+    /// The words that weigh most in `wording`, as the data writes them: empty until
+    /// [`crate::compare::Comparator::explain_wording`] fills it for the rows a report
+    /// shows (most of a ranking is never read).
+    pub words_in_common: Vec<String>,
 }
 
 /// The score a ranking sorts by: the mean of the task similarity (what the roles
@@ -83,6 +87,9 @@ pub(crate) struct Wording {
     roles: Vec<[Vector; 2]>,
     /// Number of features of each view.
     features: [usize; 2],
+    /// Words view feature → the term it stands for, `None` for a pair of stems: what
+    /// [`Wording::shared_stems`] names.
+    stem_of_feature: Vec<Option<u32>>,
 }
 
 impl Wording {
@@ -140,10 +147,42 @@ impl Wording {
         }
         let sizes = [features.words.len(), features.piece_ids.len()];
         weigh(&mut roles, sizes);
+        let stem_of_feature = (0..sizes[0] as u32)
+            .map(|feature| features.term_of(feature))
+            .collect();
         Self {
             roles,
             features: sizes,
+            stem_of_feature,
         }
+    }
+
+    /// The stems (term ids) both roles' wording has, those that add most to their
+    /// similarity first (the product of their two weights), at most `most`: what the
+    /// wording number is made of, for a person to read. Pairs of stems and letter
+    /// pieces are left out: they repeat the stems in a form nobody reads.
+    /// Only terms `keep` accepts are named.
+    pub(crate) fn shared_stems(
+        &self,
+        a: RoleIdx,
+        b: RoleIdx,
+        most: usize,
+        keep: impl Fn(u32) -> bool,
+    ) -> Vec<u32> {
+        let weights: HashMap<u32, f32> = self.roles[a][0].iter().copied().collect();
+        let mut shared: Vec<(f32, u32)> = self.roles[b][0]
+            .iter()
+            .filter_map(|&(feature, weight)| {
+                let term = self.stem_of_feature[feature as usize].filter(|&t| keep(t))?;
+                Some((weights.get(&feature)? * weight, term))
+            })
+            .collect();
+        shared.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        shared
+            .into_iter()
+            .take(most)
+            .map(|(_, term)| term)
+            .collect()
     }
 
     /// The wording similarity of `role` with every role of the data set (itself

@@ -18,7 +18,7 @@ pub use disputes::{Dispute, disputes, disputes_json, disputes_markdown, disputes
 pub use list::{list_json, list_text};
 pub use matrix::{matrix_csv, matrix_json, matrix_markdown, matrix_text, short_labels};
 pub use show::{TaskJson, show_json, show_text, task_json};
-pub use similar::{similar_json, similar_text};
+pub use similar::{WORDS_IN_COMMON, similar_json, similar_text};
 
 use serde::Serialize;
 

@@ -20,9 +20,15 @@ struct SimilarJson<'a> {
     shared: usize,
     near: usize,
     axis: Option<f64>,
+    words_in_common: &'a [String],
 }
 
-/// `[{"id","name","similarity","tasks","tasks_agreed","wording","shared","near","axis"}]`,
+/// How many words in common `similar` shows per role: enough to see what the wording
+/// number is made of, few enough to read at a glance.
+pub const WORDS_IN_COMMON: usize = 4;
+
+/// `[{"id","name","similarity","tasks","tasks_agreed","wording","shared","near","axis",
+/// "words_in_common"}]`,
 /// one entry per role in the order given (the ranking of
 /// [`crate::compare::Comparator::rank`]); each entry is the comparison's right role:
 /// `similarity` is what the ranking sorts by, `tasks` and `tasks_agreed` the
@@ -44,6 +50,7 @@ pub fn similar_json(data: &DataSet, ranked: &[Ranked], filter: &Filter, lang: La
                 shared: c.shared.len(),
                 near: c.near.len(),
                 axis: axis_position(data, c.right, filter).mean.map(round_axis),
+                words_in_common: &r.words_in_common,
             }
         })
         .collect();
@@ -52,7 +59,7 @@ pub fn similar_json(data: &DataSet, ranked: &[Ranked], filter: &Filter, lang: La
 
 /// A title naming the role, then one aligned line per other role: similarity (what
 /// the ranking sorts by), task similarity, wording similarity, shared tasks, near
-/// pairs, axis, id and name.
+/// pairs, axis, id, name, and the words in common that weigh most in the wording.
 pub fn similar_text(
     data: &DataSet,
     role: usize,
@@ -72,6 +79,7 @@ pub fn similar_text(
                 "AXIS",
                 "ID",
                 "NAME",
+                "WORDS IN COMMON",
             ],
         ),
         Lang::Fr => (
@@ -85,6 +93,7 @@ pub fn similar_text(
                 "AXE",
                 "ID",
                 "NOM",
+                "MOTS EN COMMUN",
             ],
         ),
     };
@@ -101,7 +110,14 @@ pub fn similar_text(
         .max()
         .unwrap_or(2)
         .min(40);
-    let rows: Vec<([String; 6], String, String)> = ranked
+    let name_width = ranked
+        .iter()
+        .map(|r| width(&sanitize(data.roles[r.comparison.right].name.get(lang))))
+        .chain([width(headers[7])])
+        .max()
+        .unwrap_or(4)
+        .min(40);
+    let rows: Vec<([String; 6], String, String, String)> = ranked
         .iter()
         .map(|r| {
             let c = &r.comparison;
@@ -118,6 +134,7 @@ pub fn similar_text(
                 ],
                 sanitize(&other.id).into_owned(),
                 sanitize(other.name.get(lang)).into_owned(),
+                sanitize(&r.words_in_common.join(", ")).into_owned(),
             )
         })
         .collect();
@@ -125,19 +142,24 @@ pub fn similar_text(
     let widths: Vec<usize> = (0..6)
         .map(|i| {
             rows.iter()
-                .map(|(cells, _, _)| width(&cells[i]))
+                .map(|(cells, ..)| width(&cells[i]))
                 .chain([width(headers[i])])
                 .max()
                 .unwrap_or(0)
         })
         .collect();
-    let line = |cells: [&str; 6], id: &str, name: &str| -> String {
+    let line = |cells: [&str; 6], id: &str, name: &str, words: &str| -> String {
         let numbers: Vec<String> = cells
             .iter()
             .zip(&widths)
             .map(|(cell, w)| format!("{}{cell}", " ".repeat(w.saturating_sub(width(cell)))))
             .collect();
-        let text = format!("{}  {}  {name}", numbers.join("  "), fit(id, id_width));
+        let text = format!(
+            "{}  {}  {}  {words}",
+            numbers.join("  "),
+            fit(id, id_width),
+            fit(name, name_width)
+        );
         format!("{}\n", text.trim_end())
     };
     out.push_str(&line(
@@ -146,10 +168,11 @@ pub fn similar_text(
         ],
         headers[6],
         headers[7],
+        headers[8],
     ));
-    for (cells, id, name) in &rows {
+    for (cells, id, name, words) in &rows {
         let cells: [&str; 6] = std::array::from_fn(|i| cells[i].as_str());
-        out.push_str(&line(cells, id, name));
+        out.push_str(&line(cells, id, name, words));
     }
     out
 }

@@ -122,6 +122,35 @@ impl Analyzer {
         self.term_names.len()
     }
 
+    /// A word read so far whose stem is `term`, lowercase, as written (the first one
+    /// met): how a person reads a term. The stem itself for a term no word of the
+    /// texts read gives (a paraphrase's canonical word).
+    pub(crate) fn written_form(&self, term: u32) -> &str {
+        self.words
+            .iter()
+            .find(|word| word.stems.contains(&Some(term)))
+            .map_or_else(|| self.term_name(term), |word| word.lower.as_str())
+    }
+
+    /// Adds to `forms` each term of `text`'s words (in French and in English) with
+    /// the word that gives it, lowercase, unless the term has a form already: the
+    /// words a person wrote, for naming terms in the language they read.
+    pub(crate) fn written_forms(&mut self, text: &str, forms: &mut HashMap<u32, String>) {
+        let mut word = Vec::new();
+        let mut terms = Vec::new();
+        for span in word_spans(text) {
+            word.clear();
+            terms.clear();
+            self.words(span, &mut word);
+            self.terms_of_words(&word, Language::Unknown, &mut terms);
+            for &term in &terms {
+                forms
+                    .entry(term)
+                    .or_insert_with(|| self.words[word[0] as usize].lower.clone());
+            }
+        }
+    }
+
     /// The folded stem a term id stands for.
     pub(crate) fn term_name(&self, term: u32) -> &str {
         &self.term_names[term as usize]
