@@ -108,7 +108,7 @@ impl NearIndex {
         }
         let indexed = Indexed::new(&self.vectors, right.to_vec());
         let candidates = search::candidates(&self.vectors, left, &indexed, self.limits);
-        select(candidates, left.len(), right.len())
+        select(&candidates, left.len(), right.len())
     }
 
     /// For each task of `tasks`, the tasks of the whole data set it could pair with.
@@ -154,7 +154,7 @@ impl NearIndex {
             }
         }
         // The same bound per left task as `pairs` applies.
-        candidates.sort_unstable_by(|a, b| a.left.cmp(&b.left).then(Candidate::order(a, b)));
+        candidates.sort_unstable_by_key(|c| (c.left, c.key()));
         let mut kept = 0;
         let mut previous = None;
         candidates.retain(|c| {
@@ -166,7 +166,7 @@ impl NearIndex {
             previous = Some(c.left);
             kept <= self.limits.per_task
         });
-        select(candidates, left_len, right.len())
+        select(&candidates, left_len, right.len())
     }
 }
 

@@ -129,11 +129,9 @@ pub(crate) fn candidates(
             }
         }
         reached.clear();
-        let mine = &mut found[start..];
-        if mine.len() > limits.per_task {
-            mine.sort_unstable_by(Candidate::order);
-            found.truncate(start + limits.per_task);
-        }
+        // Best first, as `select` takes them; then only the best few.
+        found[start..].sort_unstable_by_key(Candidate::key);
+        found.truncate(start.saturating_add(limits.per_task));
     }
     found
 }
