@@ -62,8 +62,13 @@ pub(crate) fn select(
     left: usize,
     right: usize,
 ) -> Vec<(usize, usize, f64)> {
-    // Each left task's candidates not proposed yet.
+    // Most comparisons of a ranking have no candidate at all.
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    // Each left task's candidates not proposed yet, and the left tasks to propose.
     let mut untried = vec![0..0; left];
+    let mut proposing = Vec::new();
     let mut start = 0;
     for run in candidates.chunk_by(|a, b| a.left == b.left) {
         debug_assert!(
@@ -71,11 +76,11 @@ pub(crate) fn select(
             "a left task's candidates together"
         );
         untried[run[0].left] = start..start + run.len();
+        proposing.push(run[0].left);
         start += run.len();
     }
     // Per right task, the candidate it keeps.
     let mut kept: Vec<Option<usize>> = vec![None; right];
-    let mut proposing: Vec<usize> = (0..left).collect();
     while let Some(l) = proposing.pop() {
         for c in untried[l].by_ref() {
             let candidate = &candidates[c];
