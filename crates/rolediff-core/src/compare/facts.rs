@@ -54,26 +54,39 @@ impl TaskFacts {
         (count > 0).then(|| sum / count as f64)
     }
 
-    pub(crate) fn theme_counts(
+    /// Per theme, how many of the `kept` tasks (indices into `tasks`) have it.
+    pub(crate) fn theme_tally(
         &self,
         theme_count: usize,
-        left: (&[u32], &[usize]),
+        tasks: &[u32],
+        kept: &[usize],
+    ) -> Vec<usize> {
+        let mut tally = vec![0; theme_count];
+        for &i in kept {
+            for &t in self.themes(TaskIdx(tasks[i] as usize)) {
+                tally[t as usize] += 1;
+            }
+        }
+        tally
+    }
+
+    /// The per-theme counts of a comparison, given the left role's [`Self::theme_tally`].
+    pub(crate) fn theme_counts(
+        &self,
+        left: &[usize],
         right: (&[u32], &[usize]),
         shared: &[SharedTask],
     ) -> Vec<ThemeCount> {
-        let mut counts: Vec<ThemeCount> = (0..theme_count)
-            .map(|theme| ThemeCount {
+        let mut counts: Vec<ThemeCount> = left
+            .iter()
+            .enumerate()
+            .map(|(theme, &left)| ThemeCount {
                 theme,
-                left: 0,
+                left,
                 right: 0,
                 shared: 0,
             })
             .collect();
-        for &i in left.1 {
-            for &t in self.themes(TaskIdx(left.0[i] as usize)) {
-                counts[t as usize].left += 1;
-            }
-        }
         for &j in right.1 {
             for &t in self.themes(TaskIdx(right.0[j] as usize)) {
                 counts[t as usize].right += 1;

@@ -4,6 +4,7 @@
 //! A [`Comparator`] is prepared once per data set (it holds the text index used to find
 //! near pairs) and then compares any two roles under any [`Filter`].
 
+mod explain;
 mod facts;
 mod filter;
 mod matrix;
@@ -25,7 +26,6 @@ pub use rows::{Marker, Row, RowCounts, Shown, rows};
 use wording::Wording;
 pub use wording::{Ranked, ranking_score};
 
-use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, TaskIdx, ThemeIdx};
 
 /// A task both roles have. Indices point into each role's `tasks`.
@@ -202,64 +202,23 @@ impl<'d> Comparator<'d> {
     /// Compares `left` with `right`; the filter applies before everything.
     pub fn compare(&self, left: RoleIdx, right: RoleIdx, filter: &Filter) -> Comparison {
         let query = crate::text::fold::fold(filter.query.trim());
-        let left_kept = self.kept(left, filter, &query);
+        let left = self.left_side(left, filter, &query);
         let mut scratch = Scratch::default();
-        self.compare_kept(left, &left_kept, None, right, filter, &query, &mut scratch)
+        self.compare_kept(&left, None, right, filter, &query, &mut scratch)
     }
 
-    /// The words both roles' wording has (names, aliases, task labels), those that
-    /// weigh most in their wording similarity first, at most `most`, each as the data
-    /// writes it, lowercase ("marketing", not the stem `market`): what
-    /// [`Ranked::wording`] is made of. The wording reads both languages of the labels;
-    /// a word only the other language's labels have is left out, so the words are
-    /// in `lang`.
-    pub fn wording_in_common(
-        &self,
-        a: RoleIdx,
-        b: RoleIdx,
-        most: usize,
-        lang: Lang,
-    ) -> Vec<String> {
-        let wording = self
-            .wording
-            .get_or_init(|| Wording::new(self.data, &self.near));
-        let mut reading = self.near.reading();
-        let (own, other) = match lang {
-            Lang::Fr => (0, 1),
-            Lang::En => (1, 0),
-        };
-        // Terms of the two roles' labels in `lang` (named by the words written
-        // there) and in the other language; names and aliases are in neither.
-        let mut forms = std::collections::HashMap::new();
-        let mut other_lang = std::collections::HashSet::new();
-        for role in [a, b] {
-            for role_task in &self.data.roles[role].tasks {
-                let label = &self.data.tasks[role_task.task].label;
-                reading.analyzer.written_forms(label.get(lang), &mut forms);
-                let slots = self.near.label_slots(role_task.task);
-                if slots[own] != slots[other] {
-                    other_lang.extend(reading.ordered.get(slots[other]).iter().copied());
-                }
-            }
-        }
-        let terms = wording.shared_stems(a, b, most, |term| {
-            forms.contains_key(&term) || !other_lang.contains(&term)
-        });
-        terms
-            .into_iter()
-            .map(|term| match forms.get(&term) {
-                Some(form) => form.clone(),
-                None => reading.analyzer.written_form(term).to_string(),
-            })
-            .collect()
-    }
-
-    /// Fills [`Ranked::words_in_common`] of `ranked` (a ranking of `role`, or its
-    /// first rows) with at most `most` words each, in `lang`, where there is a wording
-    /// (no filter).
-    pub fn explain_wording(&self, role: RoleIdx, ranked: &mut [Ranked], most: usize, lang: Lang) {
-        for row in ranked.iter_mut().filter(|row| row.wording.is_some()) {
-            row.words_in_common = self.wording_in_common(role, row.comparison.right, most, lang);
+    /// What the comparisons of `role` on the left read of it under `filter`.
+    fn left_side(&self, role: RoleIdx, filter: &Filter, query: &str) -> LeftSide {
+        let kept = self.kept(role, filter, query);
+        let tasks = &self.role_tasks[role];
+        let entries = &self.data.roles[role].tasks;
+        let agreed = |i: usize| !filter.contests(&entries[i]);
+        LeftSide {
+            role,
+            themes: self.facts.theme_tally(self.data.themes.len(), tasks, &kept),
+            axis: self.facts.mean_axis(tasks, &kept, agreed),
+            kept_agreed: kept.iter().filter(|&&i| agreed(i)).count(),
+            kept,
         }
     }
 
@@ -270,7 +229,8 @@ impl<'d> Comparator<'d> {
     /// only the tasks that pass do, so the ranking is by the task similarity alone.
     pub fn rank(&self, role: RoleIdx, filter: &Filter) -> Vec<Ranked> {
         let query = crate::text::fold::fold(filter.query.trim());
-        let kept = self.kept(role, filter, &query);
+        let left = self.left_side(role, filter, &query);
+        let kept = &left.kept;
         // The left role is the same in every comparison: the tasks its tasks could pair
         // with are found once, in the whole data set.
         let tasks = &self.data.roles[role].tasks;
@@ -289,18 +249,11 @@ impl<'d> Comparator<'d> {
                 .against_all(role)
         });
         let mut scratch = Scratch::default();
-        let mut ranked: Vec<Ranked> = (0..self.data.roles.len())
+        let ranked: Vec<Ranked> = (0..self.data.roles.len())
             .filter(|&other| other != role)
             .map(|other| {
-                let comparison = self.compare_kept(
-                    role,
-                    &kept,
-                    Some(&ranking),
-                    other,
-                    filter,
-                    &query,
-                    &mut scratch,
-                );
+                let comparison =
+                    self.compare_kept(&left, Some(&ranking), other, filter, &query, &mut scratch);
                 let wording = wording.as_ref().map(|w| w[other]);
                 Ranked {
                     score: ranking_score(comparison.similarity, wording),
@@ -310,20 +263,28 @@ impl<'d> Comparator<'d> {
                 }
             })
             .collect();
-        // `right` differs between them: the order is total.
-        ranked.sort_by(|a, b| {
-            let (x, y) = (&a.comparison, &b.comparison);
-            b.score
-                .total_cmp(&a.score)
-                .then(
-                    y.similarity
-                        .unwrap_or(-1.0)
-                        .total_cmp(&x.similarity.unwrap_or(-1.0)),
-                )
-                .then(y.shared.len().cmp(&x.shared.len()))
-                .then(x.right.cmp(&y.right))
+        // The order is found on small keys, then each (large) `Ranked` moved once.
+        // `ranked` is in the order of `right`, which differs between them: the order
+        // is total.
+        let mut order: Vec<(f64, f64, usize, usize)> = ranked
+            .iter()
+            .enumerate()
+            .map(|(at, r)| {
+                let c = &r.comparison;
+                (r.score, c.similarity.unwrap_or(-1.0), c.shared.len(), at)
+            })
+            .collect();
+        order.sort_unstable_by(|x, y| {
+            y.0.total_cmp(&x.0)
+                .then(y.1.total_cmp(&x.1))
+                .then(y.2.cmp(&x.2))
+                .then(x.3.cmp(&y.3))
         });
-        ranked
+        let mut slots: Vec<Option<Ranked>> = ranked.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|(.., at)| slots[at].take())
+            .collect()
     }
 
     /// Indices of the tasks of `role` that pass the filter (`query` already folded).
@@ -355,11 +316,9 @@ impl<'d> Comparator<'d> {
 
     /// The comparison, given the left role's kept tasks and, when ranking, their
     /// neighbours (computed for exactly `left_kept`, in order).
-    #[allow(clippy::too_many_arguments)]
     fn compare_kept(
         &self,
-        left: RoleIdx,
-        left_kept: &[usize],
+        left_side: &LeftSide,
         ranking: Option<&Ranking>,
         right: RoleIdx,
         filter: &Filter,
@@ -367,6 +326,7 @@ impl<'d> Comparator<'d> {
         scratch: &mut Scratch,
     ) -> Comparison {
         let data = self.data;
+        let (left, left_kept) = (left_side.role, &left_side.kept[..]);
         // Task indices in role order: the `RoleTask` structs are large, and a ranking
         // reads the tasks of every role.
         let left_tasks = &self.role_tasks[left];
@@ -501,25 +461,18 @@ impl<'d> Comparator<'d> {
             .iter()
             .filter(|s| left_agreed(s.left) && right_agreed(s.right))
             .count();
-        let agreed_near: Vec<NearPair> = near
+        let agreed_near = near
             .iter()
             .filter(|p| left_agreed(p.left) && right_agreed(p.right))
-            .copied()
-            .collect();
-        let left_kept_agreed = left_kept.iter().filter(|&&i| left_agreed(i)).count();
+            .map(|p| p.score);
         let right_kept_agreed = right_kept.iter().filter(|&&j| right_agreed(j)).count();
-        let similarity_agreed = self::similarity(
+        let similarity_agreed = similarity_of_scores(
             agreed_shared,
-            &agreed_near,
-            left_kept_agreed,
+            agreed_near,
+            left_side.kept_agreed,
             right_kept_agreed,
         );
-        let themes = facts.theme_counts(
-            data.themes.len(),
-            (left_tasks, left_kept),
-            (right_tasks, right_kept),
-            &shared,
-        );
+        let themes = facts.theme_counts(&left_side.themes, (right_tasks, right_kept), &shared);
         Comparison {
             left,
             right,
@@ -529,11 +482,26 @@ impl<'d> Comparator<'d> {
             near,
             similarity,
             similarity_agreed,
-            left_axis: facts.mean_axis(left_tasks, left_kept, left_agreed),
+            left_axis: left_side.axis,
             right_axis: facts.mean_axis(right_tasks, right_kept, right_agreed),
             themes,
         }
     }
+}
+
+/// What a comparison reads of its left role under a filter: the same in every
+/// comparison of a ranking, so worked out once for all of them.
+#[derive(Debug)]
+struct LeftSide {
+    role: RoleIdx,
+    /// Indices of its tasks that pass the filter.
+    kept: Vec<usize>,
+    /// Per theme, how many of those have it.
+    themes: Vec<usize>,
+    /// Mean axis of those placed that no source of the view contests.
+    axis: Option<f64>,
+    /// How many of those no source of the view contests.
+    kept_agreed: usize,
 }
 
 /// What a ranking prepares once for its left role.
@@ -578,10 +546,20 @@ fn refill<T: Copy>(vec: &mut Vec<T>, len: usize, value: T) {
 /// a similarity. Only identical task sets reach exactly 1: with any only-task left, the
 /// result stays below 1 even when near pairs score 1.
 pub fn similarity(shared: usize, near: &[NearPair], left: usize, right: usize) -> Option<f64> {
+    similarity_of_scores(shared, near.iter().map(|p| p.score), left, right)
+}
+
+/// [`similarity`] given the near pairs' scores alone, without a list of the pairs.
+fn similarity_of_scores(
+    shared: usize,
+    near: impl Iterator<Item = f64>,
+    left: usize,
+    right: usize,
+) -> Option<f64> {
     if left == 0 && right == 0 {
         return None;
     }
-    let overlap = shared as f64 + near.iter().map(|p| p.score).sum::<f64>();
+    let overlap = shared as f64 + near.sum::<f64>();
     let union = (left + right) as f64 - overlap;
     let value = if union <= 0.0 {
         1.0

@@ -110,7 +110,7 @@ impl NearIndex {
         }
         let indexed = Indexed::new(&self.vectors, right.to_vec());
         let candidates = search::candidates(&self.vectors, left, &indexed, self.limits);
-        select(candidates, left.len(), right.len())
+        select(&candidates, left.len(), right.len())
     }
 
     /// For each task of `tasks`, the tasks of the whole data set it could pair with.
@@ -127,13 +127,27 @@ impl NearIndex {
             per_task: usize::MAX,
             ..self.limits
         };
-        let mut by_task: Vec<Vec<(usize, f64)>> = vec![Vec::new(); self.vectors.len()];
-        for c in search::candidates(&self.vectors, tasks, everything, limits) {
-            by_task[everything.tasks[c.right].0].push((c.left, c.score));
+        let candidates = search::candidates(&self.vectors, tasks, everything, limits);
+        // Count each task's candidates, then place them at its next slot, in order.
+        let task_of = |c: &Candidate| everything.tasks[c.right].0;
+        let mut starts = vec![0u32; self.vectors.len() + 1];
+        for c in &candidates {
+            starts[task_of(c) + 1] += 1;
+        }
+        for t in 1..starts.len() {
+            starts[t] += starts[t - 1];
+        }
+        let mut next = starts.clone();
+        let mut found = vec![(0, 0.0); candidates.len()];
+        for c in &candidates {
+            let at = &mut next[task_of(c)];
+            found[*at as usize] = (c.left, c.score);
+            *at += 1;
         }
         Neighbours {
             tasks: tasks.to_vec(),
-            by_task,
+            starts,
+            found,
         }
     }
 
@@ -149,14 +163,14 @@ impl NearIndex {
     ) -> Vec<(usize, usize, f64)> {
         let mut candidates = Vec::new();
         for (j, &task) in right.iter().enumerate() {
-            for &(p, score) in &neighbours.by_task[task.0] {
+            for &(p, score) in neighbours.of(task) {
                 if let Some(i) = position[p] {
                     candidates.push(Candidate::new(score, neighbours.tasks[p], task, i, j));
                 }
             }
         }
         // The same bound per left task as `pairs` applies.
-        candidates.sort_unstable_by(|a, b| a.left.cmp(&b.left).then(Candidate::order(a, b)));
+        candidates.sort_unstable_by_key(|c| (c.left, c.key()));
         let mut kept = 0;
         let mut previous = None;
         candidates.retain(|c| {
@@ -168,7 +182,7 @@ impl NearIndex {
             previous = Some(c.left);
             kept <= self.limits.per_task
         });
-        select(candidates, left_len, right.len())
+        select(&candidates, left_len, right.len())
     }
 }
 
@@ -177,9 +191,18 @@ impl NearIndex {
 pub(crate) struct Neighbours {
     /// The tasks the candidates are of.
     tasks: Vec<TaskIdx>,
-    /// For each task of the data set, `(index in tasks, score)` of the tasks it could
-    /// pair with.
-    by_task: Vec<Vec<(usize, f64)>>,
+    /// For each task t of the data set, `(index in tasks, score)` of the tasks it could
+    /// pair with are `found[starts[t]..starts[t + 1]]`: one small table to look each
+    /// task of every role up in, rather than a list header per task of the data set.
+    starts: Vec<u32>,
+    found: Vec<(usize, f64)>,
+}
+
+impl Neighbours {
+    /// `(index in tasks, score)` of the tasks `task` could pair with.
+    fn of(&self, task: TaskIdx) -> &[(usize, f64)] {
+        &self.found[self.starts[task.0] as usize..self.starts[task.0 + 1] as usize]
+    }
 }
 
 /// A cosine computed in `f32`, as an `f64` in `0..=1` without the rounding noise

@@ -30,6 +30,31 @@ pub(crate) struct Limits {
     /// Past the budget, tasks scored in full per task searched from, at most (those
     /// with the best partial sums).
     pub scored: usize,
+    /// Within the budget, from how many postings walked per task of the other side
+    /// every partial sum is read instead of the tasks reached (see [`read_all`]).
+    pub read_all_from: ReadAll,
+}
+
+/// When a search reads every partial sum of the other side rather than the tasks
+/// reached: a choice of speed only, the candidates are the same.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ReadAll {
+    /// When the task walks at least one posting for every `n` tasks of the other
+    /// side (then it reaches about one in `n`).
+    PostingsPerTask(usize),
+    /// Never, for tests.
+    #[cfg(test)]
+    Never,
+}
+
+impl ReadAll {
+    fn applies(self, postings: usize, tasks: usize) -> bool {
+        match self {
+            ReadAll::PostingsPerTask(n) => postings.saturating_mul(n) >= tasks,
+            #[cfg(test)]
+            ReadAll::Never => false,
+        }
+    }
 }
 
 impl Limits {
@@ -38,10 +63,14 @@ impl Limits {
     /// bench shape walks about 640 per task), the hundred-odd tasks scored in full past
     /// it are those most likely to pair, and a task seldom has more than a few dozen
     /// labels worth pairing with.
+    ///
+    /// Reading every sum pays once a task walks a posting for every four tasks of
+    /// the other side (docs/performance.md, the `targets` round).
     pub(crate) const DEFAULT: Self = Self {
         budget: 4096,
         per_task: 64,
         scored: 128,
+        read_all_from: ReadAll::PostingsPerTask(4),
     };
 
     /// No limit: the exact search, for tests.
@@ -50,6 +79,7 @@ impl Limits {
         budget: usize::MAX,
         per_task: usize::MAX,
         scored: usize::MAX,
+        read_all_from: ReadAll::PostingsPerTask(4),
     };
 }
 
@@ -80,62 +110,162 @@ pub(crate) fn candidates(
     // Partial sums per indexed task and language, and the tasks reached.
     let mut sums = vec![[0f32; 2]; indexed.tasks.len()];
     let mut reached: Vec<u32> = Vec::new();
-    for (left, &probe) in probes.iter().enumerate() {
-        let mut bounds = [0f32; 2];
-        for (slot, vector) in vectors.of(probe).into_iter().enumerate() {
-            bounds[slot] = walk(
-                vector,
-                &indexed.postings[slot],
-                slot,
-                limits.budget,
-                &mut sums,
-                &mut reached,
-            );
-        }
+    for (left, &task) in probes.iter().enumerate() {
         let start = found.len();
-        // Within the budget (nothing skipped) the partial sums are the scores. Past it,
-        // only the tasks with the best partial sums are scored in full.
-        let exact = bounds == [0.0; 2];
-        if !exact && reached.len() > limits.scored {
-            let partial = |doc: &u32| {
-                let [french, english] = sums[*doc as usize];
-                french.max(english)
+        let task_vectors = vectors.of(task);
+        let postings: [usize; 2] = [0, 1].map(|slot| {
+            let of = |&(term, _): &(u32, f32)| indexed.postings[slot].of(term).len();
+            task_vectors[slot].iter().map(of).sum()
+        });
+        let within_budget = postings.iter().all(|&n| n <= limits.budget);
+        if within_budget
+            && limits
+                .read_all_from
+                .applies(postings[0] + postings[1], sums.len())
+        {
+            // The walk reaches a good part of the other side: every sum is read
+            // afterwards, instead of noting each task at its first reach (a branch per
+            // posting that the processor cannot predict).
+            for (slot, vector) in task_vectors.into_iter().enumerate() {
+                add_all(vector, &indexed.postings[slot], slot, &mut sums);
+            }
+            let probe = Probe {
+                task,
+                left,
+                bounds: [0.0; 2],
             };
-            reached.select_nth_unstable_by(limits.scored, |a, b| partial(b).total_cmp(&partial(a)));
-            for &doc in &reached[limits.scored..] {
-                sums[doc as usize] = [0.0; 2];
+            read_all(&mut sums, |doc, sum| {
+                found.extend(probe.judge(vectors, indexed, doc, sum));
+            });
+        } else {
+            let mut bounds = [0f32; 2];
+            for (slot, vector) in task_vectors.into_iter().enumerate() {
+                bounds[slot] = walk(
+                    vector,
+                    &indexed.postings[slot],
+                    slot,
+                    limits.budget,
+                    &mut sums,
+                    &mut reached,
+                );
             }
-            reached.truncate(limits.scored);
-        }
-        for &doc in &reached {
-            let [french, english] = sums[doc as usize];
-            sums[doc as usize] = [0.0; 2];
-            // Some margin under the threshold: the partial sums add in another order
-            // than the exact score, which alone decides.
-            let could = (french + bounds[0]).max(english + bounds[1]);
-            let other = indexed.tasks[doc as usize];
-            if f64::from(could) < NEAR_THRESHOLD - 1e-3 || other == probe {
-                continue;
+            let probe = Probe { task, left, bounds };
+            // Past the budget, only the tasks with the best partial sums are scored in
+            // full.
+            if !probe.exact() && reached.len() > limits.scored {
+                let partial = |doc: &u32| {
+                    let [french, english] = sums[*doc as usize];
+                    french.max(english)
+                };
+                reached.select_nth_unstable_by(limits.scored, |a, b| {
+                    partial(b).total_cmp(&partial(a))
+                });
+                for &doc in &reached[limits.scored..] {
+                    sums[doc as usize] = [0.0; 2];
+                }
+                reached.truncate(limits.scored);
             }
-            // Within the budget each sum added the same products in the same order
-            // (term order) as the dot product does: it is the score, bit for bit.
-            let score = if exact {
-                clean(french.max(english))
-            } else {
-                score(vectors, probe, other)
-            };
-            if score >= NEAR_THRESHOLD {
-                found.push(Candidate::new(score, probe, other, left, doc as usize));
+            for &doc in &reached {
+                let sum = std::mem::take(&mut sums[doc as usize]);
+                found.extend(probe.judge(vectors, indexed, doc as usize, sum));
             }
+            reached.clear();
         }
-        reached.clear();
-        let mine = &mut found[start..];
-        if mine.len() > limits.per_task {
-            mine.sort_unstable_by(Candidate::order);
-            found.truncate(start + limits.per_task);
-        }
+        // Best first, as `select` takes them; then only the best few.
+        found[start..].sort_unstable_by_key(Candidate::key);
+        found.truncate(start.saturating_add(limits.per_task));
     }
     found
+}
+
+/// A task searched from: its index in the list searched from, and what the skipped
+/// terms of its French and English vectors can add to a cosine, at most.
+struct Probe {
+    task: TaskIdx,
+    left: usize,
+    bounds: [f32; 2],
+}
+
+impl Probe {
+    /// Whether nothing of the task's vectors was skipped.
+    fn exact(&self) -> bool {
+        self.bounds == [0.0; 2]
+    }
+
+    /// The candidate the task makes with document `doc`, given their partial sums, if
+    /// they are different tasks that score at least the threshold.
+    fn judge(
+        &self,
+        vectors: &TaskVectors,
+        indexed: &Indexed,
+        doc: usize,
+        [french, english]: [f32; 2],
+    ) -> Option<Candidate> {
+        let could = (french + self.bounds[0]).max(english + self.bounds[1]);
+        let other = indexed.tasks[doc];
+        if !could_pair(could) || other == self.task {
+            return None;
+        }
+        // Within the budget each sum added the same products in the same order (term
+        // order) as the dot product does: it is the score, bit for bit.
+        let score = if self.exact() {
+            clean(french.max(english))
+        } else {
+            score(vectors, self.task, other)
+        };
+        (score >= NEAR_THRESHOLD).then(|| Candidate::new(score, self.task, other, self.left, doc))
+    }
+}
+
+/// Whether a partial sum plus what the skipped terms can add may reach the threshold.
+/// Some margin under it: the partial sums add in another order than the exact score,
+/// which alone decides.
+fn could_pair(could: f32) -> bool {
+    could >= COULD_PAIR_FROM
+}
+
+/// The smallest `f32` that is at least `NEAR_THRESHOLD - 1e-3`: comparing sums with
+/// it in `f32` is comparing them in `f64` with the margin, without widening each.
+const COULD_PAIR_FROM: f32 = {
+    let margin = NEAR_THRESHOLD - 1e-3;
+    let nearest = margin as f32;
+    if (nearest as f64) < margin {
+        nearest.next_up()
+    } else {
+        nearest
+    }
+};
+
+/// Adds `vector`'s products with the postings of all its terms to `sums[..][slot]`,
+/// in term order, as [`walk`] does within its budget.
+fn add_all(vector: &SparseVector, postings: &Postings, slot: usize, sums: &mut [[f32; 2]]) {
+    for &(term, weight) in vector {
+        for &(doc, other) in postings.of(term) {
+            sums[doc as usize][slot] += weight * other;
+        }
+    }
+}
+
+/// Calls `judge` with each document whose sums could pair and clears every sum. The
+/// sums are read in blocks of 16, which the compiler turns into vector compares: most
+/// blocks hold no such sum and cost one test.
+fn read_all(sums: &mut [[f32; 2]], mut judge: impl FnMut(usize, [f32; 2])) {
+    const BLOCK: usize = 16;
+    for (b, block) in sums.chunks_mut(BLOCK).enumerate() {
+        // Either language's sum may pair: every number of the block is compared.
+        let any = block
+            .as_flattened()
+            .iter()
+            .fold(false, |any, &sum| any | could_pair(sum));
+        if any {
+            for (k, &[french, english]) in block.iter().enumerate() {
+                if could_pair(french) || could_pair(english) {
+                    judge(b * BLOCK + k, [french, english]);
+                }
+            }
+        }
+        block.fill([0.0; 2]);
+    }
 }
 
 /// Adds `vector`'s products with the postings of its terms to `sums[..][slot]`, rarest

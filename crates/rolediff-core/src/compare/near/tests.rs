@@ -1,5 +1,6 @@
 use std::collections::HashSet;
 
+use super::search::ReadAll;
 use super::vectors::dot;
 use super::*;
 use crate::compare::test_data::{bilingual, data, task};
@@ -163,6 +164,7 @@ fn the_work_budget_bounds_the_search_and_keeps_it_sound() {
         budget: 1,
         per_task: 1,
         scored: 1,
+        ..Limits::DEFAULT
     };
     let pairs = index.pairs(&left, &right);
     assert_eq!(pairs, [(0, 297, 1.0)]);
@@ -257,6 +259,12 @@ proptest::proptest! {
         index.limits = Limits::NONE;
         let expected = brute_force_pairs(&index, &left, &right);
         proptest::prop_assert_eq!(&index.pairs(&left, &right), &expected);
+        // Reading every partial sum or only those of the tasks reached finds the same.
+        index.limits.read_all_from = ReadAll::Never;
+        proptest::prop_assert_eq!(&index.pairs(&left, &right), &expected);
+        index.limits.read_all_from = ReadAll::PostingsPerTask(usize::MAX);
+        proptest::prop_assert_eq!(&index.pairs(&left, &right), &expected);
+        index.limits = Limits::NONE;
 
         let neighbours = index.neighbours(&left);
         let position: Vec<Option<usize>> = (0..left.len()).map(Some).collect();
@@ -265,7 +273,7 @@ proptest::proptest! {
             &expected
         );
 
-        index.limits = Limits { budget, per_task, scored };
+        index.limits = Limits { budget, per_task, scored, ..Limits::DEFAULT };
         let bounded = index.pairs(&left, &right);
         let mut seen = (HashSet::new(), HashSet::new());
         for &(i, j, score) in &bounded {
