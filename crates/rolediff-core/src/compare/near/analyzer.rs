@@ -325,40 +325,52 @@ impl Analyzer {
 /// it. Groups sharing a stem merge; the representative is the first stem of the first
 /// group that reached it.
 fn union_of_groups(groups: impl Iterator<Item = Vec<String>>) -> HashMap<String, String, Hasher> {
-    let mut parent: HashMap<String, String, Hasher> = HashMap::default();
-    let root = |parent: &HashMap<String, String, Hasher>, stem: &str| {
-        let mut at = stem.to_string();
-        while let Some(up) = parent.get(&at) {
-            at.clone_from(up);
-        }
-        at
-    };
-    // When the order stems were first met, so that merging groups keeps the earlier
-    // representative.
-    let mut first_seen: HashMap<String, usize, Hasher> = HashMap::default();
+    // Union-find over stems numbered in the order first met: a group's representative
+    // is its smallest number, and paths are compressed, so that a file of many
+    // chained groups costs about linear time, not quadratic.
+    let mut numbers: HashMap<String, usize, Hasher> = HashMap::default();
+    let mut names: Vec<String> = Vec::new();
+    let mut parent: Vec<usize> = Vec::new();
     for group in groups {
-        for stem in &group {
-            let next = first_seen.len();
-            first_seen.entry(stem.clone()).or_insert(next);
-        }
-        let roots: Vec<String> = group.iter().map(|stem| root(&parent, stem)).collect();
-        let Some(representative) = roots.iter().min_by_key(|r| first_seen[*r]).cloned() else {
+        let roots: Vec<usize> = group
+            .into_iter()
+            .map(|stem| {
+                let number = *numbers.entry(stem.clone()).or_insert_with(|| {
+                    names.push(stem);
+                    parent.push(parent.len());
+                    parent.len() - 1
+                });
+                root(&mut parent, number)
+            })
+            .collect();
+        let Some(&representative) = roots.iter().min() else {
             continue;
         };
         for other in roots {
-            if other != representative {
-                parent.insert(other, representative.clone());
-            }
+            parent[other] = representative;
         }
     }
-    let stems: Vec<String> = parent.keys().cloned().collect();
-    stems
-        .into_iter()
-        .map(|stem| {
-            let representative = root(&parent, &stem);
-            (stem, representative)
+    (0..names.len())
+        .filter_map(|stem| {
+            let representative = root(&mut parent, stem);
+            (representative != stem).then(|| (names[stem].clone(), names[representative].clone()))
         })
         .collect()
+}
+
+/// The representative of `at` in the union-find `parent`, with the path to it
+/// compressed.
+fn root(parent: &mut [usize], mut at: usize) -> usize {
+    let mut top = at;
+    while parent[top] != top {
+        top = parent[top];
+    }
+    while parent[at] != top {
+        let next = parent[at];
+        parent[at] = top;
+        at = next;
+    }
+    top
 }
 
 #[cfg(test)]
