@@ -477,3 +477,43 @@ fn similar_names_the_words_in_common_in_the_language_asked() {
     assert!(french.contains(&"sociaux".to_string()), "{french:?}");
     assert!(!french.contains(&"social".to_string()), "{french:?}");
 }
+
+#[test]
+fn similar_fits_the_width_it_is_given_and_keeps_ids_whole() {
+    let table = |width: Option<&str>| -> String {
+        let mut cmd = rolediff();
+        cmd.args(["similar", "community-manager"]);
+        if let Some(width) = width {
+            cmd.args(["-W", width]);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    // A pipe without a width: every column whole.
+    let whole = table(None);
+    assert!(whole.contains("NAME"), "{whole}");
+    assert!(
+        whole.contains("prospects, social, manage, leads"),
+        "{whole}"
+    );
+    for (width, name, words) in [
+        ("120", true, true),
+        ("100", false, true),
+        ("80", false, false),
+    ] {
+        let text = table(Some(width));
+        let limit: usize = width.parse().unwrap();
+        for line in text.lines() {
+            assert!(
+                rolediff::text::width(line) <= limit,
+                "{width}: {line:?} is wider"
+            );
+        }
+        assert_eq!(text.contains("  NAME"), name, "{width}:\n{text}");
+        assert_eq!(text.contains("WORDS IN COMMON"), words, "{width}:\n{text}");
+        // Ids are what one types next: never cut.
+        assert!(
+            text.contains("gestionnaire-de-communaute"),
+            "{width}:\n{text}"
+        );
+    }
+}

@@ -126,7 +126,9 @@ pub fn main() -> ExitCode {
                 lang,
             )
         }
-        Some(command) => run_command(command, settings.data.as_deref(), lang).map(Output::from),
+        Some(command) => {
+            run_command(command, settings.data.as_deref(), lang, text.width).map(Output::from)
+        }
         // No subcommand: the interactive view. Roles are resolved first so that a typo
         // fails (exit 2) before the terminal is touched.
         None => (|| {
@@ -280,6 +282,7 @@ fn run_command(
     command: Command,
     data_path: Option<&std::path::Path>,
     lang: Lang,
+    width: Option<usize>,
 ) -> Result<String, Failure> {
     if let Command::ExportData { dir, force } = &command {
         // `--data` on this command line would read as "export my data": say what the
@@ -357,7 +360,9 @@ fn run_command(
             ranked.truncate(top.unwrap_or(usize::MAX));
             comparator.explain_wording(role, &mut ranked, report::WORDS_IN_COMMON, lang);
             Ok(match format {
-                ListFormat::Text => report::similar_text(&data, role, &ranked, &filter, lang),
+                ListFormat::Text => {
+                    report::similar_text(&data, role, &ranked, &filter, lang, width)
+                }
                 ListFormat::Json => report::similar_json(&data, &ranked, &filter, lang),
             })
         }

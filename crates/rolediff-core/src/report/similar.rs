@@ -7,7 +7,7 @@ use crate::lang::Lang;
 use crate::model::DataSet;
 use crate::report::compare::percent;
 use crate::report::{axis_text_in, round_axis, similarity_range, to_json};
-use crate::text::{fit, sanitize, width};
+use crate::text::{fit, sanitize, truncate, width};
 
 #[derive(Serialize)]
 struct SimilarJson<'a> {
@@ -22,6 +22,10 @@ struct SimilarJson<'a> {
     axis: Option<f64>,
     words_in_common: &'a [String],
 }
+
+/// Fewer columns than this left for the words in common, and they are left out: a
+/// word or two cut to `…` says nothing (a name, fewer than half as many).
+const MIN_WORDS_COLUMN: usize = 12;
 
 /// How many words in common `similar` shows per role: enough to see what the wording
 /// number is made of, few enough to read at a glance.
@@ -60,12 +64,19 @@ pub fn similar_json(data: &DataSet, ranked: &[Ranked], filter: &Filter, lang: La
 /// A title naming the role, then one aligned line per other role: similarity (what
 /// the ranking sorts by), task similarity, wording similarity, shared tasks, near
 /// pairs, axis, id, name, and the words in common that weigh most in the wording.
+///
+/// Within `width_limit` columns when given (a terminal's, `-W`): the numbers and the
+/// id always show whole (an id is what one types next); then the name whole and the
+/// words cut with `…`, else the words alone, else as much of the name as fits. Words
+/// get at least [`MIN_WORDS_COLUMN`] columns or none. Without a width (a pipe) every
+/// line is whole.
 pub fn similar_text(
     data: &DataSet,
     role: usize,
     ranked: &[Ranked],
     filter: &Filter,
     lang: Lang,
+    width_limit: Option<usize>,
 ) -> String {
     let (title, headers) = match lang {
         Lang::En => (
@@ -148,18 +159,46 @@ pub fn similar_text(
                 .unwrap_or(0)
         })
         .collect();
+    let words_width = rows
+        .iter()
+        .map(|(.., words)| width(words))
+        .chain([width(headers[8])])
+        .max()
+        .unwrap_or(0);
+    // Columns before the name: the numbers, the id and the spaces between them.
+    let fixed: usize = widths.iter().map(|w| w + 2).sum::<usize>() + id_width + 2;
+    // What fits beside them, most useful first once the id is there: the name whole
+    // with the words (cut if need be), else the words alone (the id already names the
+    // role), else as much of the name as fits.
+    let (name_width, words_width) = match width_limit {
+        Some(limit) => {
+            let room = limit.saturating_sub(fixed);
+            if room >= name_width + 2 + words_width {
+                (Some(name_width), Some(words_width))
+            } else if room >= name_width + 2 + MIN_WORDS_COLUMN {
+                (Some(name_width), Some(room - name_width - 2))
+            } else if room >= MIN_WORDS_COLUMN {
+                (None, Some(room.min(words_width)))
+            } else {
+                // A name cut to two letters says nothing the id does not.
+                ((room >= MIN_WORDS_COLUMN / 2).then_some(room), None)
+            }
+        }
+        None => (Some(name_width), Some(words_width)),
+    };
     let line = |cells: [&str; 6], id: &str, name: &str, words: &str| -> String {
         let numbers: Vec<String> = cells
             .iter()
             .zip(&widths)
             .map(|(cell, w)| format!("{}{cell}", " ".repeat(w.saturating_sub(width(cell)))))
             .collect();
-        let text = format!(
-            "{}  {}  {}  {words}",
-            numbers.join("  "),
-            fit(id, id_width),
-            fit(name, name_width)
-        );
+        let mut text = format!("{}  {}", numbers.join("  "), fit(id, id_width));
+        if let Some(w) = name_width {
+            text.push_str(&format!("  {}", fit(name, w)));
+        }
+        if let Some(w) = words_width {
+            text.push_str(&format!("  {}", truncate(words, w)));
+        }
         format!("{}\n", text.trim_end())
     };
     out.push_str(&line(
