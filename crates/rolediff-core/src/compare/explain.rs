@@ -1,13 +1,19 @@
-//! What a ranking is made of, for a person to read: the words two roles' wording
-//! has in common ([`Comparator::wording_in_common`]). The near pairs' own words are
-//! in [`crate::compare::near`]'s `explain`.
+//! What a comparison is made of, for a person to read: the words two tasks' labels
+//! meet on ([`Comparator::words_in_common`]) and the words two roles' wording has in
+//! common ([`Comparator::wording_in_common`]).
 
 use crate::compare::wording::Wording;
-use crate::compare::{Comparator, Ranked};
+use crate::compare::{Comparator, Ranked, WordMatch};
 use crate::lang::Lang;
-use crate::model::RoleIdx;
+use crate::model::{RoleIdx, TaskIdx};
 
 impl Comparator<'_> {
+    /// The words the labels of tasks `left` and `right` meet on (see
+    /// [`crate::compare::words_in_common`]), with the analyzer the comparison keeps.
+    pub fn words_in_common(&self, left: TaskIdx, right: TaskIdx, lang: Lang) -> Vec<WordMatch> {
+        self.near.words_in_common(self.data, left, right, lang)
+    }
+
     /// The words both roles' wording has (names, aliases, task labels), those that
     /// weigh most in their wording similarity first, at most `most`, each as the data
     /// writes it, lowercase ("marketing", not the stem `market`): what

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
-use rolediff::compare::{Marker, Row, words_in_common};
+use rolediff::compare::{Marker, Row};
 use rolediff::model::SourceIdx;
 use rolediff::text::{no_break_before_punctuation, sanitize};
 
@@ -121,7 +121,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             ));
             // Why: the words the two labels meet on, this task's first, `a = b` where
             // they are written differently (a derivation, declared synonyms).
-            let words: Vec<String> = words_in_common(data, task_index, other_task, app.lang)
+            let words: Vec<String> = app
+                .comparator()
+                .words_in_common(task_index, other_task, app.lang)
                 .into_iter()
                 .map(|m| {
                     let (left, right) = (sanitize(&m.left), sanitize(&m.right));

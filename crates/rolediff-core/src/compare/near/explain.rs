@@ -25,30 +25,62 @@ pub struct WordMatch {
 /// label, each at most once; in `lang`'s labels, read in the language they are
 /// written in. Empty when they share no word (a pair found through the other
 /// language's labels, for instance).
+///
+/// Builds an analyzer for the call: for many pairs use [`words_in_common_of_pairs`],
+/// and where a [`crate::compare::Comparator`] is at hand its
+/// [`words_in_common`](crate::compare::Comparator::words_in_common), which reuses the
+/// one the comparison keeps (a data set may declare many synonyms).
 pub fn words_in_common(
     data: &DataSet,
     left: TaskIdx,
     right: TaskIdx,
     lang: Lang,
 ) -> Vec<WordMatch> {
+    words_in_common_of_pairs(data, &[(left, right)], lang)
+        .pop()
+        .unwrap_or_default()
+}
+
+/// [`words_in_common`] of each pair `(left, right)`, with one analyzer for all.
+pub fn words_in_common_of_pairs(
+    data: &DataSet,
+    pairs: &[(TaskIdx, TaskIdx)],
+    lang: Lang,
+) -> Vec<Vec<WordMatch>> {
     let mut analyzer = Analyzer::with_synonyms(&data.synonyms);
-    let left_words = stemmed_words(&mut analyzer, data, left, lang);
-    let right_words = stemmed_words(&mut analyzer, data, right, lang);
-    let mut matches: Vec<WordMatch> = Vec::new();
+    pairs
+        .iter()
+        .map(|&(left, right)| explain(&mut analyzer, data, left, right, lang))
+        .collect()
+}
+
+/// [`words_in_common`] with `analyzer`, which must read `data`'s synonyms.
+pub(crate) fn explain(
+    analyzer: &mut Analyzer,
+    data: &DataSet,
+    left: TaskIdx,
+    right: TaskIdx,
+    lang: Lang,
+) -> Vec<WordMatch> {
+    let left_words = stemmed_words(analyzer, data, left, lang);
+    let right_words = stemmed_words(analyzer, data, right, lang);
+    let mut matches = Vec::new();
     let mut seen_terms = Vec::new();
     for (word, terms) in &left_words {
-        let met = right_words
-            .iter()
-            .find(|(_, other)| other.iter().any(|t| terms.contains(t)));
-        if let Some((other_word, other_terms)) = met {
-            let term = other_terms.iter().find(|t| terms.contains(t)).copied();
-            if seen_terms.contains(&term) {
-                continue;
-            }
+        // The first word of the right label that shares a term with this one.
+        let met = right_words.iter().find_map(|(other, other_terms)| {
+            other_terms
+                .iter()
+                .find(|term| terms.contains(term))
+                .map(|&term| (other, term))
+        });
+        if let Some((other, term)) = met
+            && !seen_terms.contains(&term)
+        {
             seen_terms.push(term);
             matches.push(WordMatch {
                 left: word.to_string(),
-                right: other_word.to_string(),
+                right: other.to_string(),
             });
         }
     }

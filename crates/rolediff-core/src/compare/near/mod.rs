@@ -17,7 +17,7 @@ mod vectors;
 use std::sync::{Mutex, OnceLock};
 
 pub(crate) use analyzer::{Analyzer, Language};
-pub use explain::{WordMatch, words_in_common};
+pub use explain::{WordMatch, words_in_common, words_in_common_of_pairs};
 use search::{Indexed, Limits};
 use select::{Candidate, select};
 use vectors::Ragged;
@@ -83,6 +83,18 @@ impl NearIndex {
         self.reading
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// [`words_in_common`] with the analyzer this index keeps (its synonyms read
+    /// once).
+    pub(crate) fn words_in_common(
+        &self,
+        data: &DataSet,
+        left: TaskIdx,
+        right: TaskIdx,
+        lang: crate::lang::Lang,
+    ) -> Vec<WordMatch> {
+        explain::explain(&mut self.reading().analyzer, data, left, right, lang)
     }
 
     /// Which of [`Reading::ordered`] are `task`'s French and English labels: the same

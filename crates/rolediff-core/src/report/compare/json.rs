@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::compare::{Comparison, Filter, axis_position, words_in_common};
+use crate::compare::{Comparison, Filter, axis_position, words_in_common_of_pairs};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, RoleTask};
 use crate::report::{SourceAxisJson, TaskJson, round_axis, source_axes_json, task_json, to_json};
@@ -96,6 +96,16 @@ pub fn compare_json(
     let right_task = |j: usize| -> &RoleTask { &right_role.tasks[j] };
     let source_ids =
         |ids: &[usize]| -> Vec<&str> { ids.iter().map(|&s| data.sources[s].id.as_str()).collect() };
+    // One analyzer for every pair's words (a data set may declare many synonyms).
+    let in_common = words_in_common_of_pairs(
+        data,
+        &comparison
+            .near
+            .iter()
+            .map(|p| (left_task(p.left).task, right_task(p.right).task))
+            .collect::<Vec<_>>(),
+        lang,
+    );
     let shared = comparison
         .shared
         .iter()
@@ -167,23 +177,19 @@ pub fn compare_json(
         near: comparison
             .near
             .iter()
-            .map(|p| NearJson {
+            .zip(in_common)
+            .map(|(p, in_common)| NearJson {
                 kind: p.kind.name(),
                 left: task_json(data, left_task(p.left), filter, lang),
                 right: task_json(data, right_task(p.right), filter, lang),
                 score: round_axis(p.score),
-                in_common: words_in_common(
-                    data,
-                    left_task(p.left).task,
-                    right_task(p.right).task,
-                    lang,
-                )
-                .into_iter()
-                .map(|m| WordMatchJson {
-                    left: m.left,
-                    right: m.right,
-                })
-                .collect(),
+                in_common: in_common
+                    .into_iter()
+                    .map(|m| WordMatchJson {
+                        left: m.left,
+                        right: m.right,
+                    })
+                    .collect(),
             })
             .collect(),
         themes: comparison
