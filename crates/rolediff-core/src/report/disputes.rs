@@ -6,7 +6,7 @@ use crate::compare::Filter;
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, RoleTask};
 use crate::report::compare::{filter_words, markdown_cell};
-use crate::report::{axis_text_in, round_axis, task_field_line, to_json};
+use crate::report::{axis_text_in, round_axis, source_ids, task_field_line, to_json};
 use crate::text::sanitize;
 
 /// A role's task that one source states and another contests.
@@ -105,11 +105,7 @@ fn words(lang: Lang) -> Words {
 }
 
 fn ids(data: &DataSet, sources: &[usize]) -> String {
-    let ids: Vec<&str> = sources
-        .iter()
-        .map(|&s| data.sources[s].id.as_str())
-        .collect();
-    sanitize(&ids.join(", ")).into_owned()
+    sanitize(&source_ids(data, sources).join(", ")).into_owned()
 }
 
 /// Per role a heading, then each disputed task with its axis, who states it, who
@@ -208,8 +204,7 @@ struct DisputeJson<'a> {
 
 /// `[{"role","role_name","task","label","axis","stated_by","contested_by","note"}]`.
 pub fn disputes_json(data: &DataSet, found: &[Dispute], lang: Lang) -> String {
-    let source_ids =
-        |ids: &[usize]| -> Vec<&str> { ids.iter().map(|&s| data.sources[s].id.as_str()).collect() };
+    let source_ids = |ids: &[usize]| source_ids(data, ids);
     let entries: Vec<DisputeJson> = found
         .iter()
         .map(|d| {

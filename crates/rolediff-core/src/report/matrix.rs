@@ -7,7 +7,7 @@ use crate::compare::{Filter, Matrix};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx};
 use crate::report::compare::filter_words;
-use crate::report::{axis_words, percent_text, round_axis, to_json};
+use crate::report::{FilterJson, axis_words, percent_text, round_axis, to_json};
 use crate::text::{sanitize, truncate, width};
 
 /// Short labels for column headers, at most `max` columns each and unique (ignoring
@@ -219,13 +219,6 @@ struct MatrixJson<'a> {
 }
 
 #[derive(Serialize)]
-struct FilterJson<'a> {
-    themes: Vec<&'a str>,
-    sources: Vec<&'a str>,
-    query: &'a str,
-}
-
-#[derive(Serialize)]
 struct RoleJson<'a> {
     id: &'a str,
     name: &'a str,
@@ -237,19 +230,7 @@ struct RoleJson<'a> {
 /// three decimals like `rolediff compare --format json`.
 pub fn matrix_json(data: &DataSet, matrix: &Matrix, filter: &Filter, lang: Lang) -> String {
     to_json(&MatrixJson {
-        filter: FilterJson {
-            themes: filter
-                .themes
-                .iter()
-                .map(|&t| data.themes[t].id.as_str())
-                .collect(),
-            sources: filter
-                .sources
-                .iter()
-                .map(|&s| data.sources[s].id.as_str())
-                .collect(),
-            query: filter.query.trim(),
-        },
+        filter: FilterJson::of(data, filter),
         roles: matrix
             .roles
             .iter()

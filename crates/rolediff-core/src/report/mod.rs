@@ -22,7 +22,40 @@ pub use similar::{WORDS_IN_COMMON, similar_json, similar_text};
 
 use serde::Serialize;
 
+use crate::compare::Filter;
 use crate::lang::Lang;
+use crate::model::{DataSet, SourceIdx, ThemeIdx};
+
+/// The ids of `sources`, in order: how JSON and text reports name sources.
+pub(crate) fn source_ids<'a>(data: &'a DataSet, sources: &[SourceIdx]) -> Vec<&'a str> {
+    sources
+        .iter()
+        .map(|&s| data.sources[s].id.as_str())
+        .collect()
+}
+
+/// The ids of `themes`, in order.
+pub(crate) fn theme_ids<'a>(data: &'a DataSet, themes: &[ThemeIdx]) -> Vec<&'a str> {
+    themes.iter().map(|&t| data.themes[t].id.as_str()).collect()
+}
+
+/// A filter as the JSON reports echo it: ids, and `[]` / `""` for what was not given.
+#[derive(Serialize)]
+pub(crate) struct FilterJson<'a> {
+    themes: Vec<&'a str>,
+    sources: Vec<&'a str>,
+    query: &'a str,
+}
+
+impl<'a> FilterJson<'a> {
+    pub(crate) fn of(data: &'a DataSet, filter: &'a Filter) -> Self {
+        Self {
+            themes: theme_ids(data, &filter.themes),
+            sources: source_ids(data, &filter.sources),
+            query: filter.query.trim(),
+        }
+    }
+}
 
 /// Output format of a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

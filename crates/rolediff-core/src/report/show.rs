@@ -6,7 +6,8 @@ use crate::compare::{Filter, axis_position};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, RoleTask};
 use crate::report::{
-    SourceAxisJson, axis_text_in, round_axis, source_axes_json, task_field_line, to_json,
+    SourceAxisJson, axis_text_in, round_axis, source_axes_json, source_ids, task_field_line,
+    theme_ids, to_json,
 };
 use crate::text::sanitize;
 
@@ -43,24 +44,13 @@ pub fn task_json<'a>(
     TaskJson {
         id: &task.id,
         label: task.label.get(lang),
-        themes: task
-            .themes
-            .iter()
-            .map(|&t| data.themes[t].id.as_str())
-            .collect(),
+        themes: theme_ids(data, &task.themes),
         axis: task.axis.map(round_axis),
         sources: source_ids(data, &role_task.sources),
         contested_by: source_ids(data, &role_task.contested_by),
         contested: filter.contests(role_task),
         note: role_task.note.as_ref().map(|n| n.get(lang)),
     }
-}
-
-fn source_ids<'a>(data: &'a DataSet, sources: &[usize]) -> Vec<&'a str> {
-    sources
-        .iter()
-        .map(|&s| data.sources[s].id.as_str())
-        .collect()
 }
 
 #[derive(Serialize)]

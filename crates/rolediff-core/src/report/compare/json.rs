@@ -5,7 +5,10 @@ use serde::Serialize;
 use crate::compare::{Comparison, Filter, axis_position, words_in_common_of_pairs};
 use crate::lang::Lang;
 use crate::model::{DataSet, RoleIdx, RoleTask};
-use crate::report::{SourceAxisJson, TaskJson, round_axis, source_axes_json, task_json, to_json};
+use crate::report::{
+    FilterJson, SourceAxisJson, TaskJson, round_axis, source_axes_json, source_ids, task_json,
+    theme_ids, to_json,
+};
 
 #[derive(Serialize)]
 struct RoleRefJson<'a> {
@@ -61,13 +64,6 @@ struct ThemeCountJson<'a> {
 }
 
 #[derive(Serialize)]
-struct FilterJson<'a> {
-    themes: Vec<&'a str>,
-    sources: Vec<&'a str>,
-    query: &'a str,
-}
-
-#[derive(Serialize)]
 struct CompareJson<'a> {
     left: RoleRefJson<'a>,
     right: RoleRefJson<'a>,
@@ -94,8 +90,7 @@ pub fn compare_json(
     let right_role = &data.roles[comparison.right];
     let left_task = |i: usize| -> &RoleTask { &left_role.tasks[i] };
     let right_task = |j: usize| -> &RoleTask { &right_role.tasks[j] };
-    let source_ids =
-        |ids: &[usize]| -> Vec<&str> { ids.iter().map(|&s| data.sources[s].id.as_str()).collect() };
+    let source_ids = |ids: &[usize]| source_ids(data, ids);
     // One analyzer for every pair's words (a data set may declare many synonyms).
     let in_common = words_in_common_of_pairs(
         data,
@@ -115,11 +110,7 @@ pub fn compare_json(
             SharedJson {
                 id: &task.id,
                 label: task.label.get(lang),
-                themes: task
-                    .themes
-                    .iter()
-                    .map(|&t| data.themes[t].id.as_str())
-                    .collect(),
+                themes: theme_ids(data, &task.themes),
                 axis: task.axis.map(round_axis),
                 sources: Sides {
                     left: source_ids(&l.sources),
@@ -154,15 +145,7 @@ pub fn compare_json(
         right: role_json(comparison.right),
         similarity: comparison.similarity.map(round_axis),
         similarity_agreed: comparison.similarity_agreed.map(round_axis),
-        filter: FilterJson {
-            themes: filter
-                .themes
-                .iter()
-                .map(|&t| data.themes[t].id.as_str())
-                .collect(),
-            sources: source_ids(&filter.sources),
-            query: filter.query.trim(),
-        },
+        filter: FilterJson::of(data, filter),
         shared,
         left_only: comparison
             .left_only

@@ -146,19 +146,11 @@ pub(crate) fn filter_words(data: &DataSet, filter: &Filter, lang: Lang) -> Optio
     };
     let mut parts = Vec::new();
     if !filter.themes.is_empty() {
-        let ids: Vec<&str> = filter
-            .themes
-            .iter()
-            .map(|&t| data.themes[t].id.as_str())
-            .collect();
+        let ids = crate::report::theme_ids(data, &filter.themes);
         parts.push(format!("{themes} {}", ids.join(", ")));
     }
     if !filter.sources.is_empty() {
-        let ids: Vec<&str> = filter
-            .sources
-            .iter()
-            .map(|&s| data.sources[s].id.as_str())
-            .collect();
+        let ids = crate::report::source_ids(data, &filter.sources);
         parts.push(format!("{sources} {}", ids.join(", ")));
     }
     if !filter.query.trim().is_empty() {
