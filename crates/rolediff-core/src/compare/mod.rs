@@ -199,6 +199,13 @@ impl<'d> Comparator<'d> {
         self.data
     }
 
+    /// The wording of every role, read on first need. It locks the near-pair
+    /// analysis while it reads: never call it with that lock held.
+    fn wording(&self) -> &Wording {
+        self.wording
+            .get_or_init(|| Wording::new(self.data, &self.near))
+    }
+
     /// Compares `left` with `right`; the filter applies before everything.
     pub fn compare(&self, left: RoleIdx, right: RoleIdx, filter: &Filter) -> Comparison {
         let query = crate::text::fold::fold(filter.query.trim());
@@ -243,11 +250,7 @@ impl<'d> Comparator<'d> {
             neighbours: self.near.neighbours(&kept_tasks),
             left_index,
         };
-        let wording = filter.is_empty().then(|| {
-            self.wording
-                .get_or_init(|| Wording::new(self.data, &self.near))
-                .against_all(role)
-        });
+        let wording = filter.is_empty().then(|| self.wording().against_all(role));
         let mut scratch = Scratch::default();
         let ranked: Vec<Ranked> = (0..self.data.roles.len())
             .filter(|&other| other != role)

@@ -206,3 +206,13 @@ fn a_declared_language_beats_the_guess_from_the_words() {
         crate::compare::near::Language::French
     );
 }
+
+#[test]
+fn the_wording_in_common_needs_no_ranking_first() {
+    // The wording is built on first need, and building it locks the analysis: asked
+    // for before any ranking, the words must still come (not a deadlock).
+    let data = example();
+    let words = Comparator::new(&data).wording_in_common(0, 1, 4, crate::lang::Lang::Fr);
+    assert!(words.contains(&"stratégie".to_string()), "{words:?}");
+    assert!(words.contains(&"commentaires".to_string()), "{words:?}");
+}
