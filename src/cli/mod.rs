@@ -399,13 +399,14 @@ fn compare(
     let left = resolve_role(&data, left, lang)?;
     let right = resolve_role(&data, right, lang)?;
     let filter = resolve_filter(&data, filter)?;
-    let comparison = Comparator::new(&data).compare(left, right, &filter);
+    let comparator = Comparator::new(&data);
+    let comparison = comparator.compare(left, right, &filter);
     let text = match Format::from(format) {
         Format::Text => report::compare_text(&data, &comparison, &filter, lang, text_options),
         Format::Markdown => {
             report::compare_markdown(&data, &comparison, &filter, lang, text_options.shown)
         }
-        Format::Json => report::compare_json(&data, &comparison, &filter, lang),
+        Format::Json => report::compare_json(&comparator, &comparison, &filter, lang),
     };
     let differ = !comparison.left_only.is_empty() || !comparison.right_only.is_empty();
     Ok(Output {

@@ -11,8 +11,9 @@ use crate::lang::Lang;
 use crate::model::{RoleIdx, TaskIdx};
 
 impl Comparator<'_> {
-    /// The words the labels of tasks `left` and `right` meet on (see
-    /// [`crate::compare::words_in_common`]), with the analyzer the comparison keeps.
+    /// The words the labels of tasks `left` and `right` meet on, in the order of the
+    /// left label, each as its label in `lang` writes it (see [`WordMatch`]), read
+    /// with the analyzer the comparison keeps.
     pub fn words_in_common(&self, left: TaskIdx, right: TaskIdx, lang: Lang) -> Vec<WordMatch> {
         self.near.words_in_common(self.data, left, right, lang)
     }

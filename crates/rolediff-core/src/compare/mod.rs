@@ -20,7 +20,7 @@ use facts::TaskFacts;
 pub use filter::Filter;
 pub use matrix::{MAX_MATRIX_ROLES, Matrix};
 use near::Neighbours;
-pub use near::{NEAR_THRESHOLD, NearIndex, WordMatch, words_in_common, words_in_common_of_pairs};
+pub use near::{NEAR_THRESHOLD, NearIndex, WordMatch};
 pub use position::{AxisPosition, SourceAxis, axis_position};
 pub use rows::{Marker, Row, RowCounts, Shown, rows};
 use wording::Wording;

@@ -24,37 +24,8 @@ pub struct WordMatch {
 /// The words `left`'s and `right`'s labels have in common, in the order of the left
 /// label, each at most once; in `lang`'s labels, read in the language they are
 /// written in. Empty when they share no word (a pair found through the other
-/// language's labels, for instance).
-///
-/// Builds an analyzer for the call: for many pairs use [`words_in_common_of_pairs`],
-/// and where a [`crate::compare::Comparator`] is at hand its
-/// [`words_in_common`](crate::compare::Comparator::words_in_common), which reuses the
-/// one the comparison keeps (a data set may declare many synonyms).
-pub fn words_in_common(
-    data: &DataSet,
-    left: TaskIdx,
-    right: TaskIdx,
-    lang: Lang,
-) -> Vec<WordMatch> {
-    words_in_common_of_pairs(data, &[(left, right)], lang)
-        .pop()
-        .unwrap_or_default()
-}
-
-/// [`words_in_common`] of each pair `(left, right)`, with one analyzer for all.
-pub fn words_in_common_of_pairs(
-    data: &DataSet,
-    pairs: &[(TaskIdx, TaskIdx)],
-    lang: Lang,
-) -> Vec<Vec<WordMatch>> {
-    let mut analyzer = Analyzer::with_synonyms(&data.synonyms);
-    pairs
-        .iter()
-        .map(|&(left, right)| explain(&mut analyzer, data, left, right, lang))
-        .collect()
-}
-
-/// [`words_in_common`] with `analyzer`, which must read `data`'s synonyms.
+/// language's labels, for instance). `analyzer` must read `data`'s synonyms: the
+/// near-pair index's does ([`crate::compare::Comparator::words_in_common`]).
 pub(crate) fn explain(
     analyzer: &mut Analyzer,
     data: &DataSet,
@@ -144,7 +115,8 @@ mod tests {
     }
 
     fn pairs(data: &DataSet, left: usize, right: usize) -> Vec<(String, String)> {
-        words_in_common(data, TaskIdx(left), TaskIdx(right), Lang::En)
+        crate::compare::NearIndex::new(data)
+            .words_in_common(data, TaskIdx(left), TaskIdx(right), Lang::En)
             .into_iter()
             .map(|m| (m.left, m.right))
             .collect()

@@ -17,7 +17,7 @@ mod vectors;
 use std::sync::{Mutex, OnceLock};
 
 pub(crate) use analyzer::{Analyzer, Language};
-pub use explain::{WordMatch, words_in_common, words_in_common_of_pairs};
+pub use explain::WordMatch;
 use search::{Indexed, Limits};
 use select::{Candidate, select};
 use vectors::Ragged;
@@ -85,8 +85,8 @@ impl NearIndex {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// [`words_in_common`] with the analyzer this index keeps (its synonyms read
-    /// once).
+    /// The words the labels of tasks `left` and `right` meet on, with the analyzer
+    /// this index keeps (its synonyms read once); see [`WordMatch`].
     pub(crate) fn words_in_common(
         &self,
         data: &DataSet,

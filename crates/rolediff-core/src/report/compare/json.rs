@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use crate::compare::{Comparison, Filter, axis_position, words_in_common_of_pairs};
+use crate::compare::{Comparator, Comparison, Filter, axis_position};
 use crate::lang::Lang;
-use crate::model::{DataSet, RoleIdx, RoleTask};
+use crate::model::{RoleIdx, RoleTask};
 use crate::report::{
     FilterJson, SourceAxisJson, TaskJson, round_axis, source_axes_json, source_ids, task_json,
     theme_ids, to_json,
@@ -80,27 +80,19 @@ struct CompareJson<'a> {
 /// The comparison as JSON (shape in docs/json.md). Numbers are rounded to three
 /// decimals; `similarity` and `similarity_agreed` are `null` when nothing was
 /// compared; a role's `axis` is over its kept, uncontested tasks, `null` when none.
+/// `comparator` made `comparison`: its analysis names the near pairs' words in common.
 pub fn compare_json(
-    data: &DataSet,
+    comparator: &Comparator,
     comparison: &Comparison,
     filter: &Filter,
     lang: Lang,
 ) -> String {
+    let data = comparator.data();
     let left_role = &data.roles[comparison.left];
     let right_role = &data.roles[comparison.right];
     let left_task = |i: usize| -> &RoleTask { &left_role.tasks[i] };
     let right_task = |j: usize| -> &RoleTask { &right_role.tasks[j] };
     let source_ids = |ids: &[usize]| source_ids(data, ids);
-    // One analyzer for every pair's words (a data set may declare many synonyms).
-    let in_common = words_in_common_of_pairs(
-        data,
-        &comparison
-            .near
-            .iter()
-            .map(|p| (left_task(p.left).task, right_task(p.right).task))
-            .collect::<Vec<_>>(),
-        lang,
-    );
     let shared = comparison
         .shared
         .iter()
@@ -160,13 +152,13 @@ pub fn compare_json(
         near: comparison
             .near
             .iter()
-            .zip(in_common)
-            .map(|(p, in_common)| NearJson {
+            .map(|p| NearJson {
                 kind: p.kind.name(),
                 left: task_json(data, left_task(p.left), filter, lang),
                 right: task_json(data, right_task(p.right), filter, lang),
                 score: round_axis(p.score),
-                in_common: in_common
+                in_common: comparator
+                    .words_in_common(left_task(p.left).task, right_task(p.right).task, lang)
                     .into_iter()
                     .map(|m| WordMatchJson {
                         left: m.left,

@@ -399,17 +399,19 @@ Sources: [1] s0
             query: "no such words".into(),
             ..Filter::default()
         };
-        let c = Comparator::new(&data).compare(0, 1, &filter);
+        let comparator = Comparator::new(&data);
+        let c = comparator.compare(0, 1, &filter);
         let json: serde_json::Value =
-            serde_json::from_str(&compare_json(&data, &c, &filter, Lang::En)).unwrap();
+            serde_json::from_str(&compare_json(&comparator, &c, &filter, Lang::En)).unwrap();
         assert_eq!(json["left"]["axis"], serde_json::Value::Null);
         assert_eq!(json["similarity"], serde_json::Value::Null);
         assert_eq!(json["similarity_agreed"], serde_json::Value::Null);
         assert_eq!(json["filter"]["query"], "no such words");
 
-        let c = Comparator::new(&data).compare(0, 1, &Filter::default());
+        let c = comparator.compare(0, 1, &Filter::default());
         let json: serde_json::Value =
-            serde_json::from_str(&compare_json(&data, &c, &Filter::default(), Lang::En)).unwrap();
+            serde_json::from_str(&compare_json(&comparator, &c, &Filter::default(), Lang::En))
+                .unwrap();
         assert_eq!(json["shared"][0]["sources"]["left"][0], "s0");
         assert_eq!(
             json["shared"][0]["contested_by"]["right"],
