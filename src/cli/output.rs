@@ -164,7 +164,6 @@ pub fn clap_exit(error: &clap::Error) -> ExitCode {
 /// at its word here, wherever it runs (the pty tests run under CI=true).
 pub fn colour_by_environment(stdout: &io::Stdout) -> bool {
     let term_is_dumb = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
-    let forced = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
     anstream::AutoStream::choice(stdout) != anstream::ColorChoice::Never
-        && (!term_is_dumb || forced)
+        && (!term_is_dumb || anstyle_query::clicolor_force())
 }
