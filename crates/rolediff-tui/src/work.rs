@@ -103,7 +103,7 @@ pub fn closest(comparator: &Comparator, request: &ClosestRequest) -> Finished {
         role: comparator
             .rank(request.role, &request.filter)
             .first()
-            .map(|ranked| ranked.comparison.right),
+            .map(|ranked| ranked.role),
     }
 }
 

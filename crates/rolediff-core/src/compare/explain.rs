@@ -47,7 +47,7 @@ impl Comparator<'_> {
         let mut reading = self.near.reading();
         let own = self.label_terms(&mut reading, role, lang);
         for row in ranked.iter_mut().filter(|row| row.wording.is_some()) {
-            let other = row.comparison.right;
+            let other = row.role;
             let theirs = self.label_terms(&mut reading, other, lang);
             row.words_in_common =
                 name_shared_stems(wording, &reading, (role, &own), (other, &theirs), most);

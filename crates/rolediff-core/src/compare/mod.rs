@@ -10,6 +10,7 @@ mod filter;
 mod matrix;
 mod near;
 mod position;
+mod ranking;
 mod rows;
 #[cfg(test)]
 pub(crate) mod test_data;
@@ -19,12 +20,12 @@ mod words;
 use facts::TaskFacts;
 pub use filter::Filter;
 pub use matrix::{MAX_MATRIX_ROLES, Matrix};
-use near::Neighbours;
 pub use near::{NEAR_THRESHOLD, NearIndex, WordMatch};
 pub use position::{AxisPosition, SourceAxis, axis_position};
+use ranking::Ranking;
+pub use ranking::{Ranked, ranking_score};
 pub use rows::{Marker, Row, RowCounts, Shown, rows};
 use wording::Wording;
-pub use wording::{Ranked, ranking_score};
 
 use crate::model::{DataSet, RoleIdx, TaskIdx, ThemeIdx};
 
@@ -229,67 +230,6 @@ impl<'d> Comparator<'d> {
         }
     }
 
-    /// `role` compared with every other role, most alike first: by [`Ranked::score`],
-    /// then by the task similarity, then by more shared tasks, then in data order.
-    ///
-    /// Without a filter each role's wording counts (see [`Ranked`]); under a filter
-    /// only the tasks that pass do, so the ranking is by the task similarity alone.
-    pub fn rank(&self, role: RoleIdx, filter: &Filter) -> Vec<Ranked> {
-        let query = crate::text::fold::fold(filter.query.trim());
-        let left = self.left_side(role, filter, &query);
-        let kept = &left.kept;
-        // The left role is the same in every comparison: the tasks its tasks could pair
-        // with are found once, in the whole data set.
-        let tasks = &self.data.roles[role].tasks;
-        let kept_tasks: Vec<TaskIdx> = kept.iter().map(|&i| tasks[i].task).collect();
-        let mut left_index = vec![NOT_THERE; self.data.tasks.len()];
-        for (i, &task) in self.role_tasks[role].iter().enumerate() {
-            left_index[task as usize] = i as u32;
-        }
-        let ranking = Ranking {
-            neighbours: self.near.neighbours(&kept_tasks),
-            left_index,
-        };
-        let wording = filter.is_empty().then(|| self.wording().against_all(role));
-        let mut scratch = Scratch::default();
-        let ranked: Vec<Ranked> = (0..self.data.roles.len())
-            .filter(|&other| other != role)
-            .map(|other| {
-                let comparison =
-                    self.compare_kept(&left, Some(&ranking), other, filter, &query, &mut scratch);
-                let wording = wording.as_ref().map(|w| w[other]);
-                Ranked {
-                    score: ranking_score(comparison.similarity, wording),
-                    wording,
-                    comparison,
-                    words_in_common: Vec::new(),
-                }
-            })
-            .collect();
-        // The order is found on small keys, then each (large) `Ranked` moved once.
-        // `ranked` is in the order of `right`, which differs between them: the order
-        // is total.
-        let mut order: Vec<(f64, f64, usize, usize)> = ranked
-            .iter()
-            .enumerate()
-            .map(|(at, r)| {
-                let c = &r.comparison;
-                (r.score, c.similarity.unwrap_or(-1.0), c.shared.len(), at)
-            })
-            .collect();
-        order.sort_unstable_by(|x, y| {
-            y.0.total_cmp(&x.0)
-                .then(y.1.total_cmp(&x.1))
-                .then(y.2.cmp(&x.2))
-                .then(x.3.cmp(&y.3))
-        });
-        let mut slots: Vec<Option<Ranked>> = ranked.into_iter().map(Some).collect();
-        order
-            .into_iter()
-            .filter_map(|(.., at)| slots[at].take())
-            .collect()
-    }
-
     /// Indices of the tasks of `role` that pass the filter (`query` already folded).
     fn kept(&self, role: RoleIdx, filter: &Filter, query: &str) -> Vec<usize> {
         let mut kept = Vec::new();
@@ -328,7 +268,68 @@ impl<'d> Comparator<'d> {
         query: &str,
         scratch: &mut Scratch,
     ) -> Comparison {
-        let data = self.data;
+        let pairs = self.find(left_side, ranking, right, filter, query, scratch);
+        let (similarity, similarity_agreed) =
+            self.similarities(left_side, right, filter, scratch, &pairs);
+        let left = left_side.role;
+        let (left_tasks, right_tasks) = (&self.role_tasks[left], &self.role_tasks[right]);
+        let shared: Vec<SharedTask> = scratch
+            .shared
+            .iter()
+            .map(|&(i, j)| SharedTask {
+                task: TaskIdx(left_tasks[i] as usize),
+                left: i,
+                right: j,
+            })
+            .collect();
+        let facts = &self.facts;
+        let near: Vec<NearPair> = pairs
+            .into_iter()
+            .map(|(a, b, score)| {
+                let (left, right) = (scratch.left_only[a], scratch.right_only[b]);
+                NearPair {
+                    left,
+                    right,
+                    score,
+                    kind: PairKind::of(
+                        facts.axis(TaskIdx(left_tasks[left] as usize)),
+                        facts.axis(TaskIdx(right_tasks[right] as usize)),
+                    ),
+                }
+            })
+            .collect();
+        let right_entries = &self.data.roles[right].tasks;
+        let right_kept = &scratch.right_kept[..];
+        Comparison {
+            left,
+            right,
+            themes: facts.theme_counts(&left_side.themes, (right_tasks, right_kept), &shared),
+            shared,
+            left_only: scratch.left_only.clone(),
+            right_only: scratch.right_only.clone(),
+            near,
+            similarity,
+            similarity_agreed,
+            left_axis: left_side.axis,
+            right_axis: facts.mean_axis(right_tasks, right_kept, |j| {
+                !filter.contests(&right_entries[j])
+            }),
+        }
+    }
+
+    /// What two roles have and nearly have in common, before it is written out: the
+    /// shared tasks, the only-tasks and the right role's kept tasks in `scratch`, and
+    /// the near pairs returned, as `(index in left_only, index in right_only, score)`,
+    /// best first. A ranking reads no more than this of each role.
+    fn find(
+        &self,
+        left_side: &LeftSide,
+        ranking: Option<&Ranking>,
+        right: RoleIdx,
+        filter: &Filter,
+        query: &str,
+        scratch: &mut Scratch,
+    ) -> Vec<(usize, usize, f64)> {
         let (left, left_kept) = (left_side.role, &left_side.kept[..]);
         // Task indices in role order: the `RoleTask` structs are large, and a ranking
         // reads the tasks of every role.
@@ -342,6 +343,9 @@ impl<'d> Comparator<'d> {
             position,
             right_kept,
             right_only_tasks,
+            shared,
+            left_only,
+            right_only,
         } = scratch;
         self.kept_into(right, filter, query, right_kept);
         let right_kept: &[usize] = right_kept;
@@ -357,12 +361,10 @@ impl<'d> Comparator<'d> {
         }
         refill(partner, left_tasks.len(), NOT_THERE);
         refill(right_matched, right_tasks.len(), false);
-        let mut shared_count = 0;
         let mut pair_up = |i: usize, j: usize| {
             if left_in[i] && right_in[j] {
                 partner[i] = j as u32;
                 right_matched[j] = true;
-                shared_count += 1;
             }
         };
         match ranking {
@@ -392,26 +394,20 @@ impl<'d> Comparator<'d> {
                 }
             }
         }
-        // Exact capacities: a ranking keeps thousands of comparisons, and growing each
-        // list by doubling would allocate several times over.
-        let mut shared = Vec::with_capacity(shared_count);
-        let mut left_only = Vec::with_capacity(left_kept.len() - shared_count);
+        shared.clear();
+        left_only.clear();
         for &i in left_kept {
             match partner[i] {
                 NOT_THERE => left_only.push(i),
-                j => shared.push(SharedTask {
-                    task: TaskIdx(left_tasks[i] as usize),
-                    left: i,
-                    right: j as usize,
-                }),
+                j => shared.push((i, j as usize)),
             }
         }
-        let mut right_only = Vec::with_capacity(right_kept.len() - shared_count);
+        right_only.clear();
         right_only.extend(right_kept.iter().copied().filter(|&j| !right_matched[j]));
 
         right_only_tasks.clear();
         right_only_tasks.extend(right_only.iter().map(|&j| TaskIdx(right_tasks[j] as usize)));
-        let pairs = match ranking {
+        match ranking {
             Some(Ranking { neighbours, .. }) => {
                 // Position in `left_kept` → index in `left_only`.
                 position.clear();
@@ -436,38 +432,44 @@ impl<'d> Comparator<'d> {
                     .collect();
                 self.near.pairs(&left_only_tasks, right_only_tasks)
             }
-        };
-        let facts = &self.facts;
-        let near: Vec<NearPair> = pairs
-            .into_iter()
-            .map(|(a, b, score)| {
-                let (left, right) = (left_only[a], right_only[b]);
-                NearPair {
-                    left,
-                    right,
-                    score,
-                    kind: PairKind::of(
-                        facts.axis(TaskIdx(left_tasks[left] as usize)),
-                        facts.axis(TaskIdx(right_tasks[right] as usize)),
-                    ),
-                }
-            })
-            .collect();
+        }
+    }
 
-        let similarity = similarity(shared.len(), &near, left_kept.len(), right_kept.len());
-        // What the sources of the view agree on: the same figure without the tasks one
-        // of them contests, on either side.
-        let (left_entries, right_entries) = (&data.roles[left].tasks, &data.roles[right].tasks);
+    /// The similarity of what [`Comparator::find`] found (left in `scratch`, near
+    /// `pairs`), and the same over what the sources of the view agree on: the figure
+    /// without the tasks one of them contests, on either side.
+    fn similarities(
+        &self,
+        left_side: &LeftSide,
+        right: RoleIdx,
+        filter: &Filter,
+        scratch: &Scratch,
+        pairs: &[(usize, usize, f64)],
+    ) -> (Option<f64>, Option<f64>) {
+        let right_kept = &scratch.right_kept;
+        let similarity = similarity_of_scores(
+            scratch.shared.len(),
+            pairs.iter().map(|&(.., score)| score),
+            left_side.kept.len(),
+            right_kept.len(),
+        );
+        let (left_entries, right_entries) = (
+            &self.data.roles[left_side.role].tasks,
+            &self.data.roles[right].tasks,
+        );
         let left_agreed = |i: usize| !filter.contests(&left_entries[i]);
         let right_agreed = |j: usize| !filter.contests(&right_entries[j]);
-        let agreed_shared = shared
+        let agreed_shared = scratch
+            .shared
             .iter()
-            .filter(|s| left_agreed(s.left) && right_agreed(s.right))
+            .filter(|&&(i, j)| left_agreed(i) && right_agreed(j))
             .count();
-        let agreed_near = near
+        let agreed_near = pairs
             .iter()
-            .filter(|p| left_agreed(p.left) && right_agreed(p.right))
-            .map(|p| p.score);
+            .filter(|&&(a, b, _)| {
+                left_agreed(scratch.left_only[a]) && right_agreed(scratch.right_only[b])
+            })
+            .map(|&(.., score)| score);
         let right_kept_agreed = right_kept.iter().filter(|&&j| right_agreed(j)).count();
         let similarity_agreed = similarity_of_scores(
             agreed_shared,
@@ -475,20 +477,7 @@ impl<'d> Comparator<'d> {
             left_side.kept_agreed,
             right_kept_agreed,
         );
-        let themes = facts.theme_counts(&left_side.themes, (right_tasks, right_kept), &shared);
-        Comparison {
-            left,
-            right,
-            shared,
-            left_only,
-            right_only,
-            near,
-            similarity,
-            similarity_agreed,
-            left_axis: left_side.axis,
-            right_axis: facts.mean_axis(right_tasks, right_kept, right_agreed),
-            themes,
-        }
+        (similarity, similarity_agreed)
     }
 }
 
@@ -505,15 +494,6 @@ struct LeftSide {
     axis: Option<f64>,
     /// How many of those no source of the view contests.
     kept_agreed: usize,
-}
-
-/// What a ranking prepares once for its left role.
-#[derive(Debug)]
-struct Ranking {
-    /// The tasks the left role's kept tasks could pair with.
-    neighbours: Neighbours,
-    /// Task → index in the left role's tasks, or [`NOT_THERE`].
-    left_index: Vec<u32>,
 }
 
 /// Working memory of a comparison, reused across the comparisons of a ranking.
@@ -533,6 +513,12 @@ struct Scratch {
     right_kept: Vec<usize>,
     /// The right role's only-tasks, as tasks.
     right_only_tasks: Vec<TaskIdx>,
+    /// Tasks both roles have, as `(index in left, index in right)`, in left order.
+    shared: Vec<(usize, usize)>,
+    /// The left role's kept tasks the right lacks.
+    left_only: Vec<usize>,
+    /// The right role's kept tasks the left lacks.
+    right_only: Vec<usize>,
 }
 
 /// In a map from task to position, a task that is not in the list.

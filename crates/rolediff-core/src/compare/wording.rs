@@ -23,42 +23,8 @@
 
 use std::collections::HashMap;
 
-use crate::compare::Comparison;
 use crate::compare::near::{Language, NearIndex};
 use crate::model::{DataSet, RoleIdx};
-
-/// One role of a ranking: its comparison with the role ranked, and how alike the two
-/// roles' wording is.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ranked {
-    /// The comparison without a filter (or under the ranking's filter).
-    pub comparison: Comparison,
-    /// The role-level text similarity of the two roles, in `0..=1`: the cosine of
-    /// their whole texts (names, aliases, every task label) as TF-IDF vectors of stems,
-    /// pairs of stems and pieces of stems (docs/compare.md). `None` under a filter.
-    pub wording: Option<f64>,
-    /// What the ranking sorts by: [`ranking_score`] of the task similarity and the
-    /// wording.
-    pub score: f64,
-    /// The words that weigh most in `wording`, as the data writes them: empty until
-    /// [`crate::compare::Comparator::explain_wording`] fills it for the rows a report
-    /// shows (most of a ranking is never read).
-    pub words_in_common: Vec<String>,
-}
-
-/// The score a ranking sorts by: the mean of the task similarity (what the roles
-/// share and nearly share, [`crate::compare::similarity`]) and the wording similarity; the task
-/// similarity alone when there is no wording. Shared tasks are statements that two
-/// roles do the same thing, and wording is evidence that they are about the same
-/// things: each counts for half. Nothing compared (no task kept) counts as nothing
-/// shared.
-pub fn ranking_score(tasks: Option<f64>, wording: Option<f64>) -> f64 {
-    let tasks = tasks.unwrap_or(0.0);
-    match wording {
-        Some(wording) => (tasks + wording) / 2.0,
-        None => tasks,
-    }
-}
 
 /// Term frequency saturation and length normalisation. `B` is BM25's usual value; `K`
 /// is above its usual 1.2–2: a role's document is its names, aliases and description,

@@ -42,18 +42,17 @@ pub fn similar_json(data: &DataSet, ranked: &[Ranked], filter: &Filter, lang: La
     let entries: Vec<SimilarJson> = ranked
         .iter()
         .map(|r| {
-            let c = &r.comparison;
-            let role = &data.roles[c.right];
+            let role = &data.roles[r.role];
             SimilarJson {
                 id: &role.id,
                 name: role.name.get(lang),
                 similarity: round_axis(r.score),
-                tasks: c.similarity.map(round_axis),
-                tasks_agreed: c.similarity_agreed.map(round_axis),
+                tasks: r.similarity.map(round_axis),
+                tasks_agreed: r.similarity_agreed.map(round_axis),
                 wording: r.wording.map(round_axis),
-                shared: c.shared.len(),
-                near: c.near.len(),
-                axis: axis_position(data, c.right, filter).mean.map(round_axis),
+                shared: r.shared,
+                near: r.near,
+                axis: axis_position(data, r.role, filter).mean.map(round_axis),
                 words_in_common: &r.words_in_common,
             }
         })
@@ -116,14 +115,14 @@ pub fn similar_text(
     );
     let id_width = ranked
         .iter()
-        .map(|r| width(&sanitize(&data.roles[r.comparison.right].id)))
+        .map(|r| width(&sanitize(&data.roles[r.role].id)))
         .chain([width(headers[6])])
         .max()
         .unwrap_or(2)
         .min(40);
     let name_width = ranked
         .iter()
-        .map(|r| width(&sanitize(data.roles[r.comparison.right].name.get(lang))))
+        .map(|r| width(&sanitize(data.roles[r.role].name.get(lang))))
         .chain([width(headers[7])])
         .max()
         .unwrap_or(4)
@@ -131,17 +130,16 @@ pub fn similar_text(
     let rows: Vec<([String; 6], String, String, String)> = ranked
         .iter()
         .map(|r| {
-            let c = &r.comparison;
-            let other = &data.roles[c.right];
+            let other = &data.roles[r.role];
             (
                 [
                     format!("{}%", percent(r.score)),
-                    similarity_range(c.similarity, c.similarity_agreed),
+                    similarity_range(r.similarity, r.similarity_agreed),
                     r.wording
                         .map_or("–".to_string(), |w| format!("{}%", percent(w))),
-                    c.shared.len().to_string(),
-                    c.near.len().to_string(),
-                    axis_text_in(axis_position(data, c.right, filter).mean, lang),
+                    r.shared.to_string(),
+                    r.near.to_string(),
+                    axis_text_in(axis_position(data, r.role, filter).mean, lang),
                 ],
                 sanitize(&other.id).into_owned(),
                 sanitize(other.name.get(lang)).into_owned(),

@@ -72,7 +72,7 @@ fn c_sets_the_other_side_to_the_closest_role() {
         .comparator()
         .rank(app.left, &Filter::default())
         .first()
-        .map(|r| r.comparison.right)
+        .map(|r| r.role)
         .expect("a ranking");
     apply(&mut app, &[Action::ClosestRole]);
     assert_eq!(app.right, closest);
