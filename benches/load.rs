@@ -1,6 +1,7 @@
-//! Loading at catalogue scale: load + validate + index against the floor of parsing the
-//! same files into the parser's own generic tree (`saphyr::Yaml`), and how load time
-//! grows with the catalogue.
+//! Loading at catalogue scale: load + validate + index against the floors of parsing
+//! the same files into a generic tree (serde's `serde_yaml::Value`, which the target
+//! was set on, and the parser's own `saphyr::Yaml`), and how load time grows with the
+//! catalogue.
 //!
 //! `cargo bench --bench load -- --warm-up-time 1 --measurement-time 3`
 
@@ -36,6 +37,18 @@ fn parse_only(files: &[PathBuf]) -> usize {
         let text = std::fs::read_to_string(file).expect("read");
         let value = saphyr::Yaml::load_from_str(&text).expect("parse");
         documents += value.len();
+    }
+    documents
+}
+
+/// The floor the load target was set against: read each file and parse it into a
+/// serde YAML tree (`serde_yaml::Value`), then drop it.
+fn serde_value_only(files: &[PathBuf]) -> usize {
+    let mut documents = 0;
+    for file in files {
+        let text = std::fs::read_to_string(file).expect("read");
+        let value: serde_yaml::Value = serde_yaml::from_str(&text).expect("parse");
+        documents += usize::from(!value.is_null());
     }
     documents
 }
@@ -85,6 +98,9 @@ fn catalogue_3000(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("floor_saphyr_yaml", |b| {
         b.iter(|| parse_only(black_box(&files)))
+    });
+    group.bench_function("floor_serde_yaml_value", |b| {
+        b.iter(|| serde_value_only(black_box(&files)))
     });
     group.bench_function("events_only", |b| b.iter(|| events_only(black_box(&files))));
     group.bench_function("load_validate_index", |b| {
