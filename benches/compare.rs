@@ -1,6 +1,7 @@
 //! Comparing at catalogue scale: two roles of 1,000 tasks (near pairs included),
-//! `similar ROLE` (one role ranked against all the others) over 3,000 roles, and the
-//! landscape (`matrix`) of 40 roles of 300 tasks.
+//! `similar ROLE` (one role ranked against all the others) over 3,000 roles, once the
+//! index and the wording are built and with them, and the landscape (`matrix`) of 40
+//! roles of 300 tasks.
 //!
 //! `cargo bench --bench compare -- --warm-up-time 1 --measurement-time 3`
 
@@ -49,6 +50,15 @@ fn similar(c: &mut Criterion) {
     c.bench_function("similar_3000_roles", |b| {
         b.iter(|| comparator.rank(black_box(0), &filter))
     });
+    // What the first ranking of a session (and so every `rolediff similar`) pays on
+    // top of the load: the text index of every task, the wording of every role, then
+    // the ranking. The bench above reuses both.
+    let mut group = c.benchmark_group("similar_3000_roles_first");
+    group.sample_size(10);
+    group.bench_function("index_wording_rank", |b| {
+        b.iter(|| Comparator::new(black_box(&data)).rank(0, &filter))
+    });
+    group.finish();
 }
 
 fn landscape(c: &mut Criterion) {
