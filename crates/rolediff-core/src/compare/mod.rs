@@ -208,11 +208,66 @@ impl<'d> Comparator<'d> {
     }
 
     /// Compares `left` with `right`; the filter applies before everything.
+    ///
+    /// A comparison is found in two steps that a ranking shares
+    /// ([`Comparator::find`], [`Comparator::similarities`]); only `compare` then
+    /// writes out the lists.
     pub fn compare(&self, left: RoleIdx, right: RoleIdx, filter: &Filter) -> Comparison {
         let query = crate::text::fold::fold(filter.query.trim());
-        let left = self.left_side(left, filter, &query);
+        let left_side = self.left_side(left, filter, &query);
         let mut scratch = Scratch::default();
-        self.compare_kept(&left, None, right, filter, &query, &mut scratch)
+        let pairs = self.find(&left_side, None, right, filter, &query, &mut scratch);
+        let (similarity, similarity_agreed) =
+            self.similarities(&left_side, right, filter, &scratch, &pairs);
+        let (left_tasks, right_tasks) = (&self.role_tasks[left], &self.role_tasks[right]);
+        let shared: Vec<SharedTask> = scratch
+            .shared
+            .iter()
+            .map(|&(i, j)| SharedTask {
+                task: TaskIdx(left_tasks[i] as usize),
+                left: i,
+                right: j,
+            })
+            .collect();
+        let facts = &self.facts;
+        let near: Vec<NearPair> = pairs
+            .into_iter()
+            .map(|(a, b, score)| {
+                let (left, right) = (scratch.left_only[a], scratch.right_only[b]);
+                NearPair {
+                    left,
+                    right,
+                    score,
+                    kind: PairKind::of(
+                        facts.axis(TaskIdx(left_tasks[left] as usize)),
+                        facts.axis(TaskIdx(right_tasks[right] as usize)),
+                    ),
+                }
+            })
+            .collect();
+        let right_entries = &self.data.roles[right].tasks;
+        // The working memory was this comparison's alone: its lists are the result.
+        let Scratch {
+            left_only,
+            right_only,
+            right_kept,
+            ..
+        } = scratch;
+        Comparison {
+            left,
+            right,
+            themes: facts.theme_counts(&left_side.themes, (right_tasks, &right_kept), &shared),
+            shared,
+            left_only,
+            right_only,
+            near,
+            similarity,
+            similarity_agreed,
+            left_axis: left_side.axis,
+            right_axis: facts.mean_axis(right_tasks, &right_kept, |j| {
+                !filter.contests(&right_entries[j])
+            }),
+        }
     }
 
     /// What the comparisons of `role` on the left read of it under `filter`.
@@ -255,66 +310,6 @@ impl<'d> Comparator<'d> {
                     .any(|label| label.contains(query))
             })
         }));
-    }
-
-    /// The comparison, given the left role's kept tasks and, when ranking, their
-    /// neighbours (computed for exactly `left_kept`, in order).
-    fn compare_kept(
-        &self,
-        left_side: &LeftSide,
-        ranking: Option<&Ranking>,
-        right: RoleIdx,
-        filter: &Filter,
-        query: &str,
-        scratch: &mut Scratch,
-    ) -> Comparison {
-        let pairs = self.find(left_side, ranking, right, filter, query, scratch);
-        let (similarity, similarity_agreed) =
-            self.similarities(left_side, right, filter, scratch, &pairs);
-        let left = left_side.role;
-        let (left_tasks, right_tasks) = (&self.role_tasks[left], &self.role_tasks[right]);
-        let shared: Vec<SharedTask> = scratch
-            .shared
-            .iter()
-            .map(|&(i, j)| SharedTask {
-                task: TaskIdx(left_tasks[i] as usize),
-                left: i,
-                right: j,
-            })
-            .collect();
-        let facts = &self.facts;
-        let near: Vec<NearPair> = pairs
-            .into_iter()
-            .map(|(a, b, score)| {
-                let (left, right) = (scratch.left_only[a], scratch.right_only[b]);
-                NearPair {
-                    left,
-                    right,
-                    score,
-                    kind: PairKind::of(
-                        facts.axis(TaskIdx(left_tasks[left] as usize)),
-                        facts.axis(TaskIdx(right_tasks[right] as usize)),
-                    ),
-                }
-            })
-            .collect();
-        let right_entries = &self.data.roles[right].tasks;
-        let right_kept = &scratch.right_kept[..];
-        Comparison {
-            left,
-            right,
-            themes: facts.theme_counts(&left_side.themes, (right_tasks, right_kept), &shared),
-            shared,
-            left_only: scratch.left_only.clone(),
-            right_only: scratch.right_only.clone(),
-            near,
-            similarity,
-            similarity_agreed,
-            left_axis: left_side.axis,
-            right_axis: facts.mean_axis(right_tasks, right_kept, |j| {
-                !filter.contests(&right_entries[j])
-            }),
-        }
     }
 
     /// What two roles have and nearly have in common, before it is written out: the
