@@ -209,9 +209,8 @@ impl<'d> Comparator<'d> {
 
     /// Compares `left` with `right`; the filter applies before everything.
     ///
-    /// A comparison is found in two steps that a ranking shares
-    /// ([`Comparator::find`], [`Comparator::similarities`]); only `compare` then
-    /// writes out the lists.
+    /// A comparison is found in two steps that a ranking shares (`find`, then
+    /// `similarities`); only `compare` then writes out the lists.
     pub fn compare(&self, left: RoleIdx, right: RoleIdx, filter: &Filter) -> Comparison {
         let query = crate::text::fold::fold(filter.query.trim());
         let left_side = self.left_side(left, filter, &query);

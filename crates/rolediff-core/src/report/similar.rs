@@ -67,7 +67,7 @@ pub fn similar_json(data: &DataSet, ranked: &[Ranked], filter: &Filter, lang: La
 /// Within `width_limit` columns when given (a terminal's, `-W`): the numbers and the
 /// id always show whole (an id is what one types next); then the name whole and the
 /// words cut with `…`, else the words alone, else as much of the name as fits. Words
-/// get at least [`MIN_WORDS_COLUMN`] columns or none. Without a width (a pipe) every
+/// get at least `MIN_WORDS_COLUMN` columns or none. Without a width (a pipe) every
 /// line is whole.
 pub fn similar_text(
     data: &DataSet,

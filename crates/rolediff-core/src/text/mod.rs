@@ -1,5 +1,5 @@
 //! Text helpers: making untrusted text safe to print and measuring it (here),
-//! folding case and accents ([`fold`]), and slugs ([`slug`]).
+//! folding case and accents ([`fold`](mod@fold)), and slugs ([`slug`]).
 //!
 //! Strings from data files may hold escape sequences that would drive the terminal
 //! (change the title, write the clipboard, move the cursor) or characters that hide or

@@ -1,6 +1,6 @@
 //! Drawing the state. Every function here reads the [`App`] and writes a buffer; none
 //! changes state or loads data. All text from the data goes through
-//! [`sanitize`](rolediff::text::sanitize) before it reaches the screen.
+//! [`rolediff::text::sanitize`] before it reaches the screen.
 
 mod axis;
 mod details;

@@ -114,7 +114,7 @@ impl NearIndex {
     /// are taken greedily from the best score down, skipping any pair whose left or
     /// right task is already taken; equal scores go in the order of the tasks' indices
     /// in the data set, so swapping `left` and `right` swaps the pairs. The search is
-    /// bounded per task (see [`search`]): on very long roles written with few words,
+    /// bounded per task (see the `search` module): on very long roles written with few words,
     /// some pairs may be missed rather than the comparison taking minutes.
     pub fn pairs(&self, left: &[TaskIdx], right: &[TaskIdx]) -> Vec<(usize, usize, f64)> {
         if left.is_empty() || right.is_empty() {
