@@ -347,3 +347,98 @@ fn weigh(roles: &mut [[Vector; 2]], sizes: [usize; 2]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::test_data::{bilingual, data, role, task};
+
+    /// Seven roles (the last three outside any group of four) over labels that share
+    /// some words, derivations and nothing.
+    fn sample() -> DataSet {
+        let tasks = vec![
+            task("a", "Moderate the forum", &[0], 0.2),
+            task("b", "Moderation of the forum comments", &[0], 0.2),
+            bilingual("c", "Animer la communauté", "Run the community", &[0], 0.4),
+            task("d", "Plan the annual budget", &[0], 0.8),
+            task("e", "Budget planning", &[0], 0.8),
+            task("f", "Organise events", &[0], 0.5),
+            task("g", "Event organisation for members", &[0], 0.5),
+            task("h", "Payroll", &[0], 0.1),
+        ];
+        let roles = vec![
+            role("forum-moderator", &[0, 2]),
+            role("community-moderator", &[1, 2, 5]),
+            role("budget-owner", &[3]),
+            role("planner", &[4, 6]),
+            role("event-manager", &[5, 6]),
+            role("payroll-clerk", &[7]),
+            role("organiser", &[6, 1]),
+        ];
+        data(1, tasks, roles)
+    }
+
+    /// The cosines one role at a time, as the plain loop computes them.
+    fn one_at_a_time(wording: &Wording, role: RoleIdx) -> Vec<f64> {
+        let mut scores = vec![0f64; wording.roles.len()];
+        for view in 0..2 {
+            let mut query = vec![0f32; wording.features[view]];
+            for &(feature, weight) in &wording.roles[role][view] {
+                query[feature as usize] = weight;
+            }
+            let share = if view == 0 {
+                WORDS_VIEW
+            } else {
+                1.0 - WORDS_VIEW
+            };
+            for (score, other) in scores.iter_mut().zip(&wording.roles) {
+                let dot: f32 = other[view]
+                    .iter()
+                    .map(|&(feature, weight)| weight * query[feature as usize])
+                    .sum();
+                *score += f64::from(dot) * share;
+            }
+        }
+        scores.into_iter().map(|s| s.clamp(0.0, 1.0)).collect()
+    }
+
+    #[test]
+    fn four_roles_at_a_time_give_the_plain_sums_bit_for_bit() {
+        let data = sample();
+        let near = NearIndex::new(&data);
+        let wording = Wording::new(&data, &near);
+        for role in 0..data.roles.len() {
+            assert_eq!(
+                wording.against_all(role),
+                one_at_a_time(&wording, role),
+                "{role}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_wording_is_a_symmetric_cosine() {
+        let data = sample();
+        let near = NearIndex::new(&data);
+        let wording = Wording::new(&data, &near);
+        let all: Vec<Vec<f64>> = (0..data.roles.len())
+            .map(|r| wording.against_all(r))
+            .collect();
+        for a in 0..all.len() {
+            assert!(
+                (all[a][a] - 1.0).abs() < 1e-5,
+                "a role is its own wording: {}",
+                all[a][a]
+            );
+            for b in 0..all.len() {
+                assert!((all[a][b] - all[b][a]).abs() < 1e-6, "{a} {b}");
+            }
+        }
+        // Roles that share words are closer than roles that share none.
+        let (forum, community, payroll) = (0, 1, 5);
+        assert!(all[forum][community] > 0.3, "{}", all[forum][community]);
+        assert!(all[forum][payroll] < 0.1, "{}", all[forum][payroll]);
+        // "Plan the annual budget" is nearer "Budget planning" than events.
+        assert!(all[2][3] > all[2][4], "{} vs {}", all[2][3], all[2][4]);
+    }
+}
