@@ -424,14 +424,14 @@ mod tests {
         let all: Vec<Vec<f64>> = (0..data.roles.len())
             .map(|r| wording.against_all(r))
             .collect();
-        for a in 0..all.len() {
+        for (a, row) in all.iter().enumerate() {
             assert!(
-                (all[a][a] - 1.0).abs() < 1e-5,
+                (row[a] - 1.0).abs() < 1e-5,
                 "a role is its own wording: {}",
-                all[a][a]
+                row[a]
             );
-            for b in 0..all.len() {
-                assert!((all[a][b] - all[b][a]).abs() < 1e-6, "{a} {b}");
+            for (b, &value) in row.iter().enumerate() {
+                assert!((value - all[b][a]).abs() < 1e-6, "{a} {b}");
             }
         }
         // Roles that share words are closer than roles that share none.
