@@ -40,6 +40,15 @@ const B: f32 = 0.75;
 /// of 150 on both ESCO samples (with `K` = 2.5).
 const WORDS_VIEW: f64 = 0.6;
 
+/// The weight of view `view` (0 words, 1 letters) in the wording.
+fn view_share(view: usize) -> f64 {
+    if view == 0 {
+        WORDS_VIEW
+    } else {
+        1.0 - WORDS_VIEW
+    }
+}
+
 /// Character pieces of a stem: 4 and 5 letters.
 const PIECES: std::ops::RangeInclusive<usize> = 4..=5;
 
@@ -163,16 +172,10 @@ impl Wording {
             for &(feature, weight) in &self.roles[role][view] {
                 query[feature as usize] = weight;
             }
-            let share = if view == 0 {
-                WORDS_VIEW
-            } else {
-                1.0 - WORDS_VIEW
-            };
-            let dot = |vector: &[(u32, f32)], sum: f32| {
-                vector.iter().fold(sum, |sum, &(feature, weight)| {
-                    sum + weight * query[feature as usize]
-                })
-            };
+            let share = view_share(view);
+            let term = |&(feature, weight): &(u32, f32)| weight * query[feature as usize];
+            let dot =
+                |vector: &[(u32, f32)], sum: f32| vector.iter().fold(sum, |sum, t| sum + term(t));
             // Four roles at a time, each sum in its own order (the same as one role at a
             // time, bit for bit): four chains of dependent additions run side by side
             // instead of one after the other.
@@ -182,7 +185,6 @@ impl Wording {
                 let vectors: [&[(u32, f32)]; 4] =
                     std::array::from_fn(|lane| &roles[lane][view][..]);
                 let together = vectors.iter().map(|v| v.len()).min().unwrap_or(0);
-                let term = |&(feature, weight): &(u32, f32)| weight * query[feature as usize];
                 let [a, b, c, d] = vectors.map(|vector| &vector[..together]);
                 let mut sums = [0f32; 4];
                 for (((a, b), c), d) in a.iter().zip(b).zip(c).zip(d) {
@@ -386,11 +388,7 @@ mod tests {
             for &(feature, weight) in &wording.roles[role][view] {
                 query[feature as usize] = weight;
             }
-            let share = if view == 0 {
-                WORDS_VIEW
-            } else {
-                1.0 - WORDS_VIEW
-            };
+            let share = view_share(view);
             for (score, other) in scores.iter_mut().zip(&wording.roles) {
                 let dot: f32 = other[view]
                     .iter()
